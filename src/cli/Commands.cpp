@@ -1,0 +1,205 @@
+#include "cli/Commands.hpp"
+
+#include "core/feedback/PatternLibrary.hpp"
+#include "core/load/Loader.hpp"
+#include "core/run/Script.hpp"
+#include "text/TextPlayer.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <fmt/format.h>
+#include <iostream>
+#include <unistd.h>
+
+namespace attune::cli {
+namespace fs = std::filesystem;
+
+std::vector<fs::path> scenarioFiles(const std::vector<std::string>& args, std::ostream& err, bool& ok) {
+    std::vector<fs::path> out;
+    for (const std::string& a : args) {
+        std::error_code ec;
+        const fs::path p(a);
+        if (fs::is_directory(p, ec)) {
+            std::vector<fs::path> found;
+            for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                const auto ext = it->path().extension();
+                if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml")) found.push_back(it->path());
+            }
+            if (ec) {
+                err << fmt::format("{}: error: the folder cannot be read: {} [file-unreadable]\n", a, ec.message());
+                ok = false;
+            }
+            if (found.empty()) {
+                err << fmt::format("{}: warning: no .yaml files in this folder [no-scenarios]\n", a);
+            }
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+        } else {
+            out.push_back(p);
+        }
+    }
+    return out;
+}
+
+namespace {
+
+/// Loads the shipped pattern library or explains why it cannot.
+std::optional<PatternLibrary> library(std::ostream& err) {
+    Diagnostics d(PatternLibrary::defaultPath().string());
+    PatternLibrary lib = PatternLibrary::loadDefault(d);
+    for (const auto& x : d.all()) err << x.format() << '\n';
+    if (d.hasErrors() || !lib.loaded()) {
+        err << "attune: the pattern library could not be loaded; set ATTUNE_ASSETS to the assets folder\n";
+        return std::nullopt;
+    }
+    return lib;
+}
+
+int validate(const std::vector<std::string>& paths) {
+    auto lib = library(std::cerr);
+    if (!lib) return 1;
+    bool ok = true;
+    const auto files = scenarioFiles(paths, std::cout, ok);
+    std::size_t errors = 0, warnings = 0, bad = 0;
+    for (const auto& f : files) {
+        const LoadResult r = loadScenario(f, *lib);
+        for (const auto& d : r.diags.all()) std::cout << d.format() << '\n';
+        errors += r.diags.errorCount();
+        warnings += r.diags.warningCount();
+        bad += r.diags.all().empty() ? 0 : 1;
+    }
+    if (errors + warnings == 0)
+        std::cout << fmt::format("{} file{} checked: no problems\n", files.size(), files.size() == 1 ? "" : "s");
+    else
+        std::cout << fmt::format("{} file{} checked: {} error{}, {} warning{} in {} file{}\n", files.size(),
+                                 files.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+                                 warnings == 1 ? "" : "s", bad, bad == 1 ? "" : "s");
+    return ok && errors == 0 ? 0 : 1;
+}
+
+int test(const std::vector<std::string>& paths) {
+    auto lib = library(std::cerr);
+    if (!lib) return 1;
+    bool ok = true;
+    const auto files = scenarioFiles(paths, std::cout, ok);
+    int passed = 0, failed = 0;
+    for (const auto& f : files) {
+        const LoadResult r = loadScenario(f, *lib);
+        std::cout << f.string() << '\n';
+        if (!r.scenario) {
+            for (const auto& d : r.diags.all())
+                if (d.severity == Severity::Error) std::cout << "  " << d.format() << '\n';
+            std::cout << "  FAIL  the scenario does not load\n";
+            ++failed;
+            continue;
+        }
+        if (r.scenario->tests.empty()) std::cout << "  (no tests)\n";
+        for (const TestCase& t : r.scenario->tests) {
+            const TestOutcome o = runTest(*r.scenario, t);
+            std::cout << fmt::format("  {}  {}\n", o.passed ? "ok  " : "FAIL", t.name);
+            for (const auto& p : o.problems) std::cout << "        " << p << '\n';
+            (o.passed ? passed : failed) += 1;
+        }
+    }
+    std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
+    return ok && failed == 0 ? 0 : 1;
+}
+
+int graph(const std::string& file) {
+    auto lib = library(std::cerr);
+    if (!lib) return 1;
+    const LoadResult r = loadScenario(file, *lib);
+    for (const auto& d : r.diags.all()) std::cerr << d.format() << '\n';
+    if (!r.scenario) return 1;
+    std::cout << graphDot(*r.scenario);
+    return 0;
+}
+
+struct PlayArgs {
+    std::string file;
+    std::string script;
+    bool solo = false;
+    bool text = false;
+};
+
+int play(const PlayArgs& a) {
+    auto lib = library(std::cerr);
+    if (!lib) return 1;
+    const LoadResult r = loadScenario(a.file, *lib);
+    for (const auto& d : r.diags.all()) std::cerr << d.format() << '\n';
+    if (!r.scenario) return 1;
+    const Scenario& s = *r.scenario;
+    Session session(s, playedRoles(s, a.solo));
+    TextOptions opts;
+    std::cout << s.title << '\n' << s.summary << '\n';
+    if (!a.script.empty()) {
+        std::string err;
+        auto picks = parsePicks(a.script, err);
+        if (!picks) {
+            std::cerr << "attune: --script: " << err << '\n';
+            return 2;
+        }
+        opts.interactive = false;
+        ScriptedPicks source(std::move(*picks));
+        const PlayEnd end = playText(session, source, std::cout, opts);
+        if (end == PlayEnd::BadScript) {
+            std::cerr << "attune: " << source.error << '\n';
+            return 1;
+        }
+        if (end == PlayEnd::Stopped) {
+            std::cerr << "attune: the script ended before the story did\n";
+            return 1;
+        }
+        return end == PlayEnd::Ending ? 0 : 1;
+    }
+    opts.interactive = isatty(STDIN_FILENO) != 0;
+    TypedPicks source(std::cin);
+    const PlayEnd end = playText(session, source, std::cout, opts);
+    return end == PlayEnd::Stuck ? 1 : 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"Attune: practise secure communication in relationship scenarios", "attune"};
+    app.set_version_flag("--version", std::string("attune ") + ATTUNE_VERSION);
+    app.require_subcommand(0, 1);
+
+    std::vector<std::string> validatePaths, testPaths;
+    auto* v = app.add_subcommand("validate", "Check scenario files and folders; exit 1 on any error");
+    v->add_option("paths", validatePaths, "Scenario files or folders")->required();
+
+    auto* t = app.add_subcommand("test", "Run the tests: block of each scenario");
+    t->add_option("paths", testPaths, "Scenario files or folders")->required();
+
+    PlayArgs pa;
+    auto* p = app.add_subcommand("play", "Play a scenario in the terminal");
+    p->add_option("file", pa.file, "Scenario file")->required();
+    p->add_option("--script", pa.script, "Comma-separated picks (1-based numbers or choice ids); plays without asking");
+    p->add_flag("--solo", pa.solo, "Play only the scenario's player role; the other role takes its defaults");
+    p->add_flag("--text", pa.text, "Use the terminal player (the default for play)");
+
+    std::string graphFile;
+    auto* g = app.add_subcommand("graph", "Print the node graph as Graphviz DOT");
+    g->add_option("file", graphFile, "Scenario file")->required();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    }
+
+    if (*v) return validate(validatePaths);
+    if (*t) return test(testPaths);
+    if (*p) return play(pa);
+    if (*g) return graph(graphFile);
+    return textLibrary(std::cin, std::cout);
+}
+
+}  // namespace attune::cli

@@ -1,0 +1,33 @@
+#pragma once
+/// The `attune` command line: subcommands play, validate, test, graph, stats,
+/// new, and the scenario library when started with no arguments.
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace attune {
+struct Scenario;
+}
+
+namespace attune::cli {
+
+/// Runs the program; returns the process exit code (0 ok, 1 problems found, 2 usage).
+int run(int argc, char** argv);
+
+/// Every scenario file named by the arguments (folders are searched, sorted).
+std::vector<std::filesystem::path> scenarioFiles(const std::vector<std::string>& args, std::ostream& err, bool& ok);
+
+/// Folders the library is read from: shipped, installed, and the user's own.
+std::vector<std::filesystem::path> libraryFolders();
+
+/// The user's own scenario folder ($XDG_DATA_HOME/attune/scenarios).
+std::filesystem::path userScenarioFolder();
+
+/// Graphviz DOT of a scenario's node graph.
+std::string graphDot(const Scenario& s);
+
+/// The terminal library: pick a scenario, pick solo or together, play.
+int textLibrary(std::istream& in, std::ostream& out);
+
+}  // namespace attune::cli

@@ -1,0 +1,124 @@
+#include "cli/Commands.hpp"
+
+#include "core/feedback/PatternLibrary.hpp"
+#include "core/load/Loader.hpp"
+#include "core/run/Script.hpp"
+#include "core/util/Text.hpp"
+#include "text/TextPlayer.hpp"
+
+#include <cstdlib>
+#include <fmt/format.h>
+#include <iostream>
+#include <set>
+#include <unistd.h>
+
+#ifndef ATTUNE_SOURCE_SCENARIOS
+#define ATTUNE_SOURCE_SCENARIOS "scenarios"
+#endif
+
+namespace attune::cli {
+namespace fs = std::filesystem;
+
+fs::path userScenarioFolder() {
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return fs::path(x) / "attune" / "scenarios";
+    if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".local" / "share" / "attune" / "scenarios";
+    return {};
+}
+
+std::vector<fs::path> libraryFolders() {
+    std::vector<fs::path> out;
+    if (const char* env = std::getenv("ATTUNE_SCENARIOS"); env && *env) {
+        out.emplace_back(env);
+    } else {
+        std::error_code ec;
+        if (fs::is_directory(ATTUNE_SOURCE_SCENARIOS, ec)) out.emplace_back(ATTUNE_SOURCE_SCENARIOS);
+        else out.emplace_back(fs::path(PatternLibrary::defaultPath()).parent_path().parent_path().parent_path() / "scenarios");
+    }
+    const fs::path user = userScenarioFolder();
+    std::error_code ec;
+    if (!user.empty() && fs::is_directory(user, ec)) out.push_back(user);
+    return out;
+}
+
+namespace {
+
+std::optional<int> askNumber(std::istream& in, std::ostream& out, int max, const std::string& prompt) {
+    while (true) {
+        out << prompt << std::flush;
+        std::string line;
+        if (!std::getline(in, line)) {
+            out << '\n';
+            return std::nullopt;
+        }
+        const auto t = text::splitTrim(line, ',');
+        const std::string a = t.empty() ? "" : t.front();
+        if (a == "q" || a == "quit") return std::nullopt;
+        if (!a.empty() && a.size() < 6 && a.find_first_not_of("0123456789") == std::string::npos) {
+            const int n = std::stoi(a);
+            if (n >= 1 && n <= max) return n;
+        }
+        out << fmt::format("Type a number from 1 to {}, or q to stop.\n", max);
+    }
+}
+
+std::string themeList(const Scenario& s) {
+    std::vector<std::string> t;
+    for (Theme th : s.themes) t.emplace_back(name(th));
+    return text::join(t);
+}
+
+}  // namespace
+
+int textLibrary(std::istream& in, std::ostream& out) {
+    Diagnostics libDiags(PatternLibrary::defaultPath().string());
+    PatternLibrary patterns = PatternLibrary::loadDefault(libDiags);
+    if (!patterns.loaded()) {
+        for (const auto& d : libDiags.all()) std::cerr << d.format() << '\n';
+        std::cerr << "attune: the pattern library could not be loaded; set ATTUNE_ASSETS to the assets folder\n";
+        return 1;
+    }
+    bool ok = true;
+    std::vector<std::string> folders;
+    for (const auto& f : libraryFolders()) folders.push_back(f.string());
+    std::vector<Scenario> scenarios;
+    for (const auto& f : scenarioFiles(folders, std::cerr, ok)) {
+        LoadResult r = loadScenario(f, patterns);
+        if (r.scenario) scenarios.push_back(std::move(*r.scenario));
+        else std::cerr << fmt::format("attune: skipping {}: it has errors (run: attune validate {})\n", f.string(), f.string());
+    }
+    if (scenarios.empty()) {
+        std::cerr << "attune: no scenarios found in " << text::join(folders) << '\n';
+        return 1;
+    }
+    out << "Attune: practise secure communication, one conversation at a time.\n"
+           "This is practice, not therapy. If you are not safe at home, please call your local\n"
+           "emergency number or a domestic-abuse helpline.\n\n";
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+        const Scenario& s = scenarios[i];
+        out << fmt::format("{:>3}. {}  ({}; about {} min; difficulty {})\n", i + 1, s.title, themeList(s), s.minutes,
+                           s.difficulty);
+        for (const auto& l : text::wrap(s.summary, 70)) out << "       " << l << '\n';
+    }
+    const auto pick = askNumber(in, out, static_cast<int>(scenarios.size()), "\nWhich scenario? (number, q to stop) ");
+    if (!pick) return 0;
+    const Scenario& s = scenarios[static_cast<std::size_t>(*pick - 1)];
+    const Role* player = s.role(s.player);
+    std::set<std::string> played{s.player};
+    if (s.roles.size() > 1) {
+        const Role& other = s.roles[0].id == s.player ? s.roles[1] : s.roles[0];
+        out << fmt::format("\n  1. Alone: you play {}, and {} answers.\n  2. Together: one of you plays {}, the other {}.\n",
+                           player ? player->name : s.player, other.name, player ? player->name : s.player, other.name);
+        const auto mode = askNumber(in, out, 2, "How do you want to play? ");
+        if (!mode) return 0;
+        if (*mode == 2) played = playedRoles(s, false);
+    }
+    out << '\n' << s.title << '\n' << s.summary << '\n';
+    Session session(s, played);
+    TextOptions opts;
+    opts.interactive = isatty(STDIN_FILENO) != 0;
+    TypedPicks source(in);
+    const PlayEnd end = playText(session, source, out, opts);
+    return end == PlayEnd::Stuck ? 1 : 0;
+}
+
+}  // namespace attune::cli

@@ -1,0 +1,26 @@
+#pragma once
+/// The validator: resolves names in a parsed scenario and runs the rules
+/// listed in docs/validator-rules.md. Each rule has a stable id.
+#include "core/expr/Expr.hpp"
+#include "core/model/Diagnostic.hpp"
+#include "core/model/Scenario.hpp"
+
+namespace attune {
+class PatternLibrary;
+}
+
+namespace attune::check {
+
+/// Maps a byte offset inside a condition to its position in the file.
+expr::Locate locate(const Condition& c);
+
+/// Resolves every reference and runs every rule; errors make the scenario unplayable.
+void checkScenario(Scenario& s, const PatternLibrary& library, Diagnostics& diags);
+
+/// Rule groups, each small and separately testable.
+void resolveReferences(Scenario& s, const PatternLibrary& library, Diagnostics& d);
+void checkGraph(const Scenario& s, Diagnostics& d);
+void checkChoices(const Scenario& s, const PatternLibrary& library, Diagnostics& d);
+void checkTests(const Scenario& s, Diagnostics& d);
+
+}  // namespace attune::check

@@ -1,0 +1,63 @@
+#include "core/check/Checker.hpp"
+#include "core/feedback/PatternLibrary.hpp"
+
+#include <fmt/format.h>
+#include <set>
+
+namespace attune::check {
+namespace {
+
+void decision(const Scenario& s, const Node& n, const PatternLibrary& lib, Diagnostics& d) {
+    int defaults = 0;
+    bool secure = false, unconditional = false;
+    for (const Choice& c : n.choices) {
+        defaults += c.isDefault ? 1 : 0;
+        secure = secure || c.style == Style::Secure;
+        unconditional = unconditional || !c.cond;
+        if (!c.style) {
+            d.error(c.pos, "missing-style",
+                    "this choice has no 'style'; give secure, anxious, avoidant or disorganised");
+            continue;
+        }
+        const Pattern* p = c.pattern.empty() ? nullptr : lib.resolve(s, c.pattern);
+        if (*c.style != Style::Secure && c.why.empty() && !p)
+            d.warning(c.pos, "missing-explanation",
+                      fmt::format("this {} choice has neither 'why' nor 'pattern', so the player would get no explanation",
+                                  name(*c.style)));
+        if (p && p->style != *c.style)
+            d.warning(c.patternPos, "pattern-style",
+                      fmt::format("pattern '{}' is {}, but the choice is {}", p->id, name(p->style), name(*c.style)));
+    }
+    if (defaults > 1)
+        d.error(n.pos, "default-count", fmt::format("node '{}' marks {} choices as default; mark one", n.id, defaults));
+    if (!secure)
+        d.warning(n.pos, "no-secure-option",
+                  fmt::format("the decision at node '{}' offers no secure option to practise", n.id));
+    if (!unconditional)
+        d.warning(n.pos, "no-fallback",
+                  fmt::format("every choice at node '{}' has an 'if'; when none holds the story is stuck", n.id));
+}
+
+}  // namespace
+
+void checkChoices(const Scenario& s, const PatternLibrary& lib, Diagnostics& d) {
+    std::map<std::string, Pos> ids;
+    for (const Node& n : s.nodes) {
+        if (!n.next.empty() && n.next.back().cond)
+            d.warning(n.next.back().pos, "no-fallback",
+                      fmt::format("the last 'next' branch of node '{}' has an 'if'; when none holds the story is stuck", n.id));
+        for (const Choice& c : n.choices) {
+            if (!c.next.empty() && c.next.back().cond)
+                d.warning(c.next.back().pos, "no-fallback",
+                          "the last 'next' branch of this choice has an 'if'; when none holds the story is stuck");
+            if (c.id.empty()) continue;
+            auto [it, fresh] = ids.emplace(c.id, c.pos);
+            if (!fresh)
+                d.error(c.pos, "duplicate-choice-id",
+                        fmt::format("choice id '{}' is already used at line {}", c.id, it->second.line));
+        }
+        if (n.isDecision()) decision(s, n, lib, d);
+    }
+}
+
+}  // namespace attune::check

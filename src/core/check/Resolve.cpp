@@ -1,0 +1,146 @@
+#include "core/check/Checker.hpp"
+#include "core/feedback/PatternLibrary.hpp"
+#include "core/util/Text.hpp"
+
+#include <fmt/format.h>
+
+namespace attune::check {
+
+expr::Locate locate(const Condition& c) {
+    return [line = c.pos.line, col = c.pos.col, src = c.source](int offset) {
+        const auto off = static_cast<std::size_t>(std::clamp(offset, 0, static_cast<int>(src.size())));
+        return Pos{line, col + static_cast<int>(text::codePoints(std::string_view(src).substr(0, off)))};
+    };
+}
+
+namespace {
+
+std::vector<std::string> nodeIds(const Scenario& s) {
+    std::vector<std::string> v;
+    v.reserve(s.nodes.size());
+    for (const Node& n : s.nodes) v.push_back(n.id);
+    return v;
+}
+
+std::vector<std::string> roleIds(const Scenario& s) {
+    std::vector<std::string> v;
+    for (const Role& r : s.roles) v.push_back(r.id);
+    return v;
+}
+
+class Resolver {
+public:
+    Resolver(Scenario& s, const PatternLibrary& lib, Diagnostics& d) : s_(s), lib_(lib), d_(d) {
+        ids_ = nodeIds(s);
+        names_.meter = [this](std::string_view n) { return s_.meterIndex(n); };
+        names_.flag = [this](std::string_view n) { return s_.flagIndex(n); };
+        names_.node = [this](std::string_view n) { return s_.nodeIndex(n); };
+        for (const Meter& m : s.meters) names_.meterAndFlagNames.push_back(m.name);
+        for (const auto& f : s.flags) names_.meterAndFlagNames.push_back(f);
+        names_.nodeNames = ids_;
+    }
+
+    void run() {
+        names();
+        roles();
+        if (s_.startIndex < 0 && !s_.start.empty())
+            d_.error(s_.startPos, "dangling-start",
+                     fmt::format("'start' names unknown node '{}'{}", s_.start, text::didYouMean(s_.start, ids_)));
+        for (Node& n : s_.nodes) node(n);
+    }
+
+private:
+    void names() {
+        for (std::size_t i = 0; i < s_.flags.size(); ++i)
+            if (s_.meterIndex(s_.flags[i]) >= 0)
+                d_.error(s_.meters[static_cast<std::size_t>(s_.meterIndex(s_.flags[i]))].pos, "duplicate-name",
+                         fmt::format("'{}' is both a meter and a flag", s_.flags[i]));
+    }
+
+    void role(const std::string& id, Pos pos, const char* what) {
+        if (id.empty() || s_.role(id)) return;
+        d_.error(pos, "unknown-role",
+                 fmt::format("{} names unknown role '{}'{}", what, id, text::didYouMean(id, roleIds(s_))));
+    }
+
+    void roles() {
+        role(s_.player, s_.playerPos, "'player'");
+        for (const Meter& m : s_.meters) role(m.role, m.pos, fmt::format("meter '{}'", m.name).c_str());
+    }
+
+    void condition(std::optional<Condition>& c) {
+        if (c) expr::resolve(c->expr, names_, locate(*c), d_);
+    }
+
+    void branches(std::vector<Branch>& next) {
+        for (Branch& b : next) {
+            b.target = s_.nodeIndex(b.to);
+            if (b.target < 0)
+                d_.error(b.pos, "dangling-next",
+                         fmt::format("'next' goes to unknown node '{}'{}", b.to, text::didYouMean(b.to, ids_)));
+            condition(b.cond);
+        }
+    }
+
+    void effects(std::vector<Effect>& effects) {
+        for (Effect& e : effects) {
+            if (int m = s_.meterIndex(e.target); m >= 0) {
+                e.index = m;
+                if (e.kind == Effect::Kind::Flag)
+                    d_.error(e.pos, "effect-type", fmt::format("'{}' is a meter; give it +n, -n or n, not true/false", e.target));
+            } else if (int f = s_.flagIndex(e.target); f >= 0) {
+                e.index = f;
+                if (e.kind != Effect::Kind::Flag)
+                    d_.error(e.pos, "effect-type", fmt::format("'{}' is a flag; give it true or false", e.target));
+            } else {
+                d_.error(e.pos, "unknown-target",
+                         fmt::format("effect on unknown meter or flag '{}'{}", e.target,
+                                     text::didYouMean(e.target, names_.meterAndFlagNames)));
+            }
+        }
+    }
+
+    void node(Node& n) {
+        role(n.say, n.sayPos, "'say'");
+        role(n.by, n.byPos, "'by'");
+        if (n.isDecision() && n.by.empty()) n.by = s_.player;
+        effects(n.effects);
+        branches(n.next);
+        for (Choice& c : n.choices) {
+            branches(c.next);
+            effects(c.effects);
+            condition(c.cond);
+            if (!c.pattern.empty() && !lib_.resolve(s_, c.pattern))
+                d_.error(c.patternPos, "unknown-pattern",
+                         fmt::format("unknown pattern '{}'{}", c.pattern, text::didYouMean(c.pattern, patternIds())));
+        }
+    }
+
+    std::vector<std::string> patternIds() {
+        std::vector<std::string> ids = lib_.ids();
+        for (const Pattern& p : s_.patterns) ids.push_back(p.id);
+        return ids;
+    }
+
+    Scenario& s_;
+    const PatternLibrary& lib_;
+    Diagnostics& d_;
+    std::vector<std::string> ids_;
+    expr::Names names_;
+};
+
+}  // namespace
+
+void resolveReferences(Scenario& s, const PatternLibrary& library, Diagnostics& d) { Resolver(s, library, d).run(); }
+
+void checkScenario(Scenario& s, const PatternLibrary& library, Diagnostics& d) {
+    resolveReferences(s, library, d);
+    checkChoices(s, library, d);
+    // Graph and test checks need a whole, resolved scenario: after any error
+    // they would only repeat it in other words.
+    if (d.hasErrors()) return;
+    checkGraph(s, d);
+    checkTests(s, d);
+}
+
+}  // namespace attune::check

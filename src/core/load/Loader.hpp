@@ -1,0 +1,42 @@
+#pragma once
+/// Reading scenario and pattern-library files into the model.
+/// Every problem becomes a positioned diagnostic; nothing throws.
+#include "core/load/YamlTree.hpp"
+#include "core/model/Diagnostic.hpp"
+#include "core/model/Scenario.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace attune {
+
+class PatternLibrary;
+
+/// Reads a whole file as bytes; reports missing, unreadable, directory or too large.
+std::optional<std::string> readFile(const std::filesystem::path& path, Diagnostics& diags,
+                                    std::size_t maxBytes = yaml::Limits{}.maxBytes);
+
+/// Turns YAML text into a scenario (structure, keys and types only; names
+/// are resolved by the checker). Returns nothing when the YAML itself is unusable.
+std::optional<Scenario> parseScenario(std::string_view text, const std::string& file, Diagnostics& diags);
+
+/// Reads pattern entries from a `patterns:` mapping (scenario-local or library).
+std::vector<Pattern> readPatterns(const yaml::Node& map, const std::string& file, Diagnostics& diags);
+
+/// Loads the pattern library file (`format: 1`, `patterns:`).
+std::optional<std::vector<Pattern>> parsePatternLibrary(std::string_view text, const std::string& file,
+                                                        Diagnostics& diags);
+
+struct LoadResult {
+    std::optional<Scenario> scenario;  ///< present when there are no errors
+    Diagnostics diags;
+};
+
+/// Reads, parses and checks a scenario file: the one call front ends make.
+LoadResult loadScenario(const std::filesystem::path& path, const PatternLibrary& library);
+
+/// The same from text already in memory.
+LoadResult loadScenarioText(std::string_view text, const std::string& file, const PatternLibrary& library);
+
+}  // namespace attune

@@ -1,0 +1,123 @@
+#include "core/run/Script.hpp"
+
+#include "core/util/Text.hpp"
+
+#include <fmt/format.h>
+
+namespace attune {
+
+std::optional<std::vector<Pick>> parsePicks(std::string_view list, std::string& error) {
+    std::vector<Pick> out;
+    if (list.empty()) return out;
+    for (const std::string& part : text::splitTrim(list, ',')) {
+        if (part.empty()) {
+            error = "an empty pick in the list; write picks like 2,open-talk,1";
+            return std::nullopt;
+        }
+        Pick p;
+        if (part.find_first_not_of("0123456789") == std::string::npos) {
+            if (part.size() > 6 || std::stoi(part) < 1) {
+                error = fmt::format("pick '{}' is not a choice number (they start at 1)", part);
+                return std::nullopt;
+            }
+            p.number = std::stoi(part);
+        } else {
+            p.id = part;
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+int resolvePick(const Session& s, const Pick& p, std::string& error) {
+    const auto visible = s.visibleChoices();
+    const Node& n = s.node();
+    if (p.id.empty()) {
+        if (p.number >= 1 && static_cast<std::size_t>(p.number) <= visible.size())
+            return visible[static_cast<std::size_t>(p.number) - 1];
+        error = fmt::format("pick {} at node '{}': only {} choice{} shown", p.number, n.id, visible.size(),
+                            visible.size() == 1 ? " is" : "s are");
+        return -1;
+    }
+    for (int i : visible)
+        if (n.choices[static_cast<std::size_t>(i)].id == p.id) return i;
+    std::vector<std::string> shown;
+    for (int i : visible)
+        if (!n.choices[static_cast<std::size_t>(i)].id.empty()) shown.push_back(n.choices[static_cast<std::size_t>(i)].id);
+    error = fmt::format("pick '{}' is not shown at node '{}'{}", p.id, n.id,
+                        shown.empty() ? std::string() : fmt::format(" (shown: {})", text::join(shown)));
+    return -1;
+}
+
+std::set<std::string> playedRoles(const Scenario& s, bool solo) {
+    std::set<std::string> out;
+    if (solo) out.insert(s.player);
+    else
+        for (const Role& r : s.roles) out.insert(r.id);
+    return out;
+}
+
+ScriptResult runScript(const Scenario& s, const std::vector<Pick>& picks, std::set<std::string> played) {
+    ScriptResult r{Session(s, std::move(played)), true, {}, 0};
+    Session& ses = r.session;
+    for (int guard = 0; guard < 100000; ++guard) {
+        switch (ses.state()) {
+            case Session::State::Ending: return r;
+            case Session::State::Stuck:
+                r.ok = false;
+                r.error = ses.stuckReason();
+                return r;
+            case Session::State::Line: ses.advance(); break;
+            case Session::State::Decision: {
+                if (!ses.isPlayed(ses.chooser())) {
+                    ses.chooseDefault();
+                    break;
+                }
+                if (static_cast<std::size_t>(r.picksUsed) >= picks.size()) {
+                    r.ok = false;
+                    r.error = fmt::format("the picks ran out at node '{}', a decision of '{}'", ses.node().id, ses.chooser());
+                    return r;
+                }
+                std::string err;
+                const int c = resolvePick(ses, picks[static_cast<std::size_t>(r.picksUsed)], err);
+                if (c < 0) {
+                    r.ok = false;
+                    r.error = fmt::format("step {}: {}", r.picksUsed + 1, err);
+                    return r;
+                }
+                ++r.picksUsed;
+                ses.choose(c);
+                break;
+            }
+        }
+    }
+    r.ok = false;
+    r.error = "the playthrough did not end after 100000 steps";
+    return r;
+}
+
+TestOutcome runTest(const Scenario& s, const TestCase& t) {
+    TestOutcome out{t.name, false, {}};
+    ScriptResult r = runScript(s, t.choose, playedRoles(s, t.solo));
+    if (!r.ok) {
+        out.problems.push_back(r.error);
+        return out;
+    }
+    const Session& ses = r.session;
+    if (static_cast<std::size_t>(r.picksUsed) < t.choose.size())
+        out.problems.push_back(fmt::format("the story ended at '{}' after {} of {} picks", ses.node().id, r.picksUsed,
+                                           t.choose.size()));
+    if (t.ending && ses.node().id != *t.ending)
+        out.problems.push_back(fmt::format("expected ending '{}', reached '{}'", *t.ending, ses.node().id));
+    for (const auto& [name, cmp] : t.meters) {
+        const int v = ses.meter(name);
+        if (!cmp.holds(v)) out.problems.push_back(fmt::format("expected {} {}, got {}", name, cmp.source, v));
+    }
+    for (const auto& [name, want] : t.flags)
+        if (ses.flag(name) != want)
+            out.problems.push_back(fmt::format("expected flag {} to be {}, got {}", name, want, ses.flag(name)));
+    out.passed = out.problems.empty();
+    return out;
+}
+
+}  // namespace attune

@@ -1,0 +1,161 @@
+#include "core/run/Session.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <stdexcept>
+
+namespace attune {
+namespace {
+constexpr int kMaxSilentSteps = 1000;  // guards loops of text-less routing nodes
+std::size_t u(int i) { return static_cast<std::size_t>(i); }
+}  // namespace
+
+Session::Session(const Scenario& s, std::set<std::string> played) : s_(&s), played_(std::move(played)) {
+    if (played_.empty()) played_.insert(s.player);
+    for (const Meter& m : s.meters) meters_.push_back(m.start);
+    flags_.assign(s.flags.size(), 0);
+    visits_.assign(s.nodes.size(), 0);
+    if (s.startIndex < 0) {
+        stick(fmt::format("the start node '{}' does not exist", s.start));
+        return;
+    }
+    enter(s.startIndex);
+}
+
+bool Session::waitingForPerson() const {
+    return state_ == State::Line || (state_ == State::Decision && isPlayed(chooser()));
+}
+
+int Session::meter(std::string_view name) const {
+    const int i = s_->meterIndex(name);
+    return i < 0 ? 0 : meter(i);
+}
+
+bool Session::flag(std::string_view name) const {
+    const int i = s_->flagIndex(name);
+    return i >= 0 && flag(i);
+}
+
+std::vector<int> Session::visibleChoices() const {
+    std::vector<int> out;
+    if (state_ != State::Decision) return out;
+    const auto& choices = node().choices;
+    for (std::size_t i = 0; i < choices.size(); ++i)
+        if (!choices[i].cond || expr::eval(choices[i].cond->expr, env())) out.push_back(static_cast<int>(i));
+    return out;
+}
+
+int Session::defaultChoice() const {
+    const auto visible = visibleChoices();
+    for (int i : visible)
+        if (node().choices[u(i)].isDefault) return i;
+    return visible.empty() ? -1 : visible.front();
+}
+
+void Session::apply(const std::vector<Effect>& effects) {
+    for (const Effect& e : effects) {
+        if (e.index < 0) continue;
+        if (e.kind == Effect::Kind::Flag) {
+            flags_[u(e.index)] = static_cast<char>(e.value);
+            continue;
+        }
+        const Meter& m = s_->meters[u(e.index)];
+        const long v = e.kind == Effect::Kind::Add ? static_cast<long>(meters_[u(e.index)]) + e.value : e.value;
+        meters_[u(e.index)] = static_cast<int>(std::clamp<long>(v, m.min, m.max));
+    }
+}
+
+void Session::stick(std::string why) {
+    state_ = State::Stuck;
+    stuck_ = std::move(why);
+}
+
+void Session::enter(int n) {
+    node_ = n;
+    ++visits_[u(n)];
+    apply(node().effects);
+    Step step;
+    step.node = n;
+    step.metersOnEntry = meters_;
+    step.metersAfter = meters_;
+    history_.push_back(std::move(step));
+    settle();
+}
+
+void Session::settle() {
+    const Node& n = node();
+    if (n.isEnding()) {
+        state_ = State::Ending;
+        return;
+    }
+    if (n.isDecision()) {
+        state_ = State::Decision;
+        history_.back().offered = visibleChoices();
+        if (history_.back().offered.empty())
+            stick(fmt::format("no choice at node '{}' is available (every 'if' is false)", n.id));
+        return;
+    }
+    state_ = State::Line;
+    // A node with nothing to show only routes: go straight on.
+    if (n.text.empty() && n.body.empty()) {
+        if (++autoSteps_ > kMaxSilentSteps) {
+            stick(fmt::format("the story loops through node '{}' without showing anything", n.id));
+            return;
+        }
+        follow(n.next, n.id);
+        return;
+    }
+    autoSteps_ = 0;
+}
+
+void Session::follow(const std::vector<Branch>& next, const std::string& from) {
+    for (const Branch& b : next) {
+        if (b.cond && !expr::eval(b.cond->expr, env())) continue;
+        if (b.target < 0) {
+            stick(fmt::format("node '{}' goes to unknown node '{}'", from, b.to));
+            return;
+        }
+        enter(b.target);
+        return;
+    }
+    stick(fmt::format("no 'next' branch of node '{}' holds", from));
+}
+
+void Session::advance() {
+    if (state_ != State::Line) throw std::logic_error("Session::advance: not on a line");
+    follow(node().next, node().id);
+}
+
+void Session::choose(int choice) {
+    if (state_ != State::Decision) throw std::logic_error("Session::choose: not at a decision");
+    const auto visible = visibleChoices();
+    if (std::find(visible.begin(), visible.end(), choice) == visible.end())
+        throw std::logic_error("Session::choose: that choice is not shown");
+    const Choice& c = node().choices[u(choice)];
+    Step& step = history_.back();
+    step.choice = choice;
+    step.role = chooser();
+    apply(c.effects);
+    step.metersAfter = meters_;
+    follow(c.next, node().id);
+}
+
+void Session::chooseDefault() {
+    const int d = defaultChoice();
+    if (d < 0) throw std::logic_error("Session::chooseDefault: nothing to choose");
+    choose(d);
+    // history_ may have grown; the decision step is the one with this choice.
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it)
+        if (it->choice >= 0) {
+            it->byDefault = true;
+            break;
+        }
+}
+
+int Session::lastDecisionStep() const {
+    for (int i = static_cast<int>(history_.size()) - 1; i >= 0; --i)
+        if (history_[u(i)].choice >= 0) return i;
+    return -1;
+}
+
+}  // namespace attune

@@ -1,0 +1,3 @@
+#include "cli/Commands.hpp"
+
+int main(int argc, char** argv) { return attune::cli::run(argc, argv); }

@@ -1,0 +1,183 @@
+#include "text/TextPlayer.hpp"
+
+#include "core/run/Script.hpp"
+#include "core/util/Text.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <istream>
+#include <ostream>
+
+namespace attune {
+namespace {
+
+void wrapped(std::ostream& out, std::string_view s, std::size_t width, std::string_view first, std::string_view rest) {
+    const std::size_t w = width > first.size() + 20 ? width - text::codePoints(first) : 20;
+    const auto lines = text::wrap(s, w);
+    for (std::size_t i = 0; i < lines.size(); ++i) out << (i == 0 ? first : rest) << lines[i] << '\n';
+}
+
+std::string speaker(const Session& s, const std::string& role) {
+    const Role* r = s.scenario().role(role);
+    return r ? r->name : role;
+}
+
+void showNode(const Session& s, std::ostream& out, const TextOptions& o) {
+    const Node& n = s.node();
+    const std::string t = s.text();
+    if (!t.empty()) {
+        out << '\n';
+        if (n.say.empty()) wrapped(out, t, o.width, "", "");
+        else {
+            const std::string who = speaker(s, n.say) + ": ";
+            wrapped(out, t, o.width, who, std::string(text::codePoints(who), ' '));
+        }
+    }
+    if (!n.body.empty()) wrapped(out, s.body(), o.width, "  ~ ", "    ");
+}
+
+void showChoices(const Session& s, std::ostream& out, const TextOptions& o) {
+    if (o.showMeters) {
+        const std::string m = metersLine(s);
+        if (!m.empty()) out << "\n  [" << m << "]\n";
+    }
+    const std::string who = speaker(s, s.chooser());
+    out << '\n' << fmt::format("  What does {} do?", who) << '\n';
+    int k = 1;
+    for (int i : s.visibleChoices()) {
+        const std::string num = fmt::format("  {}. ", k++);
+        wrapped(out, s.scenario().substitute(s.node().choices[static_cast<std::size_t>(i)].text), o.width, num,
+                std::string(num.size(), ' '));
+    }
+}
+
+void breathe(std::ostream& out, const TextOptions& o, std::istream* in) {
+    out << "\n  A breathing pause.\n"
+           "    Breathe in through your nose for four counts.\n"
+           "    Hold it gently for two.\n"
+           "    Let it out slowly for six, longer than the in-breath.\n"
+           "    Do this three or four times. Feel your feet on the floor.\n";
+    if (o.interactive && in) {
+        out << "  Press Enter when you are ready to go on." << std::flush;
+        std::string ignored;
+        std::getline(*in, ignored);
+    }
+}
+
+}  // namespace
+
+std::string arousalZone(int value) {
+    if (value > 70) return "above the window: fight or flight";
+    if (value < 30) return "below the window: shutdown";
+    return "inside the window";
+}
+
+std::string metersLine(const Session& s) {
+    std::vector<std::string> parts;
+    const Scenario& sc = s.scenario();
+    for (std::size_t i = 0; i < sc.meters.size(); ++i) {
+        const Meter& m = sc.meters[i];
+        if (!m.show) continue;
+        const int v = s.meter(static_cast<int>(i));
+        if (m.kind == MeterKind::Arousal) parts.push_back(fmt::format("{} {} ({})", m.label, v, arousalZone(v)));
+        else parts.push_back(fmt::format("{} {}", m.label, v));
+    }
+    return text::join(parts, " | ");
+}
+
+std::optional<int> TypedPicks::pick(const Session& s, std::ostream& out) {
+    const auto visible = s.visibleChoices();
+    while (true) {
+        out << "> " << std::flush;
+        std::string line;
+        if (!std::getline(in_, line)) {
+            out << '\n';
+            return std::nullopt;
+        }
+        const auto parts = text::splitTrim(line, ',');
+        const std::string answer = parts.empty() ? std::string() : parts.front();
+        if (answer == "q" || answer == "quit") return std::nullopt;
+        if (answer.empty()) continue;
+        if (answer == "m" || answer == "meters") {
+            out << "  " << metersLine(s) << '\n';
+            continue;
+        }
+        Pick p;
+        if (answer.find_first_not_of("0123456789") == std::string::npos && answer.size() < 6) p.number = std::stoi(answer);
+        else p.id = answer;
+        std::string err;
+        const int c = resolvePick(s, p, err);
+        if (c >= 0) return c;
+        out << fmt::format("  Type a number from 1 to {} (m shows the meters, q stops).\n", visible.size());
+    }
+}
+
+std::optional<int> ScriptedPicks::pick(const Session& s, std::ostream& out) {
+    if (next_ >= picks_.size()) return std::nullopt;
+    const Pick& p = picks_[next_++];
+    const int c = resolvePick(s, p, error);
+    if (c < 0) {
+        error = fmt::format("pick {} of the script: {}", next_, error);
+        return std::nullopt;
+    }
+    // Echo the pick as a person would have typed it, so transcripts read naturally.
+    const auto visible = s.visibleChoices();
+    const auto it = std::find(visible.begin(), visible.end(), c);
+    out << "> " << (it - visible.begin()) + 1 << '\n';
+    return c;
+}
+
+PlayEnd playText(Session& s, PickSource& picks, std::ostream& out, const TextOptions& o) {
+    const Scenario& sc = s.scenario();
+    for (int guard = 0; guard < 100000; ++guard) {
+        switch (s.state()) {
+            case Session::State::Stuck:
+                out << fmt::format("\nThe story cannot go on: {}.\n", s.stuckReason());
+                return PlayEnd::Stuck;
+            case Session::State::Ending: {
+                showNode(s, out, o);
+                const Ending& e = *s.node().ending;
+                out << '\n' << fmt::format("== Ending: {} ({}) ==", sc.substitute(e.title), name(e.kind)) << '\n';
+                if (o.showMeters) out << "  [" << metersLine(s) << "]\n";
+                if (o.atEnding) o.atEnding(s, out);
+                return PlayEnd::Ending;
+            }
+            case Session::State::Line:
+                showNode(s, out, o);
+                s.advance();
+                break;
+            case Session::State::Decision: {
+                showNode(s, out, o);
+                const std::string who = speaker(s, s.chooser());
+                int c = -1;
+                if (!s.isPlayed(s.chooser())) {
+                    c = s.defaultChoice();
+                } else {
+                    showChoices(s, out, o);
+                    const auto p = picks.pick(s, out);
+                    if (!p) {
+                        if (auto* scripted = dynamic_cast<ScriptedPicks*>(&picks); scripted && !scripted->error.empty())
+                            return PlayEnd::BadScript;
+                        out << "Stopped before the end. Nothing from this playthrough is kept.\n";
+                        return PlayEnd::Stopped;
+                    }
+                    c = *p;
+                }
+                const Choice& ch = s.node().choices[static_cast<std::size_t>(c)];
+                out << '\n';
+                wrapped(out, sc.substitute(ch.text), o.width, who + ": ", std::string(text::codePoints(who) + 2, ' '));
+                if (ch.breathe) breathe(out, o, picks.typing());
+                if (s.isPlayed(s.chooser())) s.choose(c);
+                else s.chooseDefault();
+                const int stepIndex = s.lastDecisionStep();
+                if (o.afterChoice && stepIndex >= 0) o.afterChoice(s, s.history()[static_cast<std::size_t>(stepIndex)], out);
+                break;
+            }
+        }
+    }
+    out << "\nThe story did not end after 100000 steps.\n";
+    return PlayEnd::Stuck;
+}
+
+}  // namespace attune

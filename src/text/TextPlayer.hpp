@@ -1,0 +1,69 @@
+#pragma once
+/// The terminal player: plays a scenario on a text stream. Works in a
+/// terminal, piped, in tmux and with screen readers (plain text, no cursor tricks).
+#include "core/run/Session.hpp"
+
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <vector>
+
+namespace attune {
+
+class PatternLibrary;
+
+struct TextOptions {
+    std::size_t width = 76;
+    bool interactive = true;  ///< a person at a terminal: pause for breathing
+    bool showMeters = true;
+    /// Called after each decision step, to print coaching (the feedback module).
+    std::function<void(const Session&, const Step&, std::ostream&)> afterChoice;
+    /// Called at the ending, to print the debrief.
+    std::function<void(const Session&, std::ostream&)> atEnding;
+};
+
+/// Where picks come from: a person typing, or a script.
+class PickSource {
+public:
+    virtual ~PickSource() = default;
+    /// The choice (index into node().choices) for the decision now, or nothing to stop.
+    virtual std::optional<int> pick(const Session& s, std::ostream& out) = 0;
+    /// The stream a person types into, when there is one (for "press Enter").
+    virtual std::istream* typing() { return nullptr; }
+};
+
+/// Reads numbers or choice ids from a stream; re-asks on bad input.
+class TypedPicks : public PickSource {
+public:
+    explicit TypedPicks(std::istream& in) : in_(in) {}
+    std::optional<int> pick(const Session& s, std::ostream& out) override;
+    std::istream* typing() override { return &in_; }
+
+private:
+    std::istream& in_;
+};
+
+/// Takes picks from a list (--script).
+class ScriptedPicks : public PickSource {
+public:
+    explicit ScriptedPicks(std::vector<Pick> picks) : picks_(std::move(picks)) {}
+    std::optional<int> pick(const Session& s, std::ostream& out) override;
+    std::string error;  ///< set when a pick did not fit
+
+private:
+    std::vector<Pick> picks_;
+    std::size_t next_ = 0;
+};
+
+enum class PlayEnd { Ending, Stopped, Stuck, BadScript };
+
+/// Plays to the end (or until the picks stop). Returns how it ended.
+PlayEnd playText(Session& session, PickSource& picks, std::ostream& out, const TextOptions& opts);
+
+/// The meters line, e.g. "Your nervous system 60 (inside the window) · Trust 50".
+std::string metersLine(const Session& s);
+
+/// "inside the window", "above the window (fight or flight)", "below the window (shutdown)".
+std::string arousalZone(int value);
+
+}  // namespace attune
