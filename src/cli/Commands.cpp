@@ -1,5 +1,6 @@
 #include "cli/Commands.hpp"
 
+#include "core/check/Rules.hpp"
 #include "core/feedback/PatternLibrary.hpp"
 #include "core/load/Loader.hpp"
 #include "core/run/Script.hpp"
@@ -159,6 +160,13 @@ int play(const PlayArgs& a) {
     return end == PlayEnd::Stuck ? 1 : 0;
 }
 
+int listRules() {
+    for (const check::Rule& r : check::rules())
+        std::cout << fmt::format("{:<22} {:<8} {:<10} {}\n", r.id, r.severity == Severity::Error ? "error" : "warning", r.stage,
+                                 r.summary);
+    return 0;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -184,6 +192,13 @@ int run(int argc, char** argv) {
     auto* g = app.add_subcommand("graph", "Print the node graph as Graphviz DOT");
     g->add_option("file", graphFile, "Scenario file")->required();
 
+    auto* rl = app.add_subcommand("rules", "List the validator's rule ids and what each means");
+
+    std::string newId, newDir = ".";
+    auto* nw = app.add_subcommand("new", "Start a new scenario from a small, valid template");
+    nw->add_option("id", newId, "The new scenario's id, in kebab-case (also its file name)")->required();
+    nw->add_option("--dir", newDir, "Folder to write it in (default: here)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -199,6 +214,8 @@ int run(int argc, char** argv) {
     if (*t) return test(testPaths);
     if (*p) return play(pa);
     if (*g) return graph(graphFile);
+    if (*rl) return listRules();
+    if (*nw) return newScenario(newId, newDir);
     return textLibrary(std::cin, std::cout);
 }
 

@@ -27,6 +27,9 @@ std::filesystem::path userScenarioFolder();
 /// Graphviz DOT of a scenario's node graph.
 std::string graphDot(const Scenario& s);
 
+/// Writes DIR/ID.yaml from the starter template; refuses to overwrite.
+int newScenario(const std::string& id, const std::string& dir);
+
 /// The terminal library: pick a scenario, pick solo or together, play.
 int textLibrary(std::istream& in, std::ostream& out);
 

@@ -15,6 +15,7 @@ void decision(const Scenario& s, const Node& n, const PatternLibrary& lib, Diagn
         secure = secure || c.style == Style::Secure;
         unconditional = unconditional || !c.cond;
         if (!c.style) {
+            if (c.stylePos.line > 0) continue;  // written but not valid: reported where it stands
             d.error(c.pos, "missing-style",
                     "this choice has no 'style'; give secure, anxious, avoidant or disorganised");
             continue;

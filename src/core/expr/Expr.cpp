@@ -31,6 +31,10 @@ Token lexOne(std::string_view s, std::size_t i) {
     if (digit(c) || (c == '-' && digit(at(i + 1)))) {
         while (digit(at(j))) ++j;
         t.kind = Tok::Int;
+        if (identStart(at(j))) {  // "4O": a typo'd number or a name starting with a digit
+            while (identChar(at(j))) ++j;
+            t.kind = Tok::Bad;
+        }
     } else if (identStart(c)) {
         while (identChar(at(j))) ++j;
         while (j > i + 1 && s[j - 1] == '-') --j;  // a trailing '-' is not part of a name
@@ -65,6 +69,7 @@ public:
         Expr e;
         out_ = &e;
         e.root = parseOr();
+        if (tok_.kind == Tok::Bad) bad(tok_);
         if (tok_.kind != Tok::End) fail(tok_, "expected 'and', 'or' or the end of the condition");
         return e;
     }
@@ -78,6 +83,18 @@ private:
     }
 
     [[noreturn]] void fail(const Token& t, std::string msg) { throw ParseError{t.offset, std::move(msg)}; }
+
+    /// A character conditions do not use, with a hint when it is a common habit from elsewhere.
+    [[noreturn]] void bad(const Token& t) {
+        if (t.text == "!" || t.text == "&" || t.text == "|") {
+            const char* word = t.text == "!" ? "not" : t.text == "&" ? "and" : "or";
+            fail(t, fmt::format("unexpected '{}'; conditions write '{}'", t.text, word));
+        }
+        if (t.text == "=") fail(t, "unexpected '='; to compare, write '=='");
+        if (digit(t.text[0]) || t.text[0] == '-')
+            fail(t, fmt::format("'{}' is not a number, and names cannot start with a digit", t.text));
+        fail(t, fmt::format("unexpected {}", describe(t)));
+    }
 
     std::string describe(const Token& t) const {
         return t.kind == Tok::End ? "the end of the condition" : fmt::format("'{}'", t.text);
@@ -185,14 +202,7 @@ private:
                 advance();
                 return add(Term{Op::Name, 0, std::string(t.text), -1, -1, t.offset});
             }
-            case Tok::Bad: {
-                if (t.text == "!" || t.text == "&" || t.text == "|") {
-                    const char* word = t.text == "!" ? "not" : t.text == "&" ? "and" : "or";
-                    fail(t, fmt::format("unexpected '{}'; conditions write '{}'", t.text, word));
-                }
-                if (t.text == "=") fail(t, "unexpected '='; to compare, write '=='");
-                fail(t, fmt::format("unexpected {}", describe(t)));
-            }
+            case Tok::Bad: bad(t);
             case Tok::End: fail(t, "expected a value, found the end of the condition");
             default: fail(t, fmt::format("expected a value, found {}", describe(t)));
         }

@@ -2,6 +2,7 @@
 
 #include "core/util/Text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace attune::read {
@@ -11,19 +12,23 @@ bool mapping(const yaml::Node& n, const KeySpec& spec, const std::string& what, 
         d.error(n.pos, "wrong-type", fmt::format("{} must be a mapping of keys, not {}", what, n.describe()));
         return false;
     }
-    std::vector<std::string> known;
+    std::vector<std::string> known, suggested;
     for (const char* k : spec.known) known.emplace_back(k);
     for (std::size_t i = 0; i < n.mapSize(); ++i) {
         const yaml::Node& k = n.key(i);
         if (!k.isScalar()) continue;  // reported by the tree builder
         bool ok = false;
         for (const auto& name : known) ok = ok || name == k.value;
-        if (!ok)
-            d.error(k.pos, "unknown-key",
-                    fmt::format("unknown key '{}' in {}{}", k.value, what, text::didYouMean(k.value, known)));
+        if (ok) continue;
+        const auto guess = text::closest(k.value, known);
+        if (guess) suggested.push_back(*guess);
+        d.error(k.pos, "unknown-key",
+                fmt::format("unknown key '{}' in {}{}", k.value, what, guess ? " (did you mean '" + *guess + "'?)" : ""));
     }
+    // A misspelt required key is reported once, as the misspelling.
     for (const char* r : spec.required)
-        if (!n.find(r)) d.error(n.pos, "missing-key", fmt::format("{} has no '{}'", what, r));
+        if (!n.find(r) && std::find(suggested.begin(), suggested.end(), r) == suggested.end())
+            d.error(n.pos, "missing-key", fmt::format("{} has no '{}'", what, r));
     return true;
 }
 

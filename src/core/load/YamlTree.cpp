@@ -49,6 +49,14 @@ public:
         return {m.line + 1, static_cast<int>(text::codePoints(text_.substr(start, end - start))) + 1};
     }
 
+    /// The alias or anchor word at a mark, e.g. "*name".
+    std::string wordAt(const YAML::Mark& m) const {
+        if (m.pos < 0 || static_cast<std::size_t>(m.pos) >= text_.size()) return "*";
+        std::size_t end = static_cast<std::size_t>(m.pos) + 1;
+        while (end < text_.size() && std::string_view(" \t\r\n,]}").find(text_[end]) == std::string_view::npos) ++end;
+        return std::string(text_.substr(static_cast<std::size_t>(m.pos), std::min<std::size_t>(end - m.pos, 40)));
+    }
+
     Pos atOffset(std::size_t offset) const {
         auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
         const std::size_t line = static_cast<std::size_t>(it - lineStarts_.begin()) - 1;
@@ -81,15 +89,18 @@ public:
     }
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        diags_.error(pos_.at(mark), "yaml-alias",
-                     "aliases (*name) are not allowed in scenarios; write the value out");
+        // One message is enough: an alias bomb would otherwise print thousands.
+        if (aliases_++ == 0)
+            diags_.error(pos_.at(mark), "yaml-alias",
+                         fmt::format("aliases ({}) are not allowed in scenarios; write the value out", pos_.wordAt(mark)));
         Node n;
         n.pos = pos_.at(mark);
         add(std::move(n));
     }
 
     void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
-        diags_.error(pos_.at(mark), "yaml-anchor",
+        if (anchors_++ == 0)
+            diags_.error(pos_.at(mark), "yaml-anchor",
                      fmt::format("anchors (&{}) are not allowed in scenarios; write the value out", name));
     }
 
@@ -182,6 +193,7 @@ private:
     Diagnostics& diags_;
     const Limits& limits_;
     std::vector<Node> stack_;
+    int aliases_ = 0, anchors_ = 0;
 };
 
 /// Stops at the start of a second document.
@@ -242,6 +254,7 @@ std::optional<Node> parse(std::string_view text, Diagnostics& diags, const Limit
     YAML::Parser parser(in);
     TreeBuilder builder(positions, diags, limits);
     try {
+        const std::size_t errorsBefore = diags.errorCount();
         if (!parser.HandleNextDocument(builder) || !builder.root) {
             diags.error({}, "empty-file", "the file is empty; a scenario starts with 'format: 1'");
             return std::nullopt;
@@ -257,6 +270,8 @@ std::optional<Node> parse(std::string_view text, Diagnostics& diags, const Limit
                         "a scenario file holds one YAML document; this starts a second one");
             return std::nullopt;
         }
+        // Anchors, aliases, tags or bad keys: interpreting the rest would only add noise.
+        if (diags.errorCount() > errorsBefore) return std::nullopt;
     } catch (const StopParsing&) {
         return std::nullopt;
     } catch (const YAML::Exception& e) {

@@ -107,8 +107,18 @@ TestOutcome runTest(const Scenario& s, const TestCase& t) {
     if (static_cast<std::size_t>(r.picksUsed) < t.choose.size())
         out.problems.push_back(fmt::format("the story ended at '{}' after {} of {} picks", ses.node().id, r.picksUsed,
                                            t.choose.size()));
-    if (t.ending && ses.node().id != *t.ending)
-        out.problems.push_back(fmt::format("expected ending '{}', reached '{}'", *t.ending, ses.node().id));
+    if (t.ending && ses.node().id != *t.ending) {
+        std::string where;
+        if (const int last = ses.lastDecisionStep(); last >= 0) {
+            const Step& st = ses.history()[static_cast<std::size_t>(last)];
+            const Node& n = s.nodes[static_cast<std::size_t>(st.node)];
+            const Choice& c = n.choices[static_cast<std::size_t>(st.choice)];
+            where = fmt::format(" (the last decision was at node '{}': {}{})", n.id,
+                                c.id.empty() ? fmt::format("choice {}", st.choice + 1) : "'" + c.id + "'",
+                                st.byDefault ? ", by default" : "");
+        }
+        out.problems.push_back(fmt::format("expected ending '{}', reached '{}'{}", *t.ending, ses.node().id, where));
+    }
     for (const auto& [name, cmp] : t.meters) {
         const int v = ses.meter(name);
         if (!cmp.holds(v)) out.problems.push_back(fmt::format("expected {} {}, got {}", name, cmp.source, v));

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Configures and builds one preset (default: dev) after installing what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset="${1:-dev}"
+bash scripts/deps.sh
+jobs="$(nproc 2>/dev/null || echo 2)"
+dir=build; [ "$preset" = dev ] || dir="build-$preset"
+if [ ! -f "$dir/CMakeCache.txt" ]; then
+  cmake --preset "$preset" >/dev/null
+fi
+cmake --build --preset "$preset" -j "$jobs"

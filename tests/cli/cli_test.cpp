@@ -1,0 +1,110 @@
+// The real `attune` binary, run as a user would: exit codes and whole outputs.
+#include "support/Support.hpp"
+
+#include <doctest/doctest.h>
+
+using attune::testing::runAttune;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path golden(const std::string& name) { return attune::testing::testDir() / "golden" / name; }
+}  // namespace
+
+TEST_CASE("validate exits 0 for a valid file, 1 for errors, 2 for a usage error") {
+    CHECK(runAttune("validate data/small.yaml").exitCode == 0);
+    CHECK(runAttune("validate data/small.yaml").out == "1 file checked: no problems\n");
+    const auto bad = runAttune("validate bad/dangling-next.yaml bad/unreachable-node.yaml");
+    CHECK(bad.exitCode == 1);
+    CHECK_GOLDEN(golden("validate-two-files.txt"), bad.out);
+    CHECK(runAttune("validate bad/unreachable-node.yaml").exitCode == 0);  // warnings only
+    CHECK(runAttune("validate").exitCode == 2);
+    CHECK(runAttune("validate --nonsense x").exitCode == 2);
+    CHECK(runAttune("frobnicate").exitCode == 2);
+}
+
+TEST_CASE("validate reads every scenario in a folder, sorted") {
+    const auto r = runAttune("validate bad");
+    CHECK(r.exitCode == 1);
+    CHECK(r.out.find("bad/alias-bomb.yaml:2:4: error:") < r.out.find("bad/unknown-theme.yaml:5:17: error:"));
+}
+
+TEST_CASE("validate reports a missing file and a folder with no scenarios") {
+    const auto r = runAttune("validate no-such.yaml golden");
+    CHECK(r.exitCode == 1);
+    CHECK(r.out == "golden: warning: no .yaml files in this folder [no-scenarios]\n"
+                   "no-such.yaml: error: no such file [file-missing]\n"
+                   "1 file checked: 1 error, 0 warnings in 1 file\n");
+}
+
+TEST_CASE("test runs every tests: entry and prints the count line") {
+    const auto r = runAttune("test data/small.yaml");
+    CHECK(r.exitCode == 0);
+    CHECK_GOLDEN(golden("test-small.txt"), r.out);
+}
+
+TEST_CASE("a failing scenario test names the step where it diverged and exits 1") {
+    const auto r = runAttune("test data/failing-test.yaml");
+    CHECK(r.exitCode == 1);
+    CHECK_GOLDEN(golden("test-failing.txt"), r.out);
+}
+
+TEST_CASE("a scripted playthrough prints the whole transcript, ending title included") {
+    const auto r = runAttune("play data/small.yaml --script breathe,1,partner-defend");
+    CHECK(r.exitCode == 0);
+    CHECK_GOLDEN(golden("play-small-couple.txt"), r.out);
+    const auto solo = runAttune("play data/small.yaml --solo --script 1");
+    CHECK(solo.exitCode == 0);
+    CHECK_GOLDEN(golden("play-small-solo.txt"), solo.out);
+}
+
+TEST_CASE("a script that names a choice not shown stops with a message and exit 1") {
+    const auto r = runAttune("play data/small.yaml --script 9");
+    CHECK(r.exitCode == 1);
+    CHECK(r.err == "attune: pick 1 of the script: pick 9 at node 'first-reply': only 4 choices are shown\n");
+    const auto bad = runAttune("play data/small.yaml --script 1,,2");
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err == "attune: --script: an empty pick in the list; write picks like 2,open-talk,1\n");
+}
+
+TEST_CASE("the interactive player re-asks on bad input and survives end of input") {
+    const auto r = runAttune("play data/small.yaml", "hello\n7\n\nm\n2\n");
+    CHECK(r.exitCode == 0);
+    CHECK_GOLDEN(golden("play-small-typed.txt"), r.out);
+    const auto eof = runAttune("play data/small.yaml", "");
+    CHECK(eof.exitCode == 0);
+    CHECK(eof.out.ends_with("> \nStopped before the end. Nothing from this playthrough is kept.\n"));
+}
+
+TEST_CASE("play refuses a broken scenario with its diagnostics") {
+    const auto r = runAttune("play bad/dangling-next.yaml");
+    CHECK(r.exitCode == 1);
+    CHECK(r.err == "bad/dangling-next.yaml:46:15: error: 'next' goes to unknown node 'distanse' (did you mean 'distance'?) [dangling-next]\n");
+}
+
+TEST_CASE("graph prints Graphviz DOT with choices coloured by style") {
+    const auto r = runAttune("graph data/small.yaml");
+    CHECK(r.exitCode == 0);
+    CHECK_GOLDEN(golden("graph-small.dot"), r.out);
+}
+
+TEST_CASE("new writes a scenario that validates and passes its own tests, and never overwrites") {
+    const fs::path dir = fs::temp_directory_path() / "attune-new-test";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const auto made = runAttune("new first-try --dir '" + dir.string() + "'");
+    CHECK(made.exitCode == 0);
+    const std::string file = (dir / "first-try.yaml").string();
+    CHECK(runAttune("validate '" + file + "'").out == "1 file checked: no problems\n");
+    CHECK(runAttune("test '" + file + "'").out.ends_with("3 passed, 0 failed\n"));
+    const auto again = runAttune("new first-try --dir '" + dir.string() + "'");
+    CHECK(again.exitCode == 1);
+    CHECK(again.err == "attune: " + file + " already exists; nothing was written\n");
+    CHECK(runAttune("new Not_Kebab").exitCode == 2);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("rules lists every rule id once") {
+    const auto r = runAttune("rules");
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("dangling-next          error    reference  next names no node\n") != std::string::npos);
+}
