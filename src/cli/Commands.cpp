@@ -1,14 +1,18 @@
 #include "cli/Commands.hpp"
 
 #include "core/check/Rules.hpp"
+#include "core/feedback/Feedback.hpp"
 #include "core/feedback/PatternLibrary.hpp"
+#include "core/journal/Journal.hpp"
 #include "core/load/Loader.hpp"
+#include "cli/Window.hpp"
 #include "core/run/Script.hpp"
 #include "text/TextPlayer.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <fmt/format.h>
+#include <fstream>
 #include <iostream>
 #include <unistd.h>
 
@@ -120,9 +124,27 @@ int graph(const std::string& file) {
 struct PlayArgs {
     std::string file;
     std::string script;
+    std::string coaching = "immediate";
+    std::string report;
     bool solo = false;
     bool text = false;
 };
+
+/// Writes the debrief as Markdown or HTML, chosen by the file's extension.
+bool writeReport(const Session& s, const PatternLibrary& lib, const std::string& file) {
+    const auto d = feedback::debrief(s, lib);
+    const auto ext = fs::path(file).extension();
+    const std::string body = ext == ".html" || ext == ".htm" ? feedback::reportHtml(d) : feedback::reportMarkdown(d);
+    std::ofstream out(file, std::ios::binary);
+    out << body;
+    out.close();
+    if (!out) {
+        std::cerr << fmt::format("attune: the report could not be written to {}\n", file);
+        return false;
+    }
+    std::cout << fmt::format("\nThe report is saved in {}\n", file);
+    return true;
+}
 
 int play(const PlayArgs& a) {
     auto lib = library(std::cerr);
@@ -133,6 +155,12 @@ int play(const PlayArgs& a) {
     const Scenario& s = *r.scenario;
     Session session(s, playedRoles(s, a.solo));
     TextOptions opts;
+    addCoaching(opts, *lib, static_cast<int>(*feedback::parseCoaching(a.coaching)));
+    const auto finish = [&](PlayEnd end, bool save) {
+        if (end != PlayEnd::Ending) return true;
+        if (save) recordPlaythrough(session, !a.solo);
+        return a.report.empty() || writeReport(session, *lib, a.report);
+    };
     std::cout << s.title << '\n' << s.summary << '\n';
     if (!a.script.empty()) {
         std::string err;
@@ -152,11 +180,13 @@ int play(const PlayArgs& a) {
             std::cerr << "attune: the script ended before the story did\n";
             return 1;
         }
+        if (!finish(end, false)) return 1;
         return end == PlayEnd::Ending ? 0 : 1;
     }
     opts.interactive = isatty(STDIN_FILENO) != 0;
     TypedPicks source(std::cin);
     const PlayEnd end = playText(session, source, std::cout, opts);
+    if (!finish(end, true)) return 1;
     return end == PlayEnd::Stuck ? 1 : 0;
 }
 
@@ -168,6 +198,29 @@ int listRules() {
 }
 
 }  // namespace
+
+void addCoaching(TextOptions& opts, const PatternLibrary& lib, int coaching) {
+    const auto mode = static_cast<feedback::Coaching>(coaching);
+    if (mode == feedback::Coaching::Immediate)
+        opts.afterChoice = [&lib, w = opts.width](const Session& s, const Step& st, std::ostream& out) {
+            if (st.byDefault) return;  // nobody chose it: nothing to coach
+            out << feedback::cardText(feedback::explain(s, lib, static_cast<int>(&st - s.history().data())), w);
+        };
+    opts.atEnding = [&lib, mode, w = opts.width](const Session& s, std::ostream& out) {
+        if (mode == feedback::Coaching::AtEnd) {
+            out << "\n== Your choices, one by one ==\n";
+            for (const auto& f : feedback::explainAll(s, lib))
+                if (!f.byDefault) out << feedback::cardText(f, w);
+        }
+        out << feedback::debriefText(feedback::debrief(s, lib), w);
+    };
+}
+
+void recordPlaythrough(const Session& s, bool together) {
+    Journal journal(Journal::defaultPath());
+    if (!journal.ok() || !journal.record(s, together ? "together" : "solo"))
+        std::cerr << "attune: progress was not saved: " << journal.error() << '\n';
+}
 
 int run(int argc, char** argv) {
     CLI::App app{"Attune: practise secure communication in relationship scenarios", "attune"};
@@ -187,10 +240,34 @@ int run(int argc, char** argv) {
     p->add_option("--script", pa.script, "Comma-separated picks (1-based numbers or choice ids); plays without asking");
     p->add_flag("--solo", pa.solo, "Play only the scenario's player role; the other role takes its defaults");
     p->add_flag("--text", pa.text, "Use the terminal player (the default for play)");
+    p->add_option("--coaching", pa.coaching, "Feedback after each choice (immediate), only at the end (end), or off")
+        ->check(CLI::IsMember({"immediate", "end", "off"}));
+    p->add_option("--report", pa.report, "Save the debrief at the ending as FILE.md or FILE.html");
 
     std::string graphFile;
     auto* g = app.add_subcommand("graph", "Print the node graph as Graphviz DOT");
     g->add_option("file", graphFile, "Scenario file")->required();
+
+    WindowOptions win;
+    app.add_option("--screenshot", win.screenshot, "Window: save a PNG of the screen reached, then exit");
+    app.add_option("--scenario", win.scenario, "Window: open this scenario (id or file) straight away");
+    app.add_option("--script", win.script, "Window: picks to play first (numbers or choice ids)");
+    app.add_option("--screen", win.screen, "Window: library, play, coach, breathe, debrief or settings")
+        ->check(CLI::IsMember({"library", "play", "coach", "breathe", "debrief", "settings"}));
+    app.add_option("--size", win.size, "Window: size as WIDTHxHEIGHT, e.g. 1280x720");
+    app.add_flag("--high-contrast", win.highContrast, "Window: use the high-contrast theme");
+    app.add_option("--text-size", win.textSize, "Window: text size 0 (small) to 4 (largest)")->check(CLI::Range(0, 4));
+    app.add_flag("--reduced-motion", win.reducedMotion, "Window: no animation");
+    app.add_flag("--fullscreen", win.fullscreen, "Window: full screen");
+    app.add_flag("--solo", win.solo, "Window: with --scenario, play only the player role");
+    bool textOnly = false;
+    app.add_flag("--text", textOnly, "Use the terminal player even when a display exists");
+
+    auto* bench = app.add_subcommand("bench", "Benchmarks that print figures");
+    int benchFrames = 0;
+    bench->add_option("--frames", benchFrames, "Play a scenario in the window for N frames; print frame times and memory")
+        ->required()->check(CLI::PositiveNumber);
+    bench->add_option("--scenario", win.scenario, "Scenario id or file (default: the first in the library)");
 
     auto* rl = app.add_subcommand("rules", "List the validator's rule ids and what each means");
 
@@ -216,6 +293,22 @@ int run(int argc, char** argv) {
     if (*g) return graph(graphFile);
     if (*rl) return listRules();
     if (*nw) return newScenario(newId, newDir);
+    if (*bench) {
+        std::string why;
+        if (!windowAvailable(why)) {
+            std::cerr << "attune: bench --frames needs a display: " << why << '\n';
+            return 1;
+        }
+        win.benchFrames = benchFrames;
+        return runWindow(win);
+    }
+    std::string why;
+    if (!textOnly && windowAvailable(why)) return runWindow(win);
+    if (!win.screenshot.empty()) {
+        std::cerr << "attune: --screenshot needs a display: " << why << '\n';
+        return 1;
+    }
+    if (!textOnly) std::cout << "No window this time (" << why << "), so Attune starts in the terminal.\n";
     return textLibrary(std::cin, std::cout);
 }
 

@@ -8,6 +8,9 @@
 
 namespace attune {
 struct Scenario;
+class PatternLibrary;
+class Session;
+struct TextOptions;
 }
 
 namespace attune::cli {
@@ -29,6 +32,12 @@ std::string graphDot(const Scenario& s);
 
 /// Writes DIR/ID.yaml from the starter template; refuses to overwrite.
 int newScenario(const std::string& id, const std::string& dir);
+
+/// Terminal options that print coaching cards and the debrief as the coaching setting says.
+void addCoaching(TextOptions& opts, const PatternLibrary& lib, int coaching);
+
+/// Saves a finished playthrough to the journal; says once on stderr if it cannot.
+void recordPlaythrough(const Session& s, bool together);
 
 /// The terminal library: pick a scenario, pick solo or together, play.
 int textLibrary(std::istream& in, std::ostream& out);

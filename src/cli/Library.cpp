@@ -1,6 +1,7 @@
 #include "cli/Commands.hpp"
 
 #include "core/feedback/PatternLibrary.hpp"
+#include "core/journal/Journal.hpp"
 #include "core/load/Loader.hpp"
 #include "core/run/Script.hpp"
 #include "core/util/Text.hpp"
@@ -93,10 +94,17 @@ int textLibrary(std::istream& in, std::ostream& out) {
     out << "Attune: practise secure communication, one conversation at a time.\n"
            "This is practice, not therapy. If you are not safe at home, please call your local\n"
            "emergency number or a domestic-abuse helpline.\n\n";
+    const Journal journal(Journal::defaultPath());
     for (std::size_t i = 0; i < scenarios.size(); ++i) {
         const Scenario& s = scenarios[i];
-        out << fmt::format("{:>3}. {}  ({}; about {} min; difficulty {})\n", i + 1, s.title, themeList(s), s.minutes,
-                           s.difficulty);
+        std::size_t endings = 0;
+        for (const Node& n : s.nodes) endings += n.isEnding() ? 1 : 0;
+        const auto progress = journal.progress(s.id);
+        const std::string done = progress.completed()
+                                     ? fmt::format("; played, {} of {} endings found", progress.endingsFound.size(), endings)
+                                     : "";
+        out << fmt::format("{:>3}. {}  ({}; about {} min; difficulty {}{})\n", i + 1, s.title, themeList(s), s.minutes,
+                           s.difficulty, done);
         for (const auto& l : text::wrap(s.summary, 70)) out << "       " << l << '\n';
     }
     const auto pick = askNumber(in, out, static_cast<int>(scenarios.size()), "\nWhich scenario? (number, q to stop) ");
@@ -116,8 +124,10 @@ int textLibrary(std::istream& in, std::ostream& out) {
     Session session(s, played);
     TextOptions opts;
     opts.interactive = isatty(STDIN_FILENO) != 0;
+    addCoaching(opts, patterns, 0);
     TypedPicks source(in);
     const PlayEnd end = playText(session, source, out, opts);
+    if (end == PlayEnd::Ending) recordPlaythrough(session, played.size() > 1);
     return end == PlayEnd::Stuck ? 1 : 0;
 }
 

@@ -108,3 +108,29 @@ TEST_CASE("rules lists every rule id once") {
     CHECK(r.exitCode == 0);
     CHECK(r.out.find("dangling-next          error    reference  next names no node\n") != std::string::npos);
 }
+
+TEST_CASE("coaching shows a card after each choice, only at the end, or not at all") {
+    const auto now = runAttune("play data/small.yaml --script protest,partner-defend");
+    CHECK_GOLDEN(golden("coach-immediate.txt"), now.out);
+    const auto end = runAttune("play data/small.yaml --coaching end --script protest,partner-defend");
+    CHECK_GOLDEN(golden("coach-end.txt"), end.out);
+    const auto off = runAttune("play data/small.yaml --coaching off --script protest,partner-defend");
+    CHECK_GOLDEN(golden("coach-off.txt"), off.out);
+    CHECK(off.out.find("-- Anxious") == std::string::npos);
+    CHECK(runAttune("play data/small.yaml --coaching later").exitCode == 2);
+}
+
+TEST_CASE("--report writes the debrief as Markdown or HTML") {
+    const fs::path dir = fs::temp_directory_path() / "attune-report-test";
+    fs::create_directories(dir);
+    const auto md = runAttune("play data/small.yaml --script breathe,protest,partner-soften --report '" + (dir / "r.md").string() + "'");
+    CHECK(md.exitCode == 0);
+    CHECK_GOLDEN(golden("report-small.md"), attune::testing::slurp(dir / "r.md"));
+    const auto html = runAttune("play data/small.yaml --script breathe,protest,partner-soften --report '" + (dir / "r.html").string() + "'");
+    CHECK(html.exitCode == 0);
+    CHECK_GOLDEN(golden("report-small.html"), attune::testing::slurp(dir / "r.html"));
+    const auto bad = runAttune("play data/small.yaml --script name-need --report /no-such-dir/r.md");
+    CHECK(bad.exitCode == 1);
+    CHECK(bad.err == "attune: the report could not be written to /no-such-dir/r.md\n");
+    fs::remove_all(dir);
+}

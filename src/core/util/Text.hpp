@@ -25,6 +25,9 @@ std::size_t codePoints(std::string_view s);
 /// True for lower-case kebab-case ids: [a-z0-9]+(-[a-z0-9]+)*
 bool isKebab(std::string_view s);
 
+/// The text with its first letter in lower case (ASCII only).
+std::string lowerFirst(std::string s);
+
 /// Joins with ", ".
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
 
