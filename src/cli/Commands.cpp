@@ -7,12 +7,15 @@
 #include "core/load/Loader.hpp"
 #include "cli/Window.hpp"
 #include "core/run/Script.hpp"
+#include "core/run/Stats.hpp"
+#include "core/util/Text.hpp"
 #include "text/TextPlayer.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
+#include <set>
 #include <iostream>
 #include <unistd.h>
 
@@ -190,6 +193,61 @@ int play(const PlayArgs& a) {
     return end == PlayEnd::Stuck ? 1 : 0;
 }
 
+struct StatsArgs {
+    std::vector<std::string> paths;
+    int runs = 10000;
+    std::uint32_t seed = 1;
+    bool check = false;
+};
+
+int stats(const StatsArgs& a) {
+    auto lib = library(std::cerr);
+    if (!lib) return 1;
+    bool ok = true;
+    const auto files = scenarioFiles(a.paths, std::cout, ok);
+    std::set<std::string> signs, themes;
+    int failures = 0;
+    for (const auto& f : files) {
+        const LoadResult r = loadScenario(f, *lib);
+        if (!r.scenario) {
+            std::cout << fmt::format("{}: has errors; run attune validate {}\n", f.string(), f.string());
+            ++failures;
+            continue;
+        }
+        const Scenario& s = *r.scenario;
+        const ScenarioStats st = computeStats(s, a.runs, a.seed);
+        std::vector<std::string> sg(s.signs.begin(), s.signs.end()), th;
+        for (Theme t : s.themes) th.emplace_back(name(t));
+        signs.insert(sg.begin(), sg.end());
+        themes.insert(th.begin(), th.end());
+        std::cout << fmt::format("{} ({})\n", s.title, f.string());
+        std::cout << fmt::format("  nodes {}, decision points {}, longest path {} decisions, endings {} "
+                                 "(secure {}, mixed {}, rupture {})\n",
+                                 st.nodes, st.decisions, st.longestPath, st.endings, st.endingKinds[0], st.endingKinds[1],
+                                 st.endingKinds[2]);
+        std::cout << fmt::format("  choices: secure {}, anxious {}, avoidant {}, disorganised {}\n", st.styles[0],
+                                 st.styles[1], st.styles[2], st.styles[3]);
+        std::cout << fmt::format("  themes: {}; signs: {}\n", text::join(th), sg.empty() ? "none" : text::join(sg));
+        std::cout << fmt::format("  {} random playthroughs (seed {}): reached {} of {} reachable nodes ({:.1f}%); "
+                                 "endings secure {}, mixed {}, rupture {}; stuck {}\n",
+                                 st.runs, a.seed, st.reached, st.reachable, st.percentReached(), st.runEndings[0],
+                                 st.runEndings[1], st.runEndings[2], st.stuckRuns);
+        if (!st.missed.empty()) std::cout << "  never reached: " << text::join(st.missed) << '\n';
+        if (a.check && (!st.missed.empty() || st.stuckRuns > 0)) ++failures;
+    }
+    std::vector<std::string> missingSigns, missingThemes;
+    for (const auto& id : signIds())
+        if (!signs.count(id)) missingSigns.push_back(id);
+    for (const auto& t : themeNames())
+        if (!themes.count(t)) missingThemes.push_back(t);
+    std::cout << fmt::format("\n{} scenario{}; signs covered {} of {}{}; themes covered {} of {}{}\n", files.size(), files.size() == 1 ? "" : "s",
+                             signIds().size() - missingSigns.size(), signIds().size(),
+                             missingSigns.empty() ? "" : " (missing: " + text::join(missingSigns) + ")",
+                             themeNames().size() - missingThemes.size(), themeNames().size(),
+                             missingThemes.empty() ? "" : " (missing: " + text::join(missingThemes) + ")");
+    return ok && failures == 0 ? 0 : 1;
+}
+
 int listRules() {
     for (const check::Rule& r : check::rules())
         std::cout << fmt::format("{:<22} {:<8} {:<10} {}\n", r.id, r.severity == Severity::Error ? "error" : "warning", r.stage,
@@ -269,6 +327,13 @@ int run(int argc, char** argv) {
         ->required()->check(CLI::PositiveNumber);
     bench->add_option("--scenario", win.scenario, "Scenario id or file (default: the first in the library)");
 
+    StatsArgs sa;
+    auto* st = app.add_subcommand("stats", "Coverage report: size, style mix, signs, and nodes reached by random playthroughs");
+    st->add_option("paths", sa.paths, "Scenario files or folders")->required();
+    st->add_option("--runs", sa.runs, "Random playthroughs per scenario (default 10000)")->check(CLI::Range(1, 1000000));
+    st->add_option("--seed", sa.seed, "Random seed (default 1)");
+    st->add_flag("--check", sa.check, "Exit 1 if any reachable node is never reached or a playthrough gets stuck");
+
     auto* rl = app.add_subcommand("rules", "List the validator's rule ids and what each means");
 
     std::string newId, newDir = ".";
@@ -292,6 +357,7 @@ int run(int argc, char** argv) {
     if (*p) return play(pa);
     if (*g) return graph(graphFile);
     if (*rl) return listRules();
+    if (*st) return stats(sa);
     if (*nw) return newScenario(newId, newDir);
     if (*bench) {
         std::string why;

@@ -134,3 +134,13 @@ TEST_CASE("--report writes the debrief as Markdown or HTML") {
     CHECK(bad.err == "attune: the report could not be written to /no-such-dir/r.md\n");
     fs::remove_all(dir);
 }
+
+TEST_CASE("stats reports shape, style mix and coverage from seeded random playthroughs") {
+    const auto r = runAttune("stats data/small.yaml --runs 500 --seed 7");
+    CHECK(r.exitCode == 0);
+    CHECK_GOLDEN(golden("stats-small.txt"), r.out);
+    const auto unreached = runAttune("stats data/never-reached.yaml --runs 50 --check");
+    CHECK(unreached.exitCode == 1);
+    CHECK(unreached.out.find("reached 2 of 3 reachable nodes (66.7%)") != std::string::npos);
+    CHECK(unreached.out.find("  never reached: hidden\n") != std::string::npos);
+}

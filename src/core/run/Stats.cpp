@@ -1,0 +1,93 @@
+#include "core/run/Stats.hpp"
+
+#include "core/run/Session.hpp"
+
+#include <functional>
+#include <random>
+
+namespace attune {
+namespace {
+
+std::size_t u(int i) { return static_cast<std::size_t>(i); }
+
+std::vector<std::vector<int>> successors(const Scenario& s) {
+    std::vector<std::vector<int>> out(s.nodes.size());
+    for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+        for (const Branch& b : s.nodes[i].next) out[i].push_back(b.target);
+        for (const Choice& c : s.nodes[i].choices)
+            for (const Branch& b : c.next) out[i].push_back(b.target);
+    }
+    return out;
+}
+
+/// Longest path in decision points, on the graph with the back edges of a DFS from start removed.
+int longestPath(const Scenario& s, const std::vector<std::vector<int>>& next, std::vector<char>& reachable) {
+    const std::size_t n = s.nodes.size();
+    std::vector<int> state(n, 0), best(n, -1);  // 0 new, 1 on stack, 2 done
+    std::function<int(int)> visit = [&](int v) -> int {
+        state[u(v)] = 1;
+        reachable[u(v)] = 1;
+        int longest = 0;
+        for (int w : next[u(v)]) {
+            if (w < 0 || state[u(w)] == 1) continue;  // a back edge: the loop adds nothing new
+            longest = std::max(longest, state[u(w)] == 2 ? best[u(w)] : visit(w));
+        }
+        state[u(v)] = 2;
+        best[u(v)] = longest + (s.nodes[u(v)].isDecision() ? 1 : 0);
+        return best[u(v)];
+    };
+    return s.startIndex < 0 ? 0 : visit(s.startIndex);
+}
+
+}  // namespace
+
+ScenarioStats computeStats(const Scenario& s, int runs, std::uint32_t seed) {
+    ScenarioStats st;
+    st.nodes = static_cast<int>(s.nodes.size());
+    for (const Node& n : s.nodes) {
+        st.decisions += n.isDecision() ? 1 : 0;
+        if (n.isEnding()) {
+            ++st.endings;
+            ++st.endingKinds[static_cast<std::size_t>(n.ending->kind)];
+        }
+        for (const Choice& c : n.choices)
+            if (c.style) ++st.styles[static_cast<std::size_t>(*c.style)];
+    }
+    const auto next = successors(s);
+    std::vector<char> reachable(s.nodes.size(), 0);
+    st.longestPath = longestPath(s, next, reachable);
+
+    std::vector<char> reached(s.nodes.size(), 0);
+    std::mt19937 rng(seed);
+    std::set<std::string> everyone;
+    for (const Role& r : s.roles) everyone.insert(r.id);
+    st.runs = runs;
+    for (int run = 0; run < runs; ++run) {
+        Session ses(s, everyone);
+        for (int guard = 0; guard < 2000; ++guard) {
+            reached[u(ses.nodeIndex())] = 1;
+            if (ses.state() == Session::State::Line) {
+                ses.advance();
+            } else if (ses.state() == Session::State::Decision) {
+                const auto shown = ses.visibleChoices();
+                std::uniform_int_distribution<std::size_t> pick(0, shown.size() - 1);
+                ses.choose(shown[pick(rng)]);
+            } else {
+                break;
+            }
+        }
+        // Silent routing nodes are passed through inside one call: count them from the history.
+        for (const Step& step : ses.history()) reached[u(step.node)] = 1;
+        if (ses.state() == Session::State::Ending) ++st.runEndings[static_cast<std::size_t>(ses.node().ending->kind)];
+        else ++st.stuckRuns;
+    }
+    for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+        if (!reachable[i]) continue;
+        ++st.reachable;
+        if (reached[i]) ++st.reached;
+        else st.missed.push_back(s.nodes[i].id);
+    }
+    return st;
+}
+
+}  // namespace attune

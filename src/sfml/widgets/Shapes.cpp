@@ -1,0 +1,66 @@
+#include "sfml/widgets/Shapes.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace attune::ui {
+namespace {
+constexpr float kPi = 3.14159265f;
+constexpr std::size_t kCornerPoints = 8;
+}  // namespace
+
+sf::ConvexShape roundRect(const sf::FloatRect& r, float radius, sf::Color fill, sf::Color outline, float outlineWidth) {
+    const float rad = std::max(0.f, std::min({radius, r.width / 2, r.height / 2}));
+    sf::ConvexShape s(kCornerPoints * 4);
+    const sf::Vector2f centres[4] = {{r.left + r.width - rad, r.top + rad},
+                                     {r.left + r.width - rad, r.top + r.height - rad},
+                                     {r.left + rad, r.top + r.height - rad},
+                                     {r.left + rad, r.top + rad}};
+    std::size_t k = 0;
+    for (int corner = 0; corner < 4; ++corner) {
+        const float start = -kPi / 2 + static_cast<float>(corner) * kPi / 2;
+        for (std::size_t i = 0; i < kCornerPoints; ++i) {
+            const float a = start + static_cast<float>(i) / static_cast<float>(kCornerPoints - 1) * (kPi / 2);
+            s.setPoint(k++, centres[corner] + sf::Vector2f(std::cos(a) * rad, std::sin(a) * rad));
+        }
+    }
+    s.setFillColor(fill);
+    s.setOutlineColor(outline);
+    s.setOutlineThickness(-outlineWidth);
+    return s;
+}
+
+sf::VertexArray gradient(const sf::FloatRect& r, sf::Color top, sf::Color bottom) {
+    sf::VertexArray va(sf::TriangleStrip, 4);
+    va[0] = sf::Vertex({r.left, r.top}, top);
+    va[1] = sf::Vertex({r.left + r.width, r.top}, top);
+    va[2] = sf::Vertex({r.left, r.top + r.height}, bottom);
+    va[3] = sf::Vertex({r.left + r.width, r.top + r.height}, bottom);
+    return va;
+}
+
+void addRect(sf::VertexArray& va, const sf::FloatRect& r, sf::Color c) {
+    const sf::Vector2f a(r.left, r.top), b(r.left + r.width, r.top), d(r.left, r.top + r.height),
+        e(r.left + r.width, r.top + r.height);
+    for (sf::Vector2f p : {a, b, d, b, e, d}) va.append(sf::Vertex(p, c));
+}
+
+void addLine(sf::VertexArray& va, sf::Vector2f a, sf::Vector2f b, float width, sf::Color c) {
+    sf::Vector2f d = b - a;
+    const float len = std::sqrt(d.x * d.x + d.y * d.y);
+    if (len <= 0) return;
+    const sf::Vector2f n(-d.y / len * width / 2, d.x / len * width / 2);
+    for (sf::Vector2f p : {a + n, b + n, a - n, b + n, b - n, a - n}) va.append(sf::Vertex(p, c));
+}
+
+void addDisc(sf::VertexArray& va, sf::Vector2f centre, float radius, sf::Color c, int points) {
+    for (int i = 0; i < points; ++i) {
+        const float a0 = 2 * kPi * static_cast<float>(i) / static_cast<float>(points);
+        const float a1 = 2 * kPi * static_cast<float>(i + 1) / static_cast<float>(points);
+        va.append(sf::Vertex(centre, c));
+        va.append(sf::Vertex(centre + sf::Vector2f(std::cos(a0), std::sin(a0)) * radius, c));
+        va.append(sf::Vertex(centre + sf::Vector2f(std::cos(a1), std::sin(a1)) * radius, c));
+    }
+}
+
+}  // namespace attune::ui
