@@ -1,11 +1,31 @@
-# The SFML window front end. Owned by src/sfml/; see docs/architecture.md.
+# The SFML window front end (src/sfml/). See docs/window.md.
 find_package(SFML 2.5 COMPONENTS graphics window system REQUIRED)
 find_package(X11 REQUIRED)
 find_package(Fontconfig REQUIRED)
 
 add_library(attune_sfml STATIC
   src/sfml/WindowMain.cpp
+  src/sfml/Layout.cpp
+  src/sfml/Library.cpp
+  src/sfml/Context.cpp
+  src/sfml/ScreenStack.cpp
+  src/sfml/theme/Fonts.cpp
+  src/sfml/theme/Theme.cpp
+  src/sfml/widgets/Shapes.cpp
+  src/sfml/widgets/TextBlock.cpp
+  src/sfml/widgets/Button.cpp
+  src/sfml/widgets/Badge.cpp
+  src/sfml/widgets/Blocks.cpp
+  src/sfml/widgets/Pager.cpp
+  src/sfml/widgets/Gauge.cpp
+  src/sfml/widgets/Legend.cpp
+  src/sfml/widgets/LineChart.cpp
+  src/sfml/widgets/BarChart.cpp
 )
-target_link_libraries(attune_sfml PUBLIC attune_core PRIVATE sfml-graphics sfml-window sfml-system X11::X11 Fontconfig::Fontconfig)
+# SFML's types appear in the public headers (the UI tests use them).
+target_link_libraries(attune_sfml PUBLIC attune_core sfml-graphics sfml-window sfml-system
+  PRIVATE X11::X11 Fontconfig::Fontconfig)
+target_compile_definitions(attune_sfml PRIVATE
+  ATTUNE_SOURCE_SCENARIOS="${CMAKE_CURRENT_SOURCE_DIR}/scenarios")
 attune_warnings(attune_sfml)
 set(ATTUNE_WINDOW_SOURCES "")

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
+#include <map>
 #include <set>
 #include <iostream>
 #include <unistd.h>
@@ -70,8 +71,15 @@ int validate(const std::vector<std::string>& paths) {
     bool ok = true;
     const auto files = scenarioFiles(paths, std::cout, ok);
     std::size_t errors = 0, warnings = 0, bad = 0;
+    std::map<std::string, std::string> ids;  // scenario id -> first file
     for (const auto& f : files) {
-        const LoadResult r = loadScenario(f, *lib);
+        LoadResult r = loadScenario(f, *lib);
+        if (r.scenario) {
+            auto [it, fresh] = ids.emplace(r.scenario->id, f.string());
+            if (!fresh)
+                r.diags.error(r.scenario->idPos, "duplicate-scenario-id",
+                              fmt::format("scenario id '{}' is already used by {}", r.scenario->id, it->second));
+        }
         for (const auto& d : r.diags.all()) std::cout << d.format() << '\n';
         errors += r.diags.errorCount();
         warnings += r.diags.warningCount();

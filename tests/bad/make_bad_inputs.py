@@ -70,6 +70,7 @@ cases = {
     "no-secure-option": sub("        style: secure\n        pattern: validating-partner",
                             "        style: anxious\n        pattern: reassurance-seeking"),
     "missing-explanation": sub("        why: \"Shutting the feeling away protects you for a moment, and leaves the need unmet.\"\n", ""),
+    "no-default": sub("        next: open-talk\n        default: true\n      - id: partner-defend", "        next: open-talk\n      - id: partner-defend"),
     "missing-style": sub("        style: avoidant\n        why:", "        why:"),
     "two-defaults": sub("        pattern: defensiveness\n", "        pattern: defensiveness\n        default: true\n"),
     "condition-syntax": sub('if: "trust >= 40"', 'if: "trust >= "'),

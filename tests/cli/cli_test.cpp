@@ -144,3 +144,37 @@ TEST_CASE("stats reports shape, style mix and coverage from seeded random playth
     CHECK(unreached.out.find("reached 2 of 3 reachable nodes (66.7%)") != std::string::npos);
     CHECK(unreached.out.find("  never reached: hidden\n") != std::string::npos);
 }
+
+// The starter scenarios, played as couples, with coaching and the debrief, word for word.
+TEST_CASE("the late text: a rupture and its repair, coached step by step") {
+    const auto r = runAttune("play ../scenarios/late-text.yaml --script "
+                             "sharp-reply,sam-defends,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,sam-offers-text,warm-close");
+    CHECK(r.exitCode == 0);
+    CHECK_GOLDEN(golden("late-text-repair.txt"), r.out);
+}
+
+TEST_CASE("the late text: pursuing after going cold ends in a cold night") {
+    const auto r = runAttune("play ../scenarios/late-text.yaml --script its-fine,sam-takes-fine,check-photos,call-again,sam-silences");
+    CHECK(r.exitCode == 0);
+    CHECK_GOLDEN(golden("late-text-cold-night.txt"), r.out);
+}
+
+TEST_CASE("the forgotten plan: a row, a break and a two-way apology, debriefed at the end") {
+    const auto r = runAttune("play ../scenarios/forgotten-plan.yaml --coaching end --script "
+                             "never-anything,k-counter,ask-for-break,self-kind,k-comes-back-warm,own-my-part,real-thing,k-gets-it,ask-to-share,k-books-now");
+    CHECK(r.exitCode == 0);
+    CHECK_GOLDEN(golden("forgotten-plan-repair.txt"), r.out);
+}
+
+TEST_CASE("the forgotten plan: solo, the partner's defaults answer a gentle start") {
+    const auto r = runAttune("play ../scenarios/forgotten-plan.yaml --solo --script breathe-1,say-it-gently,not-only-dinner,ask-to-share");
+    CHECK(r.exitCode == 0);
+    CHECK_GOLDEN(golden("forgotten-plan-solo.txt"), r.out);
+}
+
+TEST_CASE("validate refuses two files with the same scenario id") {
+    const auto r = runAttune("validate data/small.yaml bad/unreachable-node.yaml");
+    CHECK(r.exitCode == 1);
+    CHECK(r.out.find("bad/unreachable-node.yaml:2:5: error: scenario id 'late-text-small' is already used by data/small.yaml [duplicate-scenario-id]\n") !=
+          std::string::npos);
+}

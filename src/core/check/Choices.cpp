@@ -31,6 +31,11 @@ void decision(const Scenario& s, const Node& n, const PatternLibrary& lib, Diagn
     }
     if (defaults > 1)
         d.error(n.pos, "default-count", fmt::format("node '{}' marks {} choices as default; mark one", n.id, defaults));
+    if (defaults == 0 && n.by != s.player)
+        d.warning(n.pos, "no-default",
+                  fmt::format("the decision at node '{}' has no default, so in solo play '{}' always takes the first "
+                              "choice shown; mark the one they would make with 'default: true'",
+                              n.id, n.by));
     if (!secure)
         d.warning(n.pos, "no-secure-option",
                   fmt::format("the decision at node '{}' offers no secure option to practise", n.id));

@@ -48,6 +48,8 @@ const std::vector<Rule>& rules() {
         {"no-way-out", S::Error, "graph", "a reachable node from which no ending can be reached"},
         {"unreachable", S::Warning, "graph", "a node that cannot be reached from start"},
         {"no-fallback", S::Warning, "graph", "every way on is conditional, so the story can get stuck"},
+        {"no-default", S::Warning, "teaching", "a decision of a non-player role without a default choice"},
+        {"duplicate-scenario-id", S::Error, "library", "two files in one library share a scenario id"},
         {"no-secure-option", S::Warning, "teaching", "a decision with no secure option to practise"},
         {"missing-explanation", S::Warning, "teaching", "a non-secure choice with neither why nor pattern"},
         {"pattern-style", S::Warning, "teaching", "a choice's style differs from its pattern's"},

@@ -1,0 +1,47 @@
+#pragma once
+/// The shared services every screen receives: the window, fonts, theme,
+/// settings, the scenario library, the journal, the pattern library and the
+/// screen stack.
+#include "core/journal/Journal.hpp"
+#include "core/settings/Settings.hpp"
+#include "sfml/Library.hpp"
+#include "sfml/ScreenStack.hpp"
+#include "sfml/theme/Theme.hpp"
+
+#include <SFML/Graphics/RenderWindow.hpp>
+
+#include <functional>
+#include <memory>
+
+namespace attune::ui {
+
+struct Context {
+    explicit Context(sf::RenderWindow& w) : window(w) {}
+
+    sf::RenderWindow& window;
+    Fonts fonts;
+    Settings settings;
+    std::filesystem::path settingsPath;
+    bool saveSettingsOnChange = true;  ///< false for screenshots and the benchmark
+    Theme theme;
+    sf::Vector2f size{1280, 720};      ///< the logical size screens lay out in
+    PatternLibrary patterns;
+    ScenarioLibrary library;
+    std::unique_ptr<Journal> journal;  ///< null when it could not be opened
+    ScreenStack stack;
+    bool recordPlays = true;           ///< false for screenshots and the benchmark
+    /// Switches between a window and full screen (the App recreates the window).
+    std::function<void(bool)> setFullscreen;
+
+    /// Rebuilds the theme from the settings and size, and lays every screen out again.
+    void restyle();
+    /// Applies changed settings: restyles, switches the display mode if needed, saves.
+    void applySettings(const Settings& s);
+    /// True when animations should jump to their ends.
+    bool still() const { return settings.reducedMotion || screenshot; }
+    bool screenshot = false;
+    /// The last message worth showing the player (a save that failed, ...), or empty.
+    std::string notice;
+};
+
+}  // namespace attune::ui

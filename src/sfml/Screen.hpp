@@ -1,0 +1,43 @@
+#pragma once
+/// A screen of the window. Screens never change the stack directly: they ask
+/// the Context's ScreenStack, which applies the change between frames.
+#include "sfml/Layout.hpp"
+
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Window/Event.hpp>
+
+namespace attune::ui {
+
+struct Context;
+
+class Screen {
+public:
+    explicit Screen(Context& ctx) : ctx_(ctx) {}
+    virtual ~Screen() = default;
+    Screen(const Screen&) = delete;
+    Screen& operator=(const Screen&) = delete;
+
+    /// "library", "play", "coach", "breathe", "debrief", "settings", "history".
+    virtual const char* name() const = 0;
+    /// False for overlays: the screen beneath is drawn first.
+    virtual bool opaque() const { return true; }
+    /// Lays everything out from the window size, theme and content. Called when
+    /// the screen is pushed, the window resizes or the settings change.
+    virtual void layout() = 0;
+    /// Events arrive in window coordinates of the logical view.
+    virtual void handle(const sf::Event& e) = 0;
+    /// Animation; `dt` in seconds. Never lays text out.
+    virtual void update(float /*dt*/) {}
+    virtual void draw(sf::RenderTarget& target) const = 0;
+    /// Called when the screen above it is popped.
+    virtual void resumed() {}
+    /// Jumps every animation to its end (reduced motion, screenshots).
+    virtual void settle() {}
+    /// The laid-out text boxes and buttons, for the layout checks.
+    virtual std::vector<Box> boxes() const = 0;
+
+protected:
+    Context& ctx_;
+};
+
+}  // namespace attune::ui

@@ -1,0 +1,67 @@
+#include "sfml/ScreenStack.hpp"
+
+namespace attune::ui {
+
+void ScreenStack::push(std::unique_ptr<Screen> s) { requests_.push_back({Request::Kind::Push, std::move(s), {}}); }
+void ScreenStack::pop() { requests_.push_back({Request::Kind::Pop, nullptr, {}}); }
+void ScreenStack::replace(std::unique_ptr<Screen> s) { requests_.push_back({Request::Kind::Replace, std::move(s), {}}); }
+void ScreenStack::later(std::function<void()> f) { requests_.push_back({Request::Kind::Later, nullptr, std::move(f)}); }
+
+bool ScreenStack::apply() {
+    if (requests_.empty()) return false;
+    // Requests made while applying (by layout() or later()) wait for the next round.
+    std::vector<Request> now;
+    now.swap(requests_);
+    for (auto& r : now) {
+        switch (r.kind) {
+            case Request::Kind::Push:
+                screens_.push_back(std::move(r.screen));
+                screens_.back()->layout();
+                break;
+            case Request::Kind::Pop:
+                if (!screens_.empty()) screens_.pop_back();
+                if (!screens_.empty()) screens_.back()->resumed();
+                break;
+            case Request::Kind::Replace:
+                screens_.clear();
+                screens_.push_back(std::move(r.screen));
+                screens_.back()->layout();
+                break;
+            case Request::Kind::Later:
+                if (r.then) r.then();
+                break;
+        }
+    }
+    return true;
+}
+
+std::size_t ScreenStack::firstVisible() const {
+    std::size_t i = screens_.size();
+    while (i > 0) {
+        --i;
+        if (screens_[i]->opaque()) return i;
+    }
+    return 0;
+}
+
+void ScreenStack::handle(const sf::Event& e) {
+    if (auto* t = top()) t->handle(e);
+}
+
+void ScreenStack::update(float dt) {
+    for (std::size_t i = firstVisible(); i < screens_.size(); ++i) screens_[i]->update(dt);
+}
+
+void ScreenStack::draw(sf::RenderTarget& target) const {
+    for (std::size_t i = firstVisible(); i < screens_.size(); ++i) screens_[i]->draw(target);
+}
+
+void ScreenStack::layoutAll() {
+    for (auto& s : screens_) s->layout();
+}
+
+void ScreenStack::settleAll() {
+    for (auto& s : screens_) s->settle();
+}
+
+}  // namespace attune::ui
