@@ -9,7 +9,7 @@ PACKAGES=(
   libsfml-dev libsqlite3-dev libfontconfig-dev
   fonts-dejavu-core
   xvfb xauth
-  python3
+  python3 python3-yaml python3-jsonschema
 )
 
 missing=()

@@ -172,7 +172,7 @@ int play(const PlayArgs& a) {
         if (save) recordPlaythrough(session, !a.solo);
         return a.report.empty() || writeReport(session, *lib, a.report);
     };
-    std::cout << s.title << '\n' << s.summary << '\n';
+    printTitle(s, std::cout, opts.width);
     if (!a.script.empty()) {
         std::string err;
         auto picks = parsePicks(a.script, err);

@@ -7,6 +7,7 @@
 #include "core/util/Text.hpp"
 #include "text/TextPlayer.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <iostream>
@@ -87,6 +88,10 @@ int textLibrary(std::istream& in, std::ostream& out) {
         if (r.scenario) scenarios.push_back(std::move(*r.scenario));
         else std::cerr << fmt::format("attune: skipping {}: it has errors (run: attune validate {})\n", f.string(), f.string());
     }
+    // Gentlest first, then by title: a newcomer meets a difficulty-1 story at the top.
+    std::stable_sort(scenarios.begin(), scenarios.end(), [](const Scenario& a, const Scenario& b) {
+        return a.difficulty != b.difficulty ? a.difficulty < b.difficulty : a.title < b.title;
+    });
     if (scenarios.empty()) {
         std::cerr << "attune: no scenarios found in " << text::join(folders) << '\n';
         return 1;
@@ -120,7 +125,8 @@ int textLibrary(std::istream& in, std::ostream& out) {
         if (!mode) return 0;
         if (*mode == 2) played = playedRoles(s, false);
     }
-    out << '\n' << s.title << '\n' << s.summary << '\n';
+    out << '\n';
+    printTitle(s, out);
     Session session(s, played);
     TextOptions opts;
     opts.interactive = isatty(STDIN_FILENO) != 0;

@@ -93,28 +93,4 @@ void Scroll::toEnd() {
     if (!heights_.empty()) reveal(heights_.size() - 1);
 }
 
-std::vector<Flow::Place> Flow::run(const std::vector<float>& heights, const std::vector<sf::FloatRect>& slots,
-                                   float gap, int& pages) {
-    std::vector<Place> out;
-    pages = 1;
-    if (slots.empty()) return out;
-    int page = 0;
-    std::size_t slot = 0;
-    float y = 0;
-    for (float h : heights) {
-        // Move on when this block does not fit below what the slot already holds.
-        while (y > 0 && y + h > slots[slot].height + 0.5f) {
-            y = 0;
-            if (++slot == slots.size()) {
-                slot = 0;
-                ++page;
-            }
-        }
-        out.push_back({page, slots[slot].left, slots[slot].top + y});
-        y += h + gap;
-    }
-    pages = page + 1;
-    return out;
-}
-
 }  // namespace attune::ui

@@ -1,7 +1,6 @@
 #pragma once
 /// Layout helpers shared by the screens: the boxes a screen reports for the
-/// layout checks, whole-item scrolling (nothing is ever drawn cut in half),
-/// and a flow of blocks into columns and pages.
+/// layout checks, and whole-item scrolling (nothing is ever drawn cut in half).
 #include <SFML/Graphics/Rect.hpp>
 
 #include <cstddef>
@@ -56,18 +55,6 @@ private:
     std::vector<float> heights_;
     float gap_ = 0, available_ = 0;
     std::size_t first_ = 0, last_ = 0;
-};
-
-/// Places whole blocks, in order, into equal-width column slots; when a page's
-/// slots are full, a new page begins.
-struct Flow {
-    struct Place {
-        int page = 0;
-        float x = 0, y = 0;
-    };
-    /// `slots` are one page's columns (left to right); blocks taller than a slot get one alone.
-    static std::vector<Place> run(const std::vector<float>& heights, const std::vector<sf::FloatRect>& slots, float gap,
-                                  int& pages);
 };
 
 }  // namespace attune::ui

@@ -40,7 +40,10 @@ void showNode(const Session& s, std::ostream& out, const TextOptions& o) {
 void showChoices(const Session& s, std::ostream& out, const TextOptions& o) {
     if (o.showMeters) {
         const std::string m = metersLine(s);
-        if (!m.empty()) out << "\n  [" << m << "]\n";
+        if (!m.empty()) {
+            out << '\n';
+            wrapped(out, "[" + m + "]", o.width, "  ", "   ");
+        }
     }
     const std::string who = speaker(s, s.chooser());
     out << '\n' << fmt::format("  What does {} do?", who) << '\n';
@@ -128,6 +131,11 @@ std::optional<int> ScriptedPicks::pick(const Session& s, std::ostream& out) {
     return c;
 }
 
+void printTitle(const Scenario& sc, std::ostream& out, std::size_t width) {
+    out << sc.title << '\n';
+    wrapped(out, sc.summary, width, "", "");
+}
+
 PlayEnd playText(Session& s, PickSource& picks, std::ostream& out, const TextOptions& o) {
     const Scenario& sc = s.scenario();
     for (int guard = 0; guard < 100000; ++guard) {
@@ -139,7 +147,7 @@ PlayEnd playText(Session& s, PickSource& picks, std::ostream& out, const TextOpt
                 showNode(s, out, o);
                 const Ending& e = *s.node().ending;
                 out << '\n' << fmt::format("== Ending: {} ({}) ==", sc.substitute(e.title), name(e.kind)) << '\n';
-                if (o.showMeters) out << "  [" << metersLine(s) << "]\n";
+                if (o.showMeters) wrapped(out, "[" + metersLine(s) + "]", o.width, "  ", "   ");
                 if (o.atEnding) o.atEnding(s, out);
                 return PlayEnd::Ending;
             }

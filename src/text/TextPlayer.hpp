@@ -60,6 +60,9 @@ enum class PlayEnd { Ending, Stopped, Stuck, BadScript };
 /// Plays to the end (or until the picks stop). Returns how it ended.
 PlayEnd playText(Session& session, PickSource& picks, std::ostream& out, const TextOptions& opts);
 
+/// The scenario's title and its summary, wrapped.
+void printTitle(const Scenario& sc, std::ostream& out, std::size_t width = 76);
+
 /// The meters line, e.g. "Your nervous system 60 (inside the window) · Trust 50".
 std::string metersLine(const Session& s);
 
