@@ -1,5 +1,10 @@
 #include "support/Support.hpp"
 
+#include "core/feedback/PatternLibrary.hpp"
+#include "core/load/Loader.hpp"
+
+#include <doctest/doctest.h>
+
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +18,21 @@ namespace attune::testing {
 namespace fs = std::filesystem;
 
 fs::path testDir() { return ATTUNE_TEST_DIR; }
+
+const PatternLibrary& patterns() {
+    static const PatternLibrary lib = [] {
+        Diagnostics d;
+        return PatternLibrary::loadDefault(d);
+    }();
+    return lib;
+}
+
+Scenario loadTestScenario(const std::string& relative) {
+    LoadResult r = loadScenario(testDir() / relative, patterns());
+    for (const auto& d : r.diags.all()) MESSAGE(d.format());
+    REQUIRE(r.scenario);
+    return std::move(*r.scenario);
+}
 fs::path sourceDir() { return testDir().parent_path(); }
 
 std::string slurp(const fs::path& p) {

@@ -3,7 +3,17 @@
 #include <filesystem>
 #include <string>
 
+namespace attune {
+class PatternLibrary;
+struct Scenario;
+}
+
 namespace attune::testing {
+
+/// The shipped pattern library, loaded once.
+const PatternLibrary& patterns();
+/// A scenario under tests/ (e.g. "data/small.yaml"), loaded and checked; fails the test if it has errors.
+Scenario loadTestScenario(const std::string& relative);
 
 /// The tests/ folder of the source tree.
 std::filesystem::path testDir();

@@ -173,6 +173,12 @@ void readText(const YNode& map, const char* key, std::string& out, Diagnostics& 
         if (auto t = read::text(*v, key, d)) out = *t;
 }
 
+/// The same, also keeping where the value stands (for messages about references).
+void readText(const YNode& map, const char* key, std::string& out, Pos& at, Diagnostics& d) {
+    if (const YNode* v = map.find(key)) at = v->pos;
+    readText(map, key, out, d);
+}
+
 std::optional<Choice> readChoice(const YNode& n, Diagnostics& d) {
     static const read::KeySpec spec{
         {"text", "next", "style", "theme", "pattern", "why", "effects", "if", "id", "breathe", "default"},
@@ -192,10 +198,7 @@ std::optional<Choice> readChoice(const YNode& n, Diagnostics& d) {
         c.theme = readEnum<Theme>(*v, "theme", parseTheme, themeNames(), d);
         c.themePos = v->pos;
     }
-    if (const YNode* v = n.find("pattern")) {
-        readText(n, "pattern", c.pattern, d);
-        c.patternPos = v->pos;
-    }
+    readText(n, "pattern", c.pattern, c.patternPos, d);
     if (const YNode* v = n.find("effects")) c.effects = readEffects(*v, d);
     if (const YNode* v = n.find("if")) c.cond = readCondition(*v, d);
     if (const YNode* v = n.find("breathe")) c.breathe = read::boolean(*v, "breathe", d).value_or(false);
@@ -221,14 +224,8 @@ attune::Node readNode(const std::string& id, const YNode& idPos, const YNode& n,
     if (!read::mapping(n, spec, fmt::format("node '{}'", id), d)) return node;
     readText(n, "text", node.text, d);
     readText(n, "body", node.body, d);
-    if (const YNode* v = n.find("say")) {
-        readText(n, "say", node.say, d);
-        node.sayPos = v->pos;
-    }
-    if (const YNode* v = n.find("by")) {
-        readText(n, "by", node.by, d);
-        node.byPos = v->pos;
-    }
+    readText(n, "say", node.say, node.sayPos, d);
+    readText(n, "by", node.by, node.byPos, d);
     if (const YNode* v = n.find("effects")) node.effects = readEffects(*v, d);
     if (const YNode* v = n.find("next")) node.next = readNext(*v, d);
     if (const YNode* v = n.find("ending")) node.ending = readEnding(*v, d);
@@ -436,19 +433,12 @@ void readTop(const YNode& root, Scenario& s, Diagnostics& d) {
     if (const YNode* v = root.find("difficulty")) s.difficulty = read::integer(*v, "difficulty", 1, 3, d).value_or(1);
     if (const YNode* v = root.find("minutes")) s.minutes = read::integer(*v, "minutes", 1, 600, d).value_or(0);
     if (const YNode* v = root.find("roles")) readRoles(*v, s, d);
-    if (const YNode* v = root.find("player")) {
-        readText(root, "player", s.player, d);
-        s.playerPos = v->pos;
-    } else if (!s.roles.empty()) {
-        s.player = s.roles.front().id;
-    }
+    readText(root, "player", s.player, s.playerPos, d);
+    if (!root.find("player") && !s.roles.empty()) s.player = s.roles.front().id;
     if (const YNode* v = root.find("meters")) readMeters(*v, s, d);
     if (const YNode* v = root.find("flags"))
         for (const auto& [w, pos] : read::words(*v, "flags", d)) s.flags.push_back(w);
-    if (const YNode* v = root.find("start")) {
-        readText(root, "start", s.start, d);
-        s.startPos = v->pos;
-    }
+    readText(root, "start", s.start, s.startPos, d);
 }
 
 }  // namespace

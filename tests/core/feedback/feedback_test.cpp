@@ -9,20 +9,10 @@ using namespace attune;
 
 namespace {
 
-const PatternLibrary& patterns() {
-    static const PatternLibrary lib = [] {
-        Diagnostics d;
-        return PatternLibrary::loadDefault(d);
-    }();
-    return lib;
-}
+using testing::patterns;
 
 const Scenario& small() {
-    static const Scenario s = [] {
-        LoadResult r = loadScenario(testing::testDir() / "data" / "small.yaml", patterns());
-        REQUIRE(r.scenario);
-        return std::move(*r.scenario);
-    }();
+    static const Scenario s = testing::loadTestScenario("data/small.yaml");
     return s;
 }
 

@@ -20,13 +20,7 @@ struct TempDir {
 };
 
 const Scenario& small() {
-    static const Scenario s = [] {
-        Diagnostics d;
-        static const PatternLibrary lib = PatternLibrary::loadDefault(d);
-        LoadResult r = loadScenario(testing::testDir() / "data" / "small.yaml", lib);
-        REQUIRE(r.scenario);
-        return std::move(*r.scenario);
-    }();
+    static const Scenario s = testing::loadTestScenario("data/small.yaml");
     return s;
 }
 

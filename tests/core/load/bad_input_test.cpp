@@ -15,13 +15,7 @@ using namespace attune;
 
 namespace {
 
-const PatternLibrary& patterns() {
-    static const PatternLibrary lib = [] {
-        Diagnostics d;
-        return PatternLibrary::loadDefault(d);
-    }();
-    return lib;
-}
+using testing::patterns;
 
 std::string report(const LoadResult& r) {
     std::string out;

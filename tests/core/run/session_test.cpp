@@ -10,13 +10,7 @@ using namespace attune;
 
 namespace {
 
-const PatternLibrary& patterns() {
-    static const PatternLibrary lib = [] {
-        Diagnostics d;
-        return PatternLibrary::loadDefault(d);
-    }();
-    return lib;
-}
+using testing::patterns;
 
 Scenario load(const std::string& text) {
     LoadResult r = loadScenarioText(text, "t.yaml", patterns());
@@ -25,9 +19,7 @@ Scenario load(const std::string& text) {
     return std::move(*r.scenario);
 }
 
-Scenario small() {
-    return load(testing::slurp(testing::testDir() / "data" / "small.yaml"));
-}
+Scenario small() { return testing::loadTestScenario("data/small.yaml"); }
 
 int choiceById(const Session& s, const std::string& id) {
     for (std::size_t i = 0; i < s.node().choices.size(); ++i)
