@@ -36,17 +36,22 @@ std::vector<fs::path> scenarioFiles(const std::vector<std::string>& args, std::o
                 if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml")) found.push_back(it->path());
             }
             if (ec) {
-                err << fmt::format("{}: error: the folder cannot be read: {} [file-unreadable]\n", a, ec.message());
+                err << Diagnostic{a, {}, Severity::Error, "the folder cannot be read: " + ec.message(), "file-unreadable"}.format()
+                    << '\n';
                 ok = false;
             }
             if (found.empty()) {
-                err << fmt::format("{}: warning: no .yaml files in this folder [no-scenarios]\n", a);
+                err << Diagnostic{a, {}, Severity::Warning, "no .yaml files in this folder", "no-scenarios"}.format() << '\n';
             }
             std::sort(found.begin(), found.end());
             out.insert(out.end(), found.begin(), found.end());
         } else {
             out.push_back(p);
         }
+    }
+    if (out.empty()) {
+        err << "attune: no scenario files found in the paths given\n";
+        ok = false;
     }
     return out;
 }
@@ -70,6 +75,7 @@ int validate(const std::vector<std::string>& paths) {
     if (!lib) return 1;
     bool ok = true;
     const auto files = scenarioFiles(paths, std::cout, ok);
+    if (files.empty()) return 1;
     std::size_t errors = 0, warnings = 0, bad = 0;
     std::map<std::string, std::string> ids;  // scenario id -> first file
     for (const auto& f : files) {
@@ -99,6 +105,7 @@ int test(const std::vector<std::string>& paths) {
     if (!lib) return 1;
     bool ok = true;
     const auto files = scenarioFiles(paths, std::cout, ok);
+    if (files.empty()) return 1;
     int passed = 0, failed = 0;
     for (const auto& f : files) {
         const LoadResult r = loadScenario(f, *lib);
@@ -213,6 +220,7 @@ int stats(const StatsArgs& a) {
     if (!lib) return 1;
     bool ok = true;
     const auto files = scenarioFiles(a.paths, std::cout, ok);
+    if (files.empty()) return 1;
     std::set<std::string> signs, themes;
     int failures = 0;
     for (const auto& f : files) {

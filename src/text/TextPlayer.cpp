@@ -147,7 +147,8 @@ PlayEnd playText(Session& s, PickSource& picks, std::ostream& out, const TextOpt
                 showNode(s, out, o);
                 const Ending& e = *s.node().ending;
                 out << '\n' << fmt::format("== Ending: {} ({}) ==", sc.substitute(e.title), name(e.kind)) << '\n';
-                if (o.showMeters) wrapped(out, "[" + metersLine(s) + "]", o.width, "  ", "   ");
+                if (const std::string m = metersLine(s); o.showMeters && !m.empty())
+                    wrapped(out, "[" + m + "]", o.width, "  ", "   ");
                 if (o.atEnding) o.atEnding(s, out);
                 return PlayEnd::Ending;
             }

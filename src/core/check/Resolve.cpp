@@ -3,10 +3,14 @@
 #include "core/util/Text.hpp"
 
 #include <fmt/format.h>
+#include <set>
 
 namespace attune::check {
 
 expr::Locate locate(const Condition& c) {
+    // A condition folded over lines or written with escapes does not map character for
+    // character onto the file: then every problem is reported where the condition starts.
+    if (!c.exact) return [pos = c.pos](int) { return pos; };
     return [line = c.pos.line, col = c.pos.col, src = c.source](int offset) {
         const auto off = static_cast<std::size_t>(std::clamp(offset, 0, static_cast<int>(src.size())));
         return Pos{line, col + static_cast<int>(text::codePoints(std::string_view(src).substr(0, off)))};
@@ -43,29 +47,49 @@ public:
     void run() {
         names();
         roles();
-        if (s_.startIndex < 0 && !s_.start.empty())
+        if (s_.startIndex < 0 && s_.start.empty() && s_.startPos.line > 0)
+            d_.error(s_.startPos, "dangling-start", "'start' is empty; name the first node");
+        else if (s_.startIndex < 0 && !s_.start.empty())
             d_.error(s_.startPos, "dangling-start",
-                     fmt::format("'start' names unknown node '{}'{}", s_.start, text::didYouMean(s_.start, ids_)));
+                     fmt::format("'start' names unknown node '{}'{}", text::shorten(s_.start), suggest(s_.start, ids_)));
         for (Node& n : s_.nodes) node(n);
     }
 
 private:
     void names() {
-        for (std::size_t i = 0; i < s_.flags.size(); ++i)
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < s_.flags.size(); ++i) {
+            const Pos at = s_.flagPos[i];
+            if (!seen.insert(s_.flags[i]).second)
+                d_.error(at, "duplicate-name", fmt::format("flag '{}' is declared twice", s_.flags[i]));
             if (s_.meterIndex(s_.flags[i]) >= 0)
-                d_.error(s_.meters[static_cast<std::size_t>(s_.meterIndex(s_.flags[i]))].pos, "duplicate-name",
-                         fmt::format("'{}' is both a meter and a flag", s_.flags[i]));
+                d_.error(at, "duplicate-name", fmt::format("'{}' is both a meter and a flag", s_.flags[i]));
+        }
     }
 
-    void role(const std::string& id, Pos pos, const char* what) {
-        if (id.empty() || s_.role(id)) return;
+    /// A role reference; `pos` is where it was written (line 0: not written, nothing to check).
+    void role(const std::string& id, Pos pos, const std::string& what) {
+        if (pos.line == 0 || s_.role(id)) return;
+        if (id.empty()) {
+            d_.error(pos, "unknown-role",
+                     fmt::format("{} is empty; name a role ({}) or leave it out", what, text::join(roleIds(s_))));
+            return;
+        }
         d_.error(pos, "unknown-role",
-                 fmt::format("{} names unknown role '{}'{}", what, id, text::didYouMean(id, roleIds(s_))));
+                 fmt::format("{} names unknown role '{}'{}", what, text::shorten(id), text::didYouMean(id, roleIds(s_))));
     }
 
     void roles() {
         role(s_.player, s_.playerPos, "'player'");
-        for (const Meter& m : s_.meters) role(m.role, m.pos, fmt::format("meter '{}'", m.name).c_str());
+        for (const Meter& m : s_.meters) role(m.role, m.rolePos, fmt::format("the role of meter '{}'", m.name));
+    }
+
+    /// "Did you mean", within a work budget: a file with thousands of broken references
+    /// gets suggestions for the first ones and plain messages after, never a long wait.
+    std::string suggest(std::string_view word, const std::vector<std::string>& candidates) {
+        if (budget_ < candidates.size()) return {};
+        budget_ -= candidates.size();
+        return text::didYouMean(word, candidates);
     }
 
     void condition(std::optional<Condition>& c) {
@@ -75,9 +99,11 @@ private:
     void branches(std::vector<Branch>& next) {
         for (Branch& b : next) {
             b.target = s_.nodeIndex(b.to);
-            if (b.target < 0)
+            if (b.target < 0 && b.to.empty())
+                d_.error(b.pos, "dangling-next", "'next' is empty; name a node");
+            else if (b.target < 0)
                 d_.error(b.pos, "dangling-next",
-                         fmt::format("'next' goes to unknown node '{}'{}", b.to, text::didYouMean(b.to, ids_)));
+                         fmt::format("'next' goes to unknown node '{}'{}", text::shorten(b.to), suggest(b.to, ids_)));
             condition(b.cond);
         }
     }
@@ -93,9 +119,9 @@ private:
                 if (e.kind != Effect::Kind::Flag)
                     d_.error(e.pos, "effect-type", fmt::format("'{}' is a flag; give it true or false", e.target));
             } else {
-                d_.error(e.pos, "unknown-target",
-                         fmt::format("effect on unknown meter or flag '{}'{}", e.target,
-                                     text::didYouMean(e.target, names_.meterAndFlagNames)));
+                d_.error(e.keyPos, "unknown-target",
+                         fmt::format("effect on unknown meter or flag '{}'{}", text::shorten(e.target),
+                                     suggest(e.target, names_.meterAndFlagNames)));
             }
         }
     }
@@ -112,7 +138,7 @@ private:
             condition(c.cond);
             if (!c.pattern.empty() && !lib_.resolve(s_, c.pattern))
                 d_.error(c.patternPos, "unknown-pattern",
-                         fmt::format("unknown pattern '{}'{}", c.pattern, text::didYouMean(c.pattern, patternIds())));
+                         fmt::format("unknown pattern '{}'{}", text::shorten(c.pattern), suggest(c.pattern, patternIds())));
         }
     }
 
@@ -127,6 +153,7 @@ private:
     Diagnostics& d_;
     std::vector<std::string> ids_;
     expr::Names names_;
+    std::size_t budget_ = 200000;  // candidate comparisons for suggestions
 };
 
 }  // namespace

@@ -26,13 +26,13 @@ void checkTests(const Scenario& s, Diagnostics& d) {
             if (!p.id.empty() && !has(choiceIds, p.id))
                 d.error(p.pos, "test-unknown-choice",
                         fmt::format("test '{}' picks unknown choice '{}'{}", t.name, p.id, text::didYouMean(p.id, choiceIds)));
-        for (const auto& [m, cmp] : t.meters)
-            if (!has(meters, m))
-                d.error(t.pos, "test-unknown-meter",
+        for (std::size_t i = 0; i < t.meters.size(); ++i)
+            if (const std::string& m = t.meters[i].first; !has(meters, m))
+                d.error(t.meterPos[i], "test-unknown-meter",
                         fmt::format("test '{}' expects unknown meter '{}'{}", t.name, m, text::didYouMean(m, meters)));
-        for (const auto& [f, v] : t.flags)
-            if (!has(flags, f))
-                d.error(t.pos, "test-unknown-flag",
+        for (std::size_t i = 0; i < t.flags.size(); ++i)
+            if (const std::string& f = t.flags[i].first; !has(flags, f))
+                d.error(t.flagPos[i], "test-unknown-flag",
                         fmt::format("test '{}' expects unknown flag '{}'{}", t.name, f, text::didYouMean(f, flags)));
     }
 }

@@ -77,7 +77,7 @@ public:
 private:
     void advance() {
         std::size_t i = pos_;
-        while (i < s_.size() && (s_[i] == ' ' || s_[i] == '\t')) ++i;
+        while (i < s_.size() && (s_[i] == ' ' || s_[i] == '\t' || s_[i] == '\n' || s_[i] == '\r')) ++i;
         tok_ = lexOne(s_, i);
         pos_ = static_cast<std::size_t>(tok_.offset) + tok_.text.size();
     }
@@ -91,16 +91,23 @@ private:
             fail(t, fmt::format("unexpected '{}'; conditions write '{}'", t.text, word));
         }
         if (t.text == "=") fail(t, "unexpected '='; to compare, write '=='");
-        if (digit(t.text[0]) || t.text[0] == '-')
+        if (digit(t.text[0]) || (t.text[0] == '-' && t.text.size() > 1))
             fail(t, fmt::format("'{}' is not a number, and names cannot start with a digit", t.text));
+        if (t.text == "-") fail(t, "unexpected '-'; conditions compare values but do no arithmetic");
         fail(t, fmt::format("unexpected {}", describe(t)));
     }
 
     std::string describe(const Token& t) const {
-        return t.kind == Tok::End ? "the end of the condition" : fmt::format("'{}'", t.text);
+        if (t.kind == Tok::End) return "the end of the condition";
+        if (t.text.size() == 1 && static_cast<unsigned char>(t.text[0]) < 0x20)
+            return fmt::format("control character U+{:04X}", static_cast<unsigned>(t.text[0]));
+        return fmt::format("'{}'", t.text);
     }
 
     int add(Term t) {
+        // Checking and evaluating walk the tree recursively: a bounded size keeps the stack safe.
+        if (out_->terms.size() >= kMaxTerms)
+            fail(Token{Tok::Bad, {}, t.offset}, fmt::format("the condition is too long (more than {} parts); split it", kMaxTerms));
         out_->terms.push_back(std::move(t));
         return static_cast<int>(out_->terms.size()) - 1;
     }
@@ -209,6 +216,7 @@ private:
     }
 
     static constexpr int kMaxDepth = 32;
+    static constexpr std::size_t kMaxTerms = 256;
     std::string_view s_;
     std::size_t pos_ = 0;
     int depth_ = 0;

@@ -123,8 +123,10 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
             ++p.styles[static_cast<std::size_t>(*c.style)];
             if (c.theme) ++p.byTheme[static_cast<std::size_t>(*c.theme)][static_cast<std::size_t>(*c.style)];
         }
-        p.strength = strengthFor(sc, p, s);
-        p.practise = practiseFor(sc, p);
+        if (p.decisions() > 0) {  // nothing to say about choices nobody made
+            p.strength = strengthFor(sc, p, s);
+            p.practise = practiseFor(sc, p);
+        }
         d.people.push_back(std::move(p));
     }
     if (!d.people.empty()) {
@@ -135,7 +137,7 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
     for (const Role& r : sc.roles) {
         const int m = sc.arousalMeter(r.id);
         if (m < 0) continue;
-        Arc a{r.id, r.name, m, {}, {}};
+        Arc a{r.id, r.name, m, sc.meters[u(m)].min, sc.meters[u(m)].max, {}, {}};
         for (const Step& st : s.history()) {
             a.values.push_back(st.metersAfter[u(m)]);
             ++a.zoneSteps[static_cast<std::size_t>(zoneOf(st.metersAfter[u(m)]))];
@@ -176,7 +178,7 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
     std::sort(d.replay.begin(), d.replay.end(), [](const Moment& a, const Moment& b) { return a.step < b.step; });
 
     for (const ChoiceFeedback& c : all) {
-        if (c.style != Style::Secure) continue;
+        if (c.style != Style::Secure || c.byDefault) continue;  // a person's own regulation, not the story's
         const Step& st = s.history()[u(c.step)];
         for (const Role& r : sc.roles) {
             const int m = sc.arousalMeter(r.id);
@@ -194,7 +196,9 @@ namespace {
 void para(std::string& out, std::string_view label, std::string_view body, std::size_t width, std::string_view indent = "  ") {
     if (body.empty()) return;
     if (text::codePoints(label) > 22) {  // a long label reads better on its own line
-        out += std::string(indent) + std::string(label) + '\n';
+        std::string_view l = label;
+        while (!l.empty() && l.back() == ' ') l.remove_suffix(1);
+        out += std::string(indent) + std::string(l) + '\n';
         para(out, "", body, width, std::string(indent) + "  ");
         return;
     }
@@ -254,7 +258,7 @@ std::string debriefText(const Debrief& d, std::size_t width) {
                  width);
     }
     for (const PersonSummary& p : d.people) {
-        out += fmt::format("\n  {}: {}\n", p.name, styleCounts(p.styles));
+        out += fmt::format("\n  {}: {}\n", p.name, p.decisions() ? styleCounts(p.styles) : "no choices to make this time");
         for (Theme t : kThemes) {
             const auto& row = p.byTheme[static_cast<std::size_t>(t)];
             if (row[0] + row[1] + row[2] + row[3] > 0) out += fmt::format("    {}: {}\n", name(t), styleCounts(row));
@@ -282,6 +286,7 @@ std::string debriefText(const Debrief& d, std::size_t width) {
                  width, "    ");
     }
     for (const PersonSummary& p : d.people) {
+        if (p.decisions() == 0) continue;
         out += '\n';
         const std::string who = d.people.size() > 1 ? p.name + ", a strength to keep: " : "A strength to keep: ";
         para(out, who, p.strength, width);

@@ -63,6 +63,7 @@ const char* name(Zone z);
 struct Arc {
     std::string role, name;
     int meter = -1;
+    int min = 0, max = 100;  ///< the meter's range
     std::vector<int> values;
     std::array<int, 3> zoneSteps{};  ///< steps below, inside, above the window
 };

@@ -43,18 +43,24 @@ std::string arcSvg(const Debrief& d) {
     const int plotW = w - left - right, plotH = h - top - bottom;
     const int n = std::max(d.steps, 2);
     const auto x = [&](int i) { return left + static_cast<double>(plotW) * i / (n - 1); };
-    const auto y = [&](int v) { return top + static_cast<double>(plotH) * (100 - v) / 100.0; };
+    // Arousal meters run 0..100 unless an author says otherwise: scale to the widest range in use.
+    int lo = 0, hi = 100;
+    for (const Arc& a : d.arcs) {
+        lo = std::min(lo, a.min);
+        hi = std::max(hi, a.max);
+    }
+    const auto y = [&](int v) { return top + static_cast<double>(plotH) * (hi - v) / std::max(1, hi - lo); };
     std::string s = fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
         "aria-label=\"Arousal over the steps of the playthrough\">\n",
         w, h, w, h);
-    s += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#f6ddd5\"/>\n", left, y(100), plotW, y(70) - y(100));
+    s += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#f6ddd5\"/>\n", left, y(hi), plotW, y(70) - y(hi));
     s += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#e2f0df\"/>\n", left, y(70), plotW, y(30) - y(70));
-    s += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#dfe4f0\"/>\n", left, y(30), plotW, y(0) - y(30));
-    s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#7a4a3a\">fight or flight</text>\n", left + 6, y(100) + 13);
+    s += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#dfe4f0\"/>\n", left, y(30), plotW, y(lo) - y(30));
+    s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#7a4a3a\">fight or flight</text>\n", left + 6, y(hi) + 13);
     s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#3f6a3a\">window of tolerance</text>\n", left + 6, y(70) + 13);
     s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#3a4a7a\">shutdown</text>\n", left + 6, y(30) + 13);
-    for (int v : {0, 30, 70, 100})
+    for (int v : {lo, 30, 70, hi})
         s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">{}</text>\n", left - 6, y(v) + 4, v);
     s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">steps</text>\n", left + plotW / 2, h - 8);
     for (std::size_t a = 0; a < d.arcs.size(); ++a) {
@@ -106,8 +112,9 @@ std::string reportMarkdown(const Debrief& d) {
     }
     out += "\n## Going forward\n\n";
     for (const PersonSummary& p : d.people)
-        out += fmt::format("- **{}**: {}\n  - A strength to keep: {}\n  - To practise next: {}\n", p.name,
-                           styleCounts(p.styles), p.strength, p.practise);
+        if (p.decisions() > 0)
+            out += fmt::format("- **{}**: {}\n  - A strength to keep: {}\n  - To practise next: {}\n", p.name,
+                               styleCounts(p.styles), p.strength, p.practise);
     if (!d.replay.empty()) {
         out += "\n## Worth replaying\n\n";
         for (const Moment& m : d.replay)
@@ -154,8 +161,9 @@ std::string reportHtml(const Debrief& d) {
     }
     out += "<h2>Going forward</h2>\n<ul>\n";
     for (const PersonSummary& p : d.people)
-        out += fmt::format("<li><strong>{}</strong>: {}<br>A strength to keep: {}<br>To practise next: {}</li>\n",
-                           escape(p.name), styleCounts(p.styles), escape(p.strength), escape(p.practise));
+        if (p.decisions() > 0)
+            out += fmt::format("<li><strong>{}</strong>: {}<br>A strength to keep: {}<br>To practise next: {}</li>\n",
+                               escape(p.name), styleCounts(p.styles), escape(p.strength), escape(p.practise));
     out += "</ul>\n";
     if (!d.replay.empty()) {
         out += "<h2>Worth replaying</h2>\n<ul>\n";

@@ -62,10 +62,15 @@ std::optional<Effect> readEffect(const YNode& key, const YNode& val, Diagnostics
     Effect e;
     e.target = key.value;
     e.pos = val.pos;
+    e.keyPos = key.pos;
     if (val.isScalar() && !val.quoted && (val.value == "true" || val.value == "false")) {
         e.kind = Effect::Kind::Flag;
         e.value = val.value == "true" ? 1 : 0;
         return e;
+    }
+    if (read::looksTooLarge(val)) {
+        d.error(val.pos, "out-of-range", fmt::format("effect on '{}' is too large", key.value));
+        return std::nullopt;
     }
     if (!read::looksInteger(val)) {
         d.error(val.pos, "wrong-type",
@@ -95,6 +100,7 @@ std::optional<Condition> readCondition(const YNode& n, Diagnostics& d) {
     Condition c;
     c.source = *src;
     c.pos = {n.pos.line, n.pos.col + (n.quoted ? 1 : 0)};
+    c.exact = n.verbatim;
     bool ok = false;
     c.expr = expr::parse(c.source, check::locate(c), d, ok);
     if (!ok) return std::nullopt;
@@ -173,6 +179,15 @@ void readText(const YNode& map, const char* key, std::string& out, Diagnostics& 
         if (auto t = read::text(*v, key, d)) out = *t;
 }
 
+/// Text that must not be empty (titles, names).
+void readNonEmpty(const YNode& map, const char* key, std::string& out, const std::string& what, Diagnostics& d) {
+    const YNode* v = map.find(key);
+    if (!v) return;
+    readText(map, key, out, d);
+    if (v->isScalar() && out.find_first_not_of(" \t") == std::string::npos)
+        d.error(v->pos, "empty-value", fmt::format("the '{}' of {} is empty", key, what));
+}
+
 /// The same, also keeping where the value stands (for messages about references).
 void readText(const YNode& map, const char* key, std::string& out, Pos& at, Diagnostics& d) {
     if (const YNode* v = map.find(key)) at = v->pos;
@@ -187,7 +202,12 @@ std::optional<Choice> readChoice(const YNode& n, Diagnostics& d) {
     Choice c;
     c.pos = n.pos;
     readText(n, "text", c.text, d);
-    readText(n, "id", c.id, d);
+    if (const YNode* v = n.find("id")) {
+        readText(n, "id", c.id, d);
+        if (v->isScalar() && !text::isKebab(c.id))
+            d.error(v->pos, "id-format",
+                    fmt::format("choice id '{}' must be lower-case kebab-case, like 'name-the-need'", text::shorten(c.id)));
+    }
     readText(n, "why", c.why, d);
     if (const YNode* v = n.find("next")) c.next = readNext(*v, d);
     if (const YNode* v = n.find("style")) {
@@ -264,7 +284,7 @@ void readRoles(const YNode& n, Scenario& s, Diagnostics& d) {
         if (!text::isKebab(r.id))
             d.error(k.pos, "id-format", fmt::format("role id '{}' must be lower-case kebab-case, like 'partner'", r.id));
         if (read::mapping(v, {{"name", "pronouns", "color", "portrait"}, {"name"}}, fmt::format("role '{}'", r.id), d)) {
-            readText(v, "name", r.name, d);
+            readNonEmpty(v, "name", r.name, fmt::format("role '{}'", r.id), d);
             readText(v, "pronouns", r.pronouns, d);
             readText(v, "portrait", r.portrait, d);
             if (const YNode* c = v.find("color")) {
@@ -299,6 +319,11 @@ void readMeters(const YNode& n, Scenario& s, Diagnostics& d) {
         m.name = k.value;
         m.pos = k.pos;
         m.kind = inferKind(m.name);
+        if (!text::isConditionName(m.name))
+            d.error(k.pos, "id-format",
+                    fmt::format("meter name '{}' cannot be used in conditions; use letters, digits, '-' and '_', "
+                                "starting with a letter, and not a word like 'and' or 'true'",
+                                text::shorten(m.name)));
         if (read::mapping(v, spec, fmt::format("meter '{}'", m.name), d)) {
             constexpr int lim = 1000000;
             if (const YNode* x = v.find("min")) m.min = read::integer(*x, "min", -lim, lim, d).value_or(m.min);
@@ -313,7 +338,7 @@ void readMeters(const YNode& n, Scenario& s, Diagnostics& d) {
                                 fmt::format("meter '{}' starts at {}, outside its range {}..{}", m.name, m.start, m.min, m.max));
                 }
             }
-            readText(v, "role", m.role, d);
+            readText(v, "role", m.role, m.rolePos, d);
             readText(v, "label", m.label, d);
             if (const YNode* x = v.find("kind"))
                 if (auto kd = readEnum<MeterKind>(*x, "kind", parseMeterKind, {"arousal", "trust", "custom"}, d)) m.kind = *kd;
@@ -326,7 +351,9 @@ void readMeters(const YNode& n, Scenario& s, Diagnostics& d) {
 
 std::optional<Comparison> readComparison(const YNode& n, const std::string& meter, Diagnostics& d) {
     Comparison c;
-    if (read::looksInteger(n)) {
+    YNode unquoted = n;
+    unquoted.quoted = false;  // "50" and 50 both mean == 50
+    if (read::looksInteger(unquoted)) {
         c.value = std::stoi(n.value);
         c.source = "== " + n.value;
         return c;
@@ -363,13 +390,19 @@ void readExpect(const YNode& n, TestCase& t, Diagnostics& d) {
         if (!m->isMap()) d.error(m->pos, "wrong-type", fmt::format("'meters' must be a mapping, not {}", m->describe()));
         else
             for (std::size_t i = 0; i < m->mapSize(); ++i)
-                if (auto c = readComparison(m->val(i), m->key(i).value, d)) t.meters.emplace_back(m->key(i).value, *c);
+                if (auto c = readComparison(m->val(i), m->key(i).value, d)) {
+                    t.meters.emplace_back(m->key(i).value, *c);
+                    t.meterPos.push_back(m->key(i).pos);
+                }
     }
     if (const YNode* f = n.find("flags")) {
         if (!f->isMap()) d.error(f->pos, "wrong-type", fmt::format("'flags' must be a mapping, not {}", f->describe()));
         else
             for (std::size_t i = 0; i < f->mapSize(); ++i)
-                if (auto b = read::boolean(f->val(i), f->key(i).value, d)) t.flags.emplace_back(f->key(i).value, *b);
+                if (auto b = read::boolean(f->val(i), f->key(i).value, d)) {
+                    t.flags.emplace_back(f->key(i).value, *b);
+                    t.flagPos.push_back(f->key(i).pos);
+                }
     }
 }
 
@@ -417,14 +450,16 @@ void readTop(const YNode& root, Scenario& s, Diagnostics& d) {
     if (const YNode* v = root.find("id")) {
         readText(root, "id", s.id, d);
         s.idPos = v->pos;
-        if (!s.id.empty() && !text::isKebab(s.id))
-            d.error(v->pos, "id-format", fmt::format("scenario id '{}' must be lower-case kebab-case, like 'late-text'", s.id));
+        if (v->isScalar() && !text::isKebab(s.id))
+            d.error(v->pos, "id-format",
+                    fmt::format("scenario id '{}' must be lower-case kebab-case, like 'late-text'", text::shorten(s.id)));
     }
-    readText(root, "title", s.title, d);
-    readText(root, "summary", s.summary, d);
+    readNonEmpty(root, "title", s.title, "the scenario", d);
+    readNonEmpty(root, "summary", s.summary, "the scenario", d);
     if (const YNode* v = root.find("themes")) {
         s.themes = readThemes(*v, "themes", d);
         s.themesPos = v->pos;
+        if (v->isSeq() && v->items.empty()) d.error(v->pos, "empty-value", "'themes' needs at least one theme");
     }
     if (const YNode* v = root.find("signs")) {
         s.signs = readSigns(*v, d);
@@ -437,7 +472,15 @@ void readTop(const YNode& root, Scenario& s, Diagnostics& d) {
     if (!root.find("player") && !s.roles.empty()) s.player = s.roles.front().id;
     if (const YNode* v = root.find("meters")) readMeters(*v, s, d);
     if (const YNode* v = root.find("flags"))
-        for (const auto& [w, pos] : read::words(*v, "flags", d)) s.flags.push_back(w);
+        for (const auto& [w, pos] : read::words(*v, "flags", d)) {
+            if (!text::isConditionName(w))
+                d.error(pos, "id-format",
+                        fmt::format("flag name '{}' cannot be used in conditions; use letters, digits, '-' and '_', "
+                                    "starting with a letter, and not a word like 'and' or 'true'",
+                                    text::shorten(w)));
+            s.flags.push_back(w);
+            s.flagPos.push_back(pos);
+        }
     readText(root, "start", s.start, s.startPos, d);
 }
 

@@ -47,7 +47,17 @@ bool looksInteger(const yaml::Node& n) {
     return true;
 }
 
+bool looksTooLarge(const yaml::Node& n) {
+    if (!n.isScalar() || n.quoted || n.value.empty()) return false;
+    const std::size_t i = (n.value[0] == '+' || n.value[0] == '-') ? 1 : 0;
+    return n.value.size() - i > 9 && n.value.find_first_not_of("0123456789", i) == std::string::npos;
+}
+
 std::optional<int> integer(const yaml::Node& n, const std::string& key, int min, int max, Diagnostics& d) {
+    if (looksTooLarge(n)) {
+        d.error(n.pos, "out-of-range", fmt::format("'{}' must be from {} to {}, not {}", key, min, max, text::shorten(n.value, 20)));
+        return std::nullopt;
+    }
     if (!looksInteger(n)) {
         d.error(n.pos, "wrong-type",
                 fmt::format("'{}' must be a whole number from {} to {}, not {}", key, min, max, n.describe()));

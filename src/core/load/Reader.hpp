@@ -24,7 +24,9 @@ std::optional<int> integer(const yaml::Node& n, const std::string& key, int min,
 std::optional<bool> boolean(const yaml::Node& n, const std::string& key, Diagnostics& d);
 /// A list of words (or a single word).
 std::vector<std::pair<std::string, Pos>> words(const yaml::Node& n, const std::string& key, Diagnostics& d);
-/// True when the scalar is a plain (unquoted) whole number, optionally signed.
+/// True when the scalar is a plain (unquoted) whole number, optionally signed, of at most 9 digits.
 bool looksInteger(const yaml::Node& n);
+/// True when the scalar is a plain whole number with too many digits to use.
+bool looksTooLarge(const yaml::Node& n);
 
 }  // namespace attune::read

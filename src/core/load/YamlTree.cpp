@@ -46,7 +46,23 @@ public:
         if (line >= lineStarts_.size()) return {m.line + 1, m.column + 1};
         const std::size_t start = lineStarts_[line];
         const std::size_t end = std::min(text_.size(), start + static_cast<std::size_t>(std::max(0, m.column)));
-        return {m.line + 1, static_cast<int>(text::codePoints(text_.substr(start, end - start))) + 1};
+        // Marks arrive mostly in order: count on from the last one on the same line, so a
+        // whole scenario written on one long line costs linear time, not quadratic.
+        if (line != cacheLine_ || end < cacheByte_) {
+            cacheLine_ = line;
+            cacheByte_ = start;
+            cacheChars_ = 0;
+        }
+        cacheChars_ += text::codePoints(text_.substr(cacheByte_, end - cacheByte_));
+        cacheByte_ = end;
+        return {m.line + 1, static_cast<int>(cacheChars_) + 1};
+    }
+
+    /// True when `value` stands in the file at the mark as is (after an opening quote), on one line.
+    bool verbatim(const YAML::Mark& m, std::string_view value, bool quoted) const {
+        if (m.pos < 0 || value.find('\n') != std::string_view::npos) return false;
+        const std::size_t from = static_cast<std::size_t>(m.pos) + (quoted ? 1 : 0);
+        return from <= text_.size() && text_.substr(from, value.size()) == value;
     }
 
     /// The alias or anchor word at a mark, e.g. "*name".
@@ -68,9 +84,29 @@ public:
 private:
     std::string_view text_;
     std::vector<std::size_t> lineStarts_;
+    mutable std::size_t cacheLine_ = static_cast<std::size_t>(-1), cacheByte_ = 0, cacheChars_ = 0;
 };
 
 struct StopParsing {};
+
+bool isForbiddenControl(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F; }
+
+/// A C1 control character (U+0080..U+009F) starts at byte i of valid UTF-8.
+bool isC1(std::string_view s, std::size_t i) {
+    return i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+           static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+}
+
+/// The first control character in decoded text (tab and newline are fine in text; carriage return is not).
+std::optional<unsigned> firstControl(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == '\r' || isForbiddenControl(c)) return c;
+        if (isC1(s, i)) return static_cast<unsigned char>(s[i + 1]);
+    }
+    return std::nullopt;
+}
+
 
 class TreeBuilder : public YAML::EventHandler {
 public:
@@ -112,6 +148,12 @@ public:
         n.value = value;
         n.quoted = tag == "!";
         n.pos = pos_.at(mark);
+        n.verbatim = pos_.verbatim(mark, value, n.quoted);
+        // Escapes such as "\e" or "\0" decode to control characters the byte check never saw.
+        if (const auto bad = firstControl(value))
+            diags_.error(n.pos, "control-character",
+                         fmt::format("the text holds control character U+{:04X} (written as an escape); it is not allowed",
+                                     *bad));
         add(std::move(n));
     }
 
@@ -160,7 +202,11 @@ private:
             root = std::move(n);
             return;
         }
-        stack_.back().items.push_back(std::move(n));
+        Node& parent = stack_.back();
+        // yaml-cpp marks an empty value at the next token, which may be lines later:
+        // an empty mapping value is reported at its key instead.
+        if (n.isNull() && parent.isMap() && parent.items.size() % 2 == 1) n.pos = parent.items.back().pos;
+        parent.items.push_back(std::move(n));
     }
 
     void checkKeys(const Node& map) {
@@ -217,7 +263,6 @@ private:
     std::optional<YAML::Mark>& where_;
 };
 
-bool isForbiddenControl(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F; }
 
 /// Rejects bytes yaml-cpp would misread: invalid UTF-8 and control characters.
 bool checkBytes(std::string_view text, const Positions& pos, Diagnostics& diags) {
@@ -229,9 +274,9 @@ bool checkBytes(std::string_view text, const Positions& pos, Diagnostics& diags)
     }
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (isForbiddenControl(c)) {
-            diags.error(pos.atOffset(i), "control-character",
-                        fmt::format("control character U+{:04X} is not allowed", static_cast<unsigned>(c)));
+        if (isForbiddenControl(c) || isC1(text, i)) {
+            const unsigned code = isC1(text, i) ? static_cast<unsigned char>(text[i + 1]) : c;
+            diags.error(pos.atOffset(i), "control-character", fmt::format("control character U+{:04X} is not allowed", code));
             return false;
         }
     }

@@ -40,7 +40,8 @@ std::string signPhrase(std::string_view id);
 struct Condition {
     std::string source;
     expr::Expr expr;
-    Pos pos;
+    Pos pos;             ///< of the first character of the text
+    bool exact = true;   ///< written on one line without escapes, so columns map character for character
 };
 
 /// One way out of a node or choice: `to` when `cond` holds (or always).
@@ -57,7 +58,8 @@ struct Effect {
     Kind kind = Kind::Add;
     int value = 0;  ///< amount, set value, or 0/1 for flags
     int index = -1; ///< resolved meter or flag index
-    Pos pos;
+    Pos pos;        ///< of the value
+    Pos keyPos;     ///< of the meter or flag name
 };
 
 struct Choice {
@@ -116,6 +118,7 @@ struct Meter {
     std::string label;
     bool show = true;
     Pos pos;
+    Pos rolePos;
 };
 
 struct Pattern {
@@ -151,6 +154,7 @@ struct TestCase {
     Pos endingPos;
     std::vector<std::pair<std::string, Comparison>> meters;
     std::vector<std::pair<std::string, bool>> flags;
+    std::vector<Pos> meterPos, flagPos;  ///< where each expected name is written
     Pos pos;
 };
 
@@ -166,6 +170,7 @@ struct Scenario {
     std::string player;
     std::vector<Meter> meters;
     std::vector<std::string> flags;
+    std::vector<Pos> flagPos;
     std::string start;
     int startIndex = -1;
     std::vector<Node> nodes;

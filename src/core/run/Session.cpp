@@ -84,6 +84,7 @@ void Session::enter(int n) {
 
 void Session::settle() {
     const Node& n = node();
+    if (n.isEnding() || n.isDecision()) autoSteps_ = 0;  // something is shown: not a silent loop
     if (n.isEnding()) {
         state_ = State::Ending;
         return;

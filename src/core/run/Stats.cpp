@@ -2,7 +2,7 @@
 
 #include "core/run/Session.hpp"
 
-#include <functional>
+#include <algorithm>
 #include <random>
 
 namespace attune {
@@ -20,23 +20,34 @@ std::vector<std::vector<int>> successors(const Scenario& s) {
     return out;
 }
 
-/// Longest path in decision points, on the graph with the back edges of a DFS from start removed.
+/// Longest path in decision points, on the graph with the back edges of a DFS from start
+/// removed. Iterative, so a chain of a hundred thousand nodes needs no deep stack.
 int longestPath(const Scenario& s, const std::vector<std::vector<int>>& next, std::vector<char>& reachable) {
+    if (s.startIndex < 0) return 0;
     const std::size_t n = s.nodes.size();
-    std::vector<int> state(n, 0), best(n, -1);  // 0 new, 1 on stack, 2 done
-    std::function<int(int)> visit = [&](int v) -> int {
-        state[u(v)] = 1;
-        reachable[u(v)] = 1;
-        int longest = 0;
-        for (int w : next[u(v)]) {
-            if (w < 0 || state[u(w)] == 1) continue;  // a back edge: the loop adds nothing new
-            longest = std::max(longest, state[u(w)] == 2 ? best[u(w)] : visit(w));
+    std::vector<int> state(n, 0), best(n, 0);  // 0 new, 1 on the stack, 2 done
+    std::vector<std::pair<int, std::size_t>> stack{{s.startIndex, 0}};  // node, next successor to look at
+    state[u(s.startIndex)] = 1;
+    reachable[u(s.startIndex)] = 1;
+    while (!stack.empty()) {
+        auto& [v, i] = stack.back();
+        if (i < next[u(v)].size()) {
+            const int w = next[u(v)][i++];
+            if (w >= 0 && state[u(w)] == 0) {  // a node on the stack is a back edge: the loop adds nothing
+                state[u(w)] = 1;
+                reachable[u(w)] = 1;
+                stack.emplace_back(w, 0);
+            }
+            continue;
         }
-        state[u(v)] = 2;
+        int longest = 0;
+        for (int w : next[u(v)])
+            if (w >= 0 && state[u(w)] == 2) longest = std::max(longest, best[u(w)]);
         best[u(v)] = longest + (s.nodes[u(v)].isDecision() ? 1 : 0);
-        return best[u(v)];
-    };
-    return s.startIndex < 0 ? 0 : visit(s.startIndex);
+        state[u(v)] = 2;
+        stack.pop_back();
+    }
+    return best[u(s.startIndex)];
 }
 
 }  // namespace
@@ -61,11 +72,12 @@ ScenarioStats computeStats(const Scenario& s, int runs, std::uint32_t seed) {
     std::mt19937 rng(seed);
     std::set<std::string> everyone;
     for (const Role& r : s.roles) everyone.insert(r.id);
-    st.runs = runs;
-    for (int run = 0; run < runs; ++run) {
+    st.runs = s.startIndex < 0 ? 0 : runs;
+    for (int run = 0; run < st.runs; ++run) {
         Session ses(s, everyone);
-        for (int guard = 0; guard < 2000; ++guard) {
-            reached[u(ses.nodeIndex())] = 1;
+        // Long enough for any path that does not loop: random picks can circle for a while.
+        const std::size_t limit = std::max<std::size_t>(2000, 4 * s.nodes.size());
+        for (std::size_t guard = 0; guard < limit; ++guard) {
             if (ses.state() == Session::State::Line) {
                 ses.advance();
             } else if (ses.state() == Session::State::Decision) {

@@ -26,7 +26,12 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
     std::optional<std::string> best;
     std::size_t bestDist = 0;
+    if (word.size() > 64) return std::nullopt;  // not a typo of a name; and distances cost length squared
     for (const auto& c : candidates) {
+        // The distance is at least the difference in length: skip what could never be close enough.
+        const std::size_t longer = std::max(word.size(), c.size());
+        const std::size_t diff = longer - std::min(word.size(), c.size());
+        if (diff > std::max<std::size_t>(1, longer / 3)) continue;
         const std::size_t d = editDistance(word, c);
         if (!best || d < bestDist) {
             best = c;
@@ -82,6 +87,29 @@ bool isKebab(std::string_view s) {
         if (!ok || (c == '-' && prev == '-')) return false;
         prev = c;
     }
+    return true;
+}
+
+std::string shorten(std::string_view s, std::size_t max) {
+    if (codePoints(s) <= max) return std::string(s);
+    std::size_t i = 0, n = 0;
+    while (i < s.size() && n < max) {
+        ++i;
+        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+        ++n;
+    }
+    return std::string(s.substr(0, i)) + "...";
+}
+
+bool isConditionName(std::string_view s) {
+    static constexpr std::string_view keywords[] = {"and", "or", "not", "true", "false", "visited", "visits"};
+    if (s.empty() || s.back() == '-') return false;
+    const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+    if (!alpha(s[0])) return false;
+    for (char c : s)
+        if (!alpha(c) && !(c >= '0' && c <= '9') && c != '-') return false;
+    for (auto k : keywords)
+        if (s == k) return false;
     return true;
 }
 

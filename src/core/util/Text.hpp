@@ -25,6 +25,12 @@ std::size_t codePoints(std::string_view s);
 /// True for lower-case kebab-case ids: [a-z0-9]+(-[a-z0-9]+)*
 bool isKebab(std::string_view s);
 
+/// At most `max` code points, with "..." when cut (for names quoted in messages).
+std::string shorten(std::string_view s, std::size_t max = 60);
+
+/// True when the name can be written in a condition: [A-Za-z_][A-Za-z0-9_-]*, not a keyword.
+bool isConditionName(std::string_view s);
+
 /// The text with its first letter in lower case (ASCII only).
 std::string lowerFirst(std::string s);
 

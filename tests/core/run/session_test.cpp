@@ -193,3 +193,65 @@ TEST_CASE("scripted tests report where a playthrough diverged") {
     REQUIRE(o.problems.size() == 1);
     CHECK(o.problems[0] == "step 1: pick 'partner-soften' is not shown at node 'first-reply' (shown: protest, name-need, shut-down, breathe)");
 }
+
+TEST_CASE("regression: a decision visited a thousand times through a silent router is not called stuck") {
+    const Scenario s = load(R"(format: 1
+id: router
+title: Router
+summary: s
+themes: [regulation]
+roles: { me: { name: Me } }
+start: a
+nodes:
+  a:
+    text: "Again?"
+    choices:
+      - { id: loop, text: "Again", style: secure, next: r }
+      - { id: stop, text: "Stop", style: secure, next: end }
+  r:
+    next: a
+  end:
+    ending: { kind: secure, title: "End" }
+    text: "done"
+)");
+    Session ses(s);
+    for (int i = 0; i < 1500; ++i) ses.choose(0);
+    CHECK(ses.state() == Session::State::Decision);
+    ses.choose(1);
+    CHECK(ses.state() == Session::State::Ending);
+}
+
+TEST_CASE("a condition written as a block scalar is read like any other") {
+    const Scenario s = load(R"(format: 1
+id: block
+title: Block
+summary: s
+themes: [regulation]
+roles: { me: { name: Me } }
+meters: { trust: { start: 50 } }
+start: a
+nodes:
+  a:
+    text: "x"
+    next:
+      - if: |
+          trust >= 40
+          and trust < 60
+        to: yes
+      - to: no
+  yes:
+    ending: { kind: secure, title: "Y" }
+    text: "y"
+  no:
+    ending: { kind: rupture, title: "N" }
+    text: "n"
+tests:
+  - name: quoted and bare numbers both compare with ==
+    choose: []
+    expect: { ending: yes, meters: { trust: "50" } }
+)");
+    Session ses(s);
+    ses.advance();
+    CHECK(ses.node().id == "yes");
+    CHECK(runTest(s, s.tests[0]).passed);
+}
