@@ -264,6 +264,24 @@ int stats(const StatsArgs& a) {
     return ok && failures == 0 ? 0 : 1;
 }
 
+int showJournal(int limit) {
+    const Journal journal(Journal::defaultPath());
+    if (!journal.ok()) {
+        std::cerr << "attune: " << journal.error() << '\n';
+        return 1;
+    }
+    const auto entries = journal.recent(limit);
+    if (entries.empty()) {
+        std::cout << "No finished playthroughs yet. They appear here once you reach an ending.\n";
+        return 0;
+    }
+    for (const auto& e : entries)
+        std::cout << fmt::format("{}  {:<24} {:<22} {:<8} {:<9} {} secure, {} anxious, {} avoidant, {} disorganised\n",
+                                 e.finishedAt, text::shorten(e.scenario, 24), text::shorten(e.ending, 22), e.kind, e.mode,
+                                 e.styles[0], e.styles[1], e.styles[2], e.styles[3]);
+    return 0;
+}
+
 int listRules() {
     for (const check::Rule& r : check::rules())
         std::cout << fmt::format("{:<22} {:<8} {:<10} {}\n", r.id, r.severity == Severity::Error ? "error" : "warning", r.stage,
@@ -350,6 +368,10 @@ int run(int argc, char** argv) {
     st->add_option("--seed", sa.seed, "Random seed (default 1)");
     st->add_flag("--check", sa.check, "Exit 1 if any reachable node is never reached or a playthrough gets stuck");
 
+    int journalLimit = 20;
+    auto* jn = app.add_subcommand("journal", "List your most recent finished playthroughs");
+    jn->add_option("--limit", journalLimit, "How many (default 20)")->check(CLI::Range(1, 100000));
+
     auto* rl = app.add_subcommand("rules", "List the validator's rule ids and what each means");
 
     std::string newId, newDir = ".";
@@ -373,6 +395,7 @@ int run(int argc, char** argv) {
     if (*p) return play(pa);
     if (*g) return graph(graphFile);
     if (*rl) return listRules();
+    if (*jn) return showJournal(journalLimit);
     if (*st) return stats(sa);
     if (*nw) return newScenario(newId, newDir);
     if (*bench) {

@@ -178,3 +178,21 @@ TEST_CASE("validate refuses two files with the same scenario id") {
     CHECK(r.out.find("bad/unreachable-node.yaml:2:5: error: scenario id 'late-text-small' is already used by data/small.yaml [duplicate-scenario-id]\n") !=
           std::string::npos);
 }
+
+TEST_CASE("a finished interactive playthrough is saved to the journal and listed") {
+    // One private home for both runs, so the second sees what the first saved.
+    const fs::path home = fs::temp_directory_path() / "attune-journal-cli";
+    fs::remove_all(home);
+    const std::string env = "XDG_DATA_HOME='" + home.string() + "' ";
+    const int played = std::system(("cd '" + attune::testing::testDir().string() + "' && printf '2\\n' | " + env + "'" +
+                                    ATTUNE_BINARY + "' play data/small.yaml > /dev/null")
+                                       .c_str());
+    CHECK(played == 0);
+    CHECK(fs::exists(home / "attune" / "journal.sqlite"));
+    const std::string listing = (home / "listing.txt").string();
+    CHECK(std::system((env + "'" + ATTUNE_BINARY + "' journal > '" + listing + "'").c_str()) == 0);
+    const std::string out = attune::testing::slurp(listing);
+    CHECK(out.find("late-text-small          reconnected            secure   together  1 secure, 0 anxious, 0 avoidant, 0 disorganised") !=
+          std::string::npos);
+    fs::remove_all(home);
+}
