@@ -5,6 +5,8 @@ find_package(Fontconfig REQUIRED)
 
 add_library(attune_sfml STATIC
   src/sfml/WindowMain.cpp
+  src/sfml/App.cpp
+  src/sfml/Bench.cpp
   src/sfml/Layout.cpp
   src/sfml/Library.cpp
   src/sfml/Context.cpp
@@ -21,6 +23,14 @@ add_library(attune_sfml STATIC
   src/sfml/widgets/Legend.cpp
   src/sfml/widgets/LineChart.cpp
   src/sfml/widgets/BarChart.cpp
+  src/sfml/screens/Common.cpp
+  src/sfml/screens/LibraryScreen.cpp
+  src/sfml/screens/PlayScreen.cpp
+  src/sfml/screens/CoachScreen.cpp
+  src/sfml/screens/BreatheScreen.cpp
+  src/sfml/screens/HistoryScreen.cpp
+  src/sfml/screens/DebriefScreen.cpp
+  src/sfml/screens/SettingsScreen.cpp
 )
 # SFML's types appear in the public headers (the UI tests use them).
 target_link_libraries(attune_sfml PUBLIC attune_core sfml-graphics sfml-window sfml-system

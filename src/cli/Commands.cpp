@@ -344,8 +344,8 @@ int run(int argc, char** argv) {
     app.add_option("--screenshot", win.screenshot, "Window: save a PNG of the screen reached, then exit");
     app.add_option("--scenario", win.scenario, "Window: open this scenario (id or file) straight away");
     app.add_option("--script", win.script, "Window: picks to play first (numbers or choice ids)");
-    app.add_option("--screen", win.screen, "Window: library, play, coach, breathe, debrief or settings")
-        ->check(CLI::IsMember({"library", "play", "coach", "breathe", "debrief", "settings"}));
+    app.add_option("--screen", win.screen, "Window: library, play, coach, breathe, history, debrief or settings")
+        ->check(CLI::IsMember({"library", "play", "coach", "breathe", "history", "debrief", "settings"}));
     app.add_option("--size", win.size, "Window: size as WIDTHxHEIGHT, e.g. 1280x720");
     app.add_flag("--high-contrast", win.highContrast, "Window: use the high-contrast theme");
     app.add_option("--text-size", win.textSize, "Window: text size 0 (small) to 4 (largest)")->check(CLI::Range(0, 4));

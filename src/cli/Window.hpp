@@ -9,7 +9,7 @@ struct WindowOptions {
     std::string screenshot;   ///< save a PNG of the screen reached, then exit
     std::string scenario;     ///< scenario id (or file) to open straight away
     std::string script;       ///< picks to play before showing (as for play --script)
-    std::string screen;       ///< library, play, coach, breathe, debrief, settings
+    std::string screen;       ///< library, play, coach, breathe, history, debrief, settings
     std::string size;         ///< "1280x720"; empty: the saved or default size
     bool highContrast = false;
     int textSize = -1;        ///< 0..4 (small .. largest); -1: the saved setting

@@ -13,14 +13,14 @@ void Context::restyle() {
 void Context::applySettings(const Settings& s) {
     const bool display = s.fullscreen != settings.fullscreen;
     settings = s;
-    if (display && setFullscreen) setFullscreen(s.fullscreen);  // restyles after resizing
-    else restyle();
+    if (display && setFullscreen)
+        setFullscreen(s.fullscreen);  // restyles after resizing
+    else
+        restyle();
     if (!saveSettingsOnChange) return;
     std::string error;
-    if (!saveSettings(settings, settingsPath, error)) {
+    if (!saveSettings(settings, settingsPath, error))
         std::cerr << "attune: the settings were not saved: " << error << '\n';
-        notice = "The settings could not be saved: " + error;
-    }
 }
 
 }  // namespace attune::ui

@@ -9,7 +9,6 @@
 #include "sfml/theme/Theme.hpp"
 
 #include <SFML/Graphics/RenderWindow.hpp>
-
 #include <functional>
 #include <memory>
 
@@ -24,12 +23,12 @@ struct Context {
     std::filesystem::path settingsPath;
     bool saveSettingsOnChange = true;  ///< false for screenshots and the benchmark
     Theme theme;
-    sf::Vector2f size{1280, 720};      ///< the logical size screens lay out in
+    sf::Vector2f size{1280, 720};  ///< the logical size screens lay out in
     PatternLibrary patterns;
     ScenarioLibrary library;
     std::unique_ptr<Journal> journal;  ///< null when it could not be opened
     ScreenStack stack;
-    bool recordPlays = true;           ///< false for screenshots and the benchmark
+    bool recordPlays = true;  ///< false for screenshots and the benchmark
     /// Switches between a window and full screen (the App recreates the window).
     std::function<void(bool)> setFullscreen;
 
@@ -40,7 +39,7 @@ struct Context {
     /// True when animations should jump to their ends.
     bool still() const { return settings.reducedMotion || screenshot; }
     bool screenshot = false;
-    /// The last message worth showing the player (a save that failed, ...), or empty.
+    /// A line for the player about the last thing done (where a report was saved), or empty.
     std::string notice;
 };
 

@@ -2,7 +2,6 @@
 /// Layout helpers shared by the screens: the boxes a screen reports for the
 /// layout checks, and whole-item scrolling (nothing is ever drawn cut in half).
 #include <SFML/Graphics/Rect.hpp>
-
 #include <cstddef>
 #include <string>
 #include <vector>

@@ -39,9 +39,12 @@ std::vector<fs::path> yamlFiles(const fs::path& dir) {
 std::vector<fs::path> ScenarioLibrary::folders() {
     std::vector<fs::path> out;
     std::error_code ec;
-    if (const char* env = std::getenv("ATTUNE_SCENARIOS"); env && *env) out.emplace_back(env);
-    else if (fs::is_directory(ATTUNE_SOURCE_SCENARIOS, ec)) out.emplace_back(ATTUNE_SOURCE_SCENARIOS);
-    else out.push_back(PatternLibrary::defaultPath().parent_path().parent_path().parent_path() / "scenarios");
+    if (const char* env = std::getenv("ATTUNE_SCENARIOS"); env && *env)
+        out.emplace_back(env);
+    else if (fs::is_directory(ATTUNE_SOURCE_SCENARIOS, ec))
+        out.emplace_back(ATTUNE_SOURCE_SCENARIOS);
+    else
+        out.push_back(PatternLibrary::defaultPath().parent_path().parent_path().parent_path() / "scenarios");
     const fs::path user = userFolder();
     if (!user.empty() && fs::is_directory(user, ec)) out.push_back(user);
     return out;

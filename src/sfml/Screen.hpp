@@ -31,6 +31,9 @@ public:
     virtual void draw(sf::RenderTarget& target) const = 0;
     /// Called when the screen above it is popped.
     virtual void resumed() {}
+    /// True while something on the screen moves on its own (a reveal, a glide,
+    /// the breathing circle); otherwise the last frame can be shown again as it was.
+    virtual bool animating() const { return false; }
     /// Jumps every animation to its end (reduced motion, screenshots).
     virtual void settle() {}
     /// The laid-out text boxes and buttons, for the layout checks.

@@ -4,7 +4,9 @@ namespace attune::ui {
 
 void ScreenStack::push(std::unique_ptr<Screen> s) { requests_.push_back({Request::Kind::Push, std::move(s), {}}); }
 void ScreenStack::pop() { requests_.push_back({Request::Kind::Pop, nullptr, {}}); }
-void ScreenStack::replace(std::unique_ptr<Screen> s) { requests_.push_back({Request::Kind::Replace, std::move(s), {}}); }
+void ScreenStack::replace(std::unique_ptr<Screen> s) {
+    requests_.push_back({Request::Kind::Replace, std::move(s), {}});
+}
 void ScreenStack::later(std::function<void()> f) { requests_.push_back({Request::Kind::Later, nullptr, std::move(f)}); }
 
 bool ScreenStack::apply() {
@@ -54,6 +56,12 @@ void ScreenStack::update(float dt) {
 
 void ScreenStack::draw(sf::RenderTarget& target) const {
     for (std::size_t i = firstVisible(); i < screens_.size(); ++i) screens_[i]->draw(target);
+}
+
+bool ScreenStack::animating() const {
+    for (std::size_t i = firstVisible(); i < screens_.size(); ++i)
+        if (screens_[i]->animating()) return true;
+    return false;
 }
 
 void ScreenStack::layoutAll() {

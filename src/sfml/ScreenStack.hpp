@@ -24,7 +24,6 @@ public:
     bool empty() const { return screens_.empty(); }
     std::size_t size() const { return screens_.size(); }
     Screen* top() const { return screens_.empty() ? nullptr : screens_.back().get(); }
-    Screen* at(std::size_t i) const { return screens_[i].get(); }
     /// The topmost screen of a type, or null.
     template <typename T>
     T* find() const {
@@ -37,6 +36,8 @@ public:
     void update(float dt);
     void draw(sf::RenderTarget& target) const;
     void layoutAll();
+    /// True when a visible screen is animating.
+    bool animating() const;
     void settleAll();
 
 private:

@@ -1,22 +1,49 @@
-// Placeholder until the window front end lands: checks for a display without
-// creating any SFML object, and says the window is not ready yet.
+// The seam between the command line and the window: the display check runs
+// before any SFML object exists (SFML 2.5 aborts without a display).
 #include "cli/Window.hpp"
+#include "sfml/App.hpp"
 
+#include <cstdlib>
+#include <iostream>
+
+// Xlib last: its macros (None, Status, ...) would clash with SFML's names.
 #include <X11/Xlib.h>
 
 namespace attune::cli {
 
 bool windowAvailable(std::string& why) {
+    // The probe connection stays open for the life of the program: under Xvfb,
+    // closing the only connection and opening the next one at once (as SFML then
+    // does) fails now and then, and SFML 2.5 aborts when it does.
+    static Display* probe = nullptr;
+    if (probe) return true;
+    const char* name = std::getenv("DISPLAY");
     Display* d = XOpenDisplay(nullptr);
     if (!d) {
-        why = "no display could be opened";
+        why = name && *name ? "the display " + std::string(name) + " could not be opened"
+                            : "no display: DISPLAY is not set";
         return false;
     }
-    XCloseDisplay(d);
-    why = "the window front end is not built yet";
-    return false;
+    int opcode = 0, event = 0, error = 0;
+    if (!XQueryExtension(d, "GLX", &opcode, &event, &error)) {
+        XCloseDisplay(d);
+        why = "the display has no OpenGL (GLX)";
+        return false;
+    }
+    probe = d;
+    return true;
 }
 
-int runWindow(const WindowOptions&) { return 1; }
+int runWindow(const WindowOptions& options) {
+    ui::App::Failure failure;
+    auto app = ui::App::open(options, failure);
+    if (!app) {
+        std::cerr << "attune: " << failure.message << '\n';
+        return failure.exitCode;
+    }
+    if (options.benchFrames > 0) return app->bench(options.benchFrames);
+    if (!options.screenshot.empty()) return app->screenshot(options.screenshot);
+    return app->run();
+}
 
 }  // namespace attune::cli

@@ -35,20 +35,20 @@ std::string strengthFor(const Scenario& sc, const PersonSummary& p, const Sessio
     const std::string other = otherName(sc, p.role);
     if (usedPattern(p, {"validating-partner", "co-regulation", "curious-question", "appreciation", "accepting-influence"}, &c))
         return fmt::format(
-            "You tuned in to {}: \"{}\" People who know the pull of anxious attachment are often finely attuned to "
+            "You tuned in to {}: “{}” People who know the pull of anxious attachment are often finely attuned to "
             "others. Steadied, that attunement is a gift to both of you.",
             other, c->text);
     if (usedPattern(p, {"self-soothing-pause", "break-and-return"}, &c))
         return "You gave your body a pause before you answered. That gap between the alarm and the words is the "
                "whole skill in small, and you found it in the moment.";
     if (usedPattern(p, {"repair-attempt", "taking-responsibility"}, &c))
-        return fmt::format("After things went sideways you reached back toward {}: \"{}\" Repair matters more than "
+        return fmt::format("After things went sideways you reached back toward {}: “{}” Repair matters more than "
                            "never slipping.",
                            other, c->text);
     if (usedPattern(p, {"name-the-need", "clear-request", "gentle-start-up", "warm-boundary", "self-compassion",
                         "trusting-the-bond"},
                     &c))
-        return fmt::format("You said what was true for you, plainly: \"{}\" Saying a need out loud, without a "
+        return fmt::format("You said what was true for you, plainly: “{}” Saying a need out loud, without a "
                            "weapon attached, is how it gets met.",
                            c->text);
     if (p.styles[0] > 0)
@@ -74,7 +74,7 @@ std::string practiseFor(const Scenario& sc, const PersonSummary& p) {
                            text::lowerFirst(top->title), top->instead);
     for (const ChoiceFeedback& c : p.choices)
         if (c.style && *c.style != Style::Secure && !c.secureAlternatives.empty())
-            return fmt::format("Go back to the moment you said \"{}\" and try \"{}\". Notice how it feels to say.",
+            return fmt::format("Go back to the moment you said “{}” and try “{}”. Notice how it feels to say.",
                                c.text, c.secureAlternatives.front().text);
     if (sc.difficulty < 3)
         return "Your choices were secure throughout. Try a scenario one step harder, or play the other role to feel "

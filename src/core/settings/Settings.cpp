@@ -23,8 +23,10 @@ void readKey(const YAML::Node& root, const char* key, T& out, Parse parse, const
         problems.push_back(fmt::format("'{}' should be {}", key, expected));
         return;
     }
-    if (auto v = parse(n.Scalar())) out = *v;
-    else problems.push_back(fmt::format("'{}: {}' should be {}", key, n.Scalar(), expected));
+    if (auto v = parse(n.Scalar()))
+        out = *v;
+    else
+        problems.push_back(fmt::format("'{}: {}' should be {}", key, n.Scalar(), expected));
 }
 
 std::optional<bool> parseBool(const std::string& s) {
@@ -45,10 +47,14 @@ std::optional<Reveal> parseReveal(std::string_view s) {
 
 float revealRate(Reveal r) {
     switch (r) {
-        case Reveal::Off: return 0.f;
-        case Reveal::Slow: return 30.f;
-        case Reveal::Medium: return 60.f;
-        case Reveal::Fast: return 120.f;
+        case Reveal::Off:
+            return 0.f;
+        case Reveal::Slow:
+            return 30.f;
+        case Reveal::Medium:
+            return 60.f;
+        case Reveal::Fast:
+            return 120.f;
     }
     return 0.f;
 }
@@ -77,33 +83,37 @@ SettingsLoad loadSettings(const fs::path& file) {
     }
     std::vector<std::string> problems;
     Settings& s = out.settings;
-    readKey(root, "text-size", s.textSize,
-            [](const std::string& v) -> std::optional<int> {
-                if (v.size() == 1 && v[0] >= '0' && v[0] < '0' + Settings::kTextSizes) return v[0] - '0';
-                return std::nullopt;
-            },
-            "a number from 0 to 4", problems);
+    readKey(
+        root, "text-size", s.textSize,
+        [](const std::string& v) -> std::optional<int> {
+            if (v.size() == 1 && v[0] >= '0' && v[0] < '0' + Settings::kTextSizes) return v[0] - '0';
+            return std::nullopt;
+        },
+        "a number from 0 to 4", problems);
     readKey(root, "high-contrast", s.highContrast, parseBool, "true or false", problems);
     readKey(root, "reduced-motion", s.reducedMotion, parseBool, "true or false", problems);
-    readKey(root, "text-reveal", s.reveal, [](const std::string& v) { return parseReveal(v); },
-            "off, slow, medium or fast", problems);
-    readKey(root, "coaching", s.coaching, [](const std::string& v) { return feedback::parseCoaching(v); },
-            fmt::format("{}, {} or {}", feedback::name(feedback::Coaching::Immediate),
-                        feedback::name(feedback::Coaching::AtEnd), feedback::name(feedback::Coaching::Off))
-                .c_str(),
-            problems);
-    readKey(root, "display", s.fullscreen,
-            [](const std::string& v) -> std::optional<bool> {
-                if (v == "window") return false;
-                if (v == "fullscreen") return true;
-                return std::nullopt;
-            },
-            "window or fullscreen", problems);
+    readKey(
+        root, "text-reveal", s.reveal, [](const std::string& v) { return parseReveal(v); }, "off, slow, medium or fast",
+        problems);
+    readKey(
+        root, "coaching", s.coaching, [](const std::string& v) { return feedback::parseCoaching(v); },
+        fmt::format("{}, {} or {}", feedback::name(feedback::Coaching::Immediate),
+                    feedback::name(feedback::Coaching::AtEnd), feedback::name(feedback::Coaching::Off))
+            .c_str(),
+        problems);
+    readKey(
+        root, "display", s.fullscreen,
+        [](const std::string& v) -> std::optional<bool> {
+            if (v == "window") return false;
+            if (v == "fullscreen") return true;
+            return std::nullopt;
+        },
+        "window or fullscreen", problems);
     if (!problems.empty()) {
         std::string list;
         for (const auto& p : problems) list += (list.empty() ? "" : "; ") + p;
-        out.warning = fmt::format("{}: {}; using the default for {}", file.string(), list,
-                                  problems.size() == 1 ? "it" : "those");
+        out.warning =
+            fmt::format("{}: {}; using the default for {}", file.string(), list, problems.size() == 1 ? "it" : "those");
     }
     return out;
 }

@@ -35,8 +35,9 @@ bool loadFonts(Fonts& out, std::string& error) {
         if (out.boldFile == regular) out.bold.loadFromFile(regular);
         return true;
     }
-    error = "fontconfig found no usable font file for \"DejaVu Sans\" or \"sans-serif\"; "
-            "install a font package (for example: apt-get install fonts-dejavu-core)";
+    error =
+        "fontconfig found no usable font file for \"DejaVu Sans\" or \"sans-serif\"; "
+        "install a font package (for example: apt-get install fonts-dejavu-core)";
     return false;
 }
 

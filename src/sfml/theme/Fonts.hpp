@@ -1,7 +1,6 @@
 #pragma once
 /// The window's two faces (regular and bold), found with fontconfig.
 #include <SFML/Graphics/Font.hpp>
-
 #include <string>
 
 namespace attune::ui {

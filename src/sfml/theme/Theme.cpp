@@ -18,10 +18,14 @@ std::optional<sf::Color> parseHex(std::string_view s) {
     unsigned v = 0;
     for (char ch : s.substr(1)) {
         v <<= 4;
-        if (ch >= '0' && ch <= '9') v |= static_cast<unsigned>(ch - '0');
-        else if (ch >= 'a' && ch <= 'f') v |= static_cast<unsigned>(ch - 'a' + 10);
-        else if (ch >= 'A' && ch <= 'F') v |= static_cast<unsigned>(ch - 'A' + 10);
-        else return std::nullopt;
+        if (ch >= '0' && ch <= '9')
+            v |= static_cast<unsigned>(ch - '0');
+        else if (ch >= 'a' && ch <= 'f')
+            v |= static_cast<unsigned>(ch - 'a' + 10);
+        else if (ch >= 'A' && ch <= 'F')
+            v |= static_cast<unsigned>(ch - 'A' + 10);
+        else
+            return std::nullopt;
     }
     return hex(v);
 }
@@ -30,8 +34,7 @@ std::optional<sf::Color> parseHex(std::string_view s) {
 
 Palette softDark() {
     Palette p;
-    p.background = hex(0x232029);
-    p.backgroundLow = hex(0x1a181f);
+    p.background = hex(0x1f1d24);
     p.surface = hex(0x2b2832);
     p.raised = hex(0x34303c);
     p.hover = hex(0x3d3846);
@@ -59,7 +62,6 @@ Palette softDark() {
 Palette highContrast() {
     Palette p;
     p.background = sf::Color::Black;
-    p.backgroundLow = sf::Color::Black;
     p.surface = sf::Color::Black;
     p.raised = hex(0x101010);
     p.hover = hex(0x262626);
@@ -109,7 +111,8 @@ Theme makeTheme(const Fonts& fonts, const Settings& s, sf::Vector2f window) {
 
 sf::Color mix(sf::Color a, sf::Color b, float t) {
     auto m = [t](sf::Uint8 x, sf::Uint8 y) {
-        return static_cast<sf::Uint8>(std::lround(static_cast<float>(x) + (static_cast<float>(y) - static_cast<float>(x)) * t));
+        return static_cast<sf::Uint8>(
+            std::lround(static_cast<float>(x) + (static_cast<float>(y) - static_cast<float>(x)) * t));
     };
     return sf::Color(m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), m(a.a, b.a));
 }
@@ -122,28 +125,38 @@ sf::Color alpha(sf::Color c, std::uint8_t a) {
 sf::Color styleColor(const Theme& th, std::optional<Style> s) {
     if (!s) return th.color.faint;
     switch (*s) {
-        case Style::Secure: return th.color.secure;
-        case Style::Anxious: return th.color.anxious;
-        case Style::Avoidant: return th.color.avoidant;
-        case Style::Disorganised: return th.color.disorganised;
+        case Style::Secure:
+            return th.color.secure;
+        case Style::Anxious:
+            return th.color.anxious;
+        case Style::Avoidant:
+            return th.color.avoidant;
+        case Style::Disorganised:
+            return th.color.disorganised;
     }
     return th.color.faint;
 }
 
 sf::Color zoneColor(const Theme& th, feedback::Zone z) {
     switch (z) {
-        case feedback::Zone::Below: return th.color.shutdown;
-        case feedback::Zone::Inside: return th.color.inside;
-        case feedback::Zone::Above: return th.color.above;
+        case feedback::Zone::Below:
+            return th.color.shutdown;
+        case feedback::Zone::Inside:
+            return th.color.inside;
+        case feedback::Zone::Above:
+            return th.color.above;
     }
     return th.color.inside;
 }
 
 sf::Color endingColor(const Theme& th, EndingKind k) {
     switch (k) {
-        case EndingKind::Secure: return th.color.secure;
-        case EndingKind::Mixed: return th.color.mixedEnding;
-        case EndingKind::Rupture: return th.color.ruptureEnding;
+        case EndingKind::Secure:
+            return th.color.secure;
+        case EndingKind::Mixed:
+            return th.color.mixedEnding;
+        case EndingKind::Rupture:
+            return th.color.ruptureEnding;
     }
     return th.color.mixedEnding;
 }
@@ -162,10 +175,14 @@ sf::Color roleColor(const Theme& th, const Scenario& s, std::string_view role) {
 std::string styleLabel(std::optional<Style> s) {
     if (!s) return "No style";
     switch (*s) {
-        case Style::Secure: return "Secure";
-        case Style::Anxious: return "Anxious";
-        case Style::Avoidant: return "Avoidant";
-        case Style::Disorganised: return "Disorganised";
+        case Style::Secure:
+            return "Secure";
+        case Style::Anxious:
+            return "Anxious";
+        case Style::Avoidant:
+            return "Avoidant";
+        case Style::Disorganised:
+            return "Disorganised";
     }
     return "";
 }
@@ -178,9 +195,12 @@ std::string themeLabel(attune::Theme t) {
 
 std::string zoneLabel(feedback::Zone z) {
     switch (z) {
-        case feedback::Zone::Below: return "Shutdown";
-        case feedback::Zone::Inside: return "In the window";
-        case feedback::Zone::Above: return "Fight or flight";
+        case feedback::Zone::Below:
+            return "Shutdown";
+        case feedback::Zone::Inside:
+            return "In the window";
+        case feedback::Zone::Above:
+            return "Fight or flight";
     }
     return "";
 }

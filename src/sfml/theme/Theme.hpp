@@ -12,7 +12,7 @@
 namespace attune::ui {
 
 struct Palette {
-    sf::Color background, backgroundLow;  ///< top and bottom of the backdrop
+    sf::Color background;
     sf::Color surface, raised, hover, border;
     sf::Color text, muted, faint;
     sf::Color accent, onAccent;
@@ -47,11 +47,11 @@ struct Theme {
     const sf::Font* bold = nullptr;
     bool contrast = false;
     bool reducedMotion = false;
-    float scale = 1.f;   ///< window scale against the 1280x720 reference
-    float unit = 10.f;   ///< the spacing step
-    float margin = 40.f; ///< outer margin of a screen
-    float radius = 10.f; ///< corner radius of panels and buttons
-    float border = 1.f;  ///< outline width (wider in high contrast)
+    float scale = 1.f;    ///< window scale against the 1280x720 reference
+    float unit = 10.f;    ///< the spacing step
+    float margin = 40.f;  ///< outer margin of a screen
+    float radius = 10.f;  ///< corner radius of panels and buttons
+    float border = 1.f;   ///< outline width (wider in high contrast)
 
     TextLook look(unsigned size, sf::Color c, bool isBold = false, sf::Uint32 style = sf::Text::Regular) const {
         return {isBold ? bold : regular, size, c, style, isBold ? 1.3f : 1.42f};

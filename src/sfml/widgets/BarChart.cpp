@@ -25,11 +25,12 @@ float BarChart::layout(const Theme& th, float width) {
                  {"Anxious", th.color.anxious},
                  {"Avoidant", th.color.avoidant},
                  {"Disorganised", th.color.disorganised}});
-    const float legendH = legend_.layout(th, width);
+    const float legendH = legendShown_ ? legend_.layout(th, width) : 0.f;
     empty_.set(rows_.empty() ? "No choices were made." : "", th.look(th.type.small, th.color.muted));
     const float emptyH = empty_.wrap(width);
     rect_.width = std::round(width);
-    rect_.height = std::round(static_cast<float>(rows_.size()) * (rowH_ + 0.5f * th.unit) + emptyH + 0.5f * th.unit + legendH);
+    rect_.height = std::round(static_cast<float>(rows_.size()) * (rowH_ + 0.5f * th.unit) + emptyH +
+                              (legendShown_ ? 0.5f * th.unit + legendH : -0.5f * th.unit));
     return rect_.height;
 }
 
@@ -59,7 +60,8 @@ void BarChart::setPosition(sf::Vector2f p) {
             TextBlock count(std::to_string(c), th.look(th.type.caption, th.color.onAccent, true));
             count.wrap(w);
             if (count.width() + th.unit <= w - 2.f && count.height() <= h) {
-                count.setPosition({x + std::round((w - 2.f - count.width()) / 2), top + std::round((h - count.height()) / 2)});
+                count.setPosition(
+                    {x + std::round((w - 2.f - count.width()) / 2), top + std::round((h - count.height()) / 2)});
                 counts_.push_back(std::move(count));
                 countRects_.push_back({x, top, std::max(1.f, w - 2.f), h});
             }
@@ -68,7 +70,7 @@ void BarChart::setPosition(sf::Vector2f p) {
         y += rowH_ + 0.5f * th.unit;
     }
     empty_.setPosition({rect_.left, y});
-    legend_.setPosition({rect_.left, y + empty_.height() + (rows_.empty() ? 0.5f * th.unit : 0.f)});
+    if (legendShown_) legend_.setPosition({rect_.left, y + empty_.height() + (rows_.empty() ? 0.5f * th.unit : 0.f)});
 }
 
 void BarChart::draw(sf::RenderTarget& target) const {
@@ -76,7 +78,7 @@ void BarChart::draw(sf::RenderTarget& target) const {
     target.draw(bars_);
     for (const auto& c : counts_) c.draw(target);
     empty_.draw(target);
-    legend_.draw(target);
+    if (legendShown_) legend_.draw(target);
 }
 
 void BarChart::boxes(std::vector<Box>& out, const std::string& name, int parent) const {
@@ -87,7 +89,7 @@ void BarChart::boxes(std::vector<Box>& out, const std::string& name, int parent)
         addBox(out, name + " count", counts_[i].bounds(), seg);
     }
     if (!empty_.empty()) addBox(out, name + " empty", empty_.bounds(), me);
-    legend_.boxes(out, name + " legend", me);
+    if (legendShown_) legend_.boxes(out, name + " legend", me);
 }
 
 }  // namespace attune::ui

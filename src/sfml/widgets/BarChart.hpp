@@ -14,6 +14,8 @@ public:
         std::array<int, 4> counts{};  ///< by Style
     };
     void set(std::vector<Row> rows);
+    /// Whether to draw the colour key under the bars (on by default).
+    void setLegend(bool on) { legendShown_ = on; }
     float layout(const Theme& th, float width);
     void setPosition(sf::Vector2f p);
     void draw(sf::RenderTarget& target) const;
@@ -28,6 +30,7 @@ private:
     Legend legend_;
     TextBlock empty_;
     float labelW_ = 0, rowH_ = 0;
+    bool legendShown_ = true;
     sf::FloatRect rect_;
     sf::VertexArray bars_{sf::Triangles};
 };

@@ -11,15 +11,24 @@ TextLook lookFor(const Theme& th, TextRole role) {
     const TypeScale& t = th.type;
     const Palette& c = th.color;
     switch (role) {
-        case TextRole::Display: return th.look(t.display, c.text, true);
-        case TextRole::Title: return th.look(t.title, c.text, true);
-        case TextRole::Heading: return th.look(t.caption, c.muted, true);
-        case TextRole::Reading: return th.look(t.reading, c.text);
-        case TextRole::Body: return th.look(t.body, c.text);
-        case TextRole::Small: return th.look(t.small, c.text);
-        case TextRole::Muted: return th.look(t.small, c.muted);
-        case TextRole::Caption: return th.look(t.caption, c.faint);
-        case TextRole::Quote: return th.look(t.body, c.text, false, sf::Text::Italic);
+        case TextRole::Display:
+            return th.look(t.display, c.text, true);
+        case TextRole::Title:
+            return th.look(t.title, c.text, true);
+        case TextRole::Heading:
+            return th.look(t.caption, c.muted, true);
+        case TextRole::Reading:
+            return th.look(t.reading, c.text);
+        case TextRole::Body:
+            return th.look(t.body, c.text);
+        case TextRole::Small:
+            return th.look(t.small, c.text);
+        case TextRole::Muted:
+            return th.look(t.small, c.muted);
+        case TextRole::Caption:
+            return th.look(t.caption, c.faint);
+        case TextRole::Quote:
+            return th.look(t.body, c.text, false, sf::Text::Italic);
     }
     return th.look(t.body, c.text);
 }
@@ -38,8 +47,10 @@ void TextItem::place(sf::Vector2f p) {
     rule_.clear();
     if (role_ == TextRole::Quote) {
         const sf::Color c = accent_.a ? accent_ : th_->color.border;
-        addRect(rule_, {std::round(p.x), std::round(p.y) + 2, std::max(3.f, std::round(3.f * th_->scale)), block_.height() - 4},
-                c);
+        addRect(
+            rule_,
+            {std::round(p.x), std::round(p.y) + 2, std::max(3.f, std::round(3.f * th_->scale)), block_.height() - 4},
+            c);
     }
 }
 
@@ -157,7 +168,7 @@ int ButtonRow::idOf(const Button* b) const {
 float Card::measure(const Theme& th, float width) {
     th_ = &th;
     const float pad = std::round(1.4f * th.unit);
-    const float inner = width - 2 * pad - (edge_ ? std::round(0.5f * th.unit) : 0.f);
+    const float inner = width - 2 * pad - (edge_ ? std::round(1.2f * th.unit) : 0.f);
     heights_.clear();
     float h = 2 * pad;
     for (std::size_t i = 0; i < inner_.size(); ++i) {
@@ -178,9 +189,10 @@ void Card::place(sf::Vector2f p) {
     const float pad = std::round(1.4f * th.unit);
     float x = rect_.left + pad;
     if (edge_) {
-        addRect(edgeBar_, {rect_.left + pad, rect_.top + pad, std::max(3.f, std::round(3.f * th.scale)), rect_.height - 2 * pad},
+        addRect(edgeBar_,
+                {rect_.left + pad, rect_.top + pad, std::max(3.f, std::round(3.f * th.scale)), rect_.height - 2 * pad},
                 *edge_);
-        x += std::round(0.5f * th.unit);
+        x += std::round(1.2f * th.unit);
     }
     float y = rect_.top + pad;
     for (std::size_t i = 0; i < inner_.size(); ++i) {

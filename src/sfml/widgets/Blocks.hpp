@@ -6,7 +6,6 @@
 
 #include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -58,7 +57,9 @@ private:
 class Section : public Block {
 public:
     Section(std::string heading, std::string text, TextRole role = TextRole::Body)
-        : heading_(std::move(heading)), text_(std::move(text)), role_(role) {}
+        : heading_(std::move(heading)), text_(std::move(text)), role_(role) {
+        gapAfter = 1.5f;
+    }
     float measure(const Theme& th, float width) override;
     void place(sf::Vector2f p) override;
     void draw(sf::RenderTarget& target) const override;

@@ -16,16 +16,19 @@ void Button::set(std::string label, std::string hint, Kind kind) {
 sf::Vector2f Button::padding() const {
     const float u = th_->unit;
     switch (kind_) {
-        case Kind::Choice: return {1.6f * u, 1.2f * u};
-        case Kind::Chip: return {1.3f * u, 0.55f * u};
-        default: return {1.8f * u, 0.8f * u};
+        case Kind::Choice:
+            return {1.6f * u, 1.2f * u};
+        case Kind::Chip:
+            return {1.3f * u, 0.55f * u};
+        default:
+            return compact_ ? sf::Vector2f(1.2f * u, 0.6f * u) : sf::Vector2f(1.8f * u, 0.8f * u);
     }
 }
 
 sf::Vector2f Button::measure(float width, bool fill) {
     const Theme& th = *th_;
     const bool choice = kind_ == Kind::Choice;
-    const unsigned size = choice ? th.type.reading : kind_ == Kind::Chip ? th.type.small : th.type.body;
+    const unsigned size = choice ? th.type.reading : kind_ == Kind::Chip || compact_ ? th.type.small : th.type.body;
     const bool strong = kind_ == Kind::Primary;
     text_.set(label_, th.look(size, th.color.text, strong));
     hintText_.set(hint_, th.look(choice ? th.type.body : th.type.caption, th.color.faint, choice));
@@ -37,13 +40,12 @@ sf::Vector2f Button::measure(float width, bool fill) {
         hintW = badge + 1.4f * th.unit;
     }
     const float inner = std::max(20.f, width - 2 * pad.x - hintW);
-    float textH = text_.wrap(fill ? inner : std::min(inner, text_.naturalWidth() + 1.f));
+    const float textH = text_.wrap(fill ? inner : std::min(inner, text_.naturalWidth() + 1.f));
     hintText_.wrap(hintText_.naturalWidth() + 1.f);
     const float w = fill ? width : std::min(width, text_.width() + hintW + 2 * pad.x);
     const float h = std::max(textH, std::max(badge, hintText_.height())) + 2 * pad.y;
     rect_.width = std::round(w);
     rect_.height = std::round(h);
-    (void)textH;
     return {rect_.width, rect_.height};
 }
 
@@ -76,14 +78,15 @@ void Button::build() {
     const float radius = pill ? rect_.height / 2 : th.radius;
     shape_ = roundRect(rect_, radius, th.color.raised, th.color.border, th.border);
     const float ring = std::max(2.f, std::round(2.f * th.scale));
-    ring_ = roundRect(rect_, radius, sf::Color::Transparent, th.color.accent, ring + (th.contrast ? 1.f : 0.f));
+    const sf::Color ringColour = kind_ == Kind::Primary ? th.color.text : th.color.accent;
+    ring_ = roundRect(rect_, radius, sf::Color::Transparent, ringColour, ring + (th.contrast ? 1.f : 0.f));
     float x = rect_.left + pad.x;
     if (kind_ == Kind::Choice) {
         const float b = std::round(static_cast<float>(th.type.body) * 1.9f);
         const sf::FloatRect br(x, rect_.top + std::round((rect_.height - b) / 2), b, b);
         badge_ = roundRect(br, b / 2, sf::Color::Transparent, th.color.border, std::max(1.5f, th.border));
-        hintText_.setPosition({br.left + std::round((b - hintText_.width()) / 2),
-                               br.top + std::round((b - hintText_.height()) / 2)});
+        hintText_.setPosition(
+            {br.left + std::round((b - hintText_.width()) / 2), br.top + std::round((b - hintText_.height()) / 2)});
         x += b + 1.4f * th.unit;
         text_.setPosition({x, rect_.top + std::round((rect_.height - text_.height()) / 2)});
     } else {
@@ -91,8 +94,8 @@ void Button::build() {
         const float groupW = text_.width() + hintW;
         x = rect_.left + std::round((rect_.width - groupW) / 2);
         text_.setPosition({x, rect_.top + std::round((rect_.height - text_.height()) / 2)});
-        hintText_.setPosition({x + text_.width() + th.unit,
-                               rect_.top + std::round((rect_.height - hintText_.height()) / 2)});
+        hintText_.setPosition(
+            {x + text_.width() + th.unit, rect_.top + std::round((rect_.height - hintText_.height()) / 2)});
     }
     refresh();
 }
@@ -114,10 +117,14 @@ void Button::refresh() {
         label = c.onAccent;
     }
     if (hovered_ || (focused_ && kind_ == Kind::Choice)) {
-        if (kind_ == Kind::Primary) fill = mix(c.accent, sf::Color::White, 0.18f);
-        else if (!(kind_ == Kind::Chip && selected_)) fill = c.hover;
+        if (kind_ == Kind::Primary)
+            fill = mix(c.accent, sf::Color::White, 0.18f);
+        else if (!(kind_ == Kind::Chip && selected_))
+            fill = c.hover;
     }
-    if (kind_ == Kind::Choice && (focused_ || hovered_)) outline = accent_.a ? accent_ : c.accent;
+    // The chooser's colour marks the choice in focus; high contrast keeps its one strong accent.
+    const sf::Color choiceAccent = accent_.a && !th.contrast ? accent_ : c.accent;
+    if (kind_ == Kind::Choice && (focused_ || hovered_)) outline = choiceAccent;
     if (!enabled_) {
         fill = c.surface;
         outline = mix(c.border, c.background, 0.4f);
@@ -126,9 +133,11 @@ void Button::refresh() {
     }
     shape_.setFillColor(fill);
     shape_.setOutlineColor(outline);
+    const bool strong = kind_ == Kind::Choice && (focused_ || hovered_);
+    shape_.setOutlineThickness(-(strong ? std::max(2.f, th.border + (th.contrast ? 1.f : 1.f)) : th.border));
     text_.setColor(label);
     if (kind_ == Kind::Choice) {
-        const sf::Color a = accent_.a ? accent_ : c.accent;
+        const sf::Color a = choiceAccent;
         const bool lit = focused_ || hovered_;
         badge_.setFillColor(lit ? a : sf::Color::Transparent);
         badge_.setOutlineColor(lit ? a : c.border);

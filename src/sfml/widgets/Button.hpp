@@ -32,7 +32,9 @@ public:
     void setFocused(bool on);
     void setSelected(bool on);
     void setEnabled(bool on);
-    void setAccent(sf::Color c);  ///< the badge colour of a choice (default: the theme accent)
+    void setAccent(sf::Color c);
+    /// Smaller type and padding (tool bars).
+    void setCompact(bool on) { compact_ = on; }  ///< the badge colour of a choice (default: the theme accent)
     bool hovered() const { return hovered_; }
     bool focused() const { return focused_; }
     bool selected() const { return selected_; }
@@ -56,6 +58,7 @@ private:
     sf::FloatRect rect_;
     sf::ConvexShape shape_, ring_, badge_;
     sf::Color accent_ = sf::Color::Transparent;
+    bool compact_ = false;
     bool hovered_ = false, focused_ = false, selected_ = false, enabled_ = true;
 };
 

@@ -17,6 +17,11 @@ void Gauge::set(const std::string& name, sf::Color roleColor, int value) {
     shown_ = static_cast<float>(value);
 }
 
+void Gauge::setLabel(const std::string& name, sf::Color roleColor) {
+    who_ = name;
+    role_ = roleColor;
+}
+
 void Gauge::setValue(int value) { target_ = value; }
 
 void Gauge::settle() {
@@ -33,7 +38,7 @@ float Gauge::layout(const Theme& th, float width) {
     name_.wrap(nameW);
     zone_.wrap(std::max(10.f, width - name_.width() - th.unit));
     const float head = std::max(name_.height(), zone_.height());
-    const float markerR = std::round(0.75f * th.unit + 2.f * th.scale);
+    const float markerR = std::round(0.85f * th.unit + 2.f * th.scale);
     rect_.width = std::round(width);
     rect_.height = std::round(head + 0.6f * th.unit + 2 * markerR);
     return rect_.height;
@@ -46,11 +51,11 @@ void Gauge::setPosition(sf::Vector2f p) {
     const float head = std::max(name_.height(), zone_.height());
     name_.setPosition({rect_.left, rect_.top + head - name_.height()});
     zone_.setPosition({rect_.left + rect_.width - zone_.width(), rect_.top + head - zone_.height()});
-    const float markerR = std::round(0.75f * th.unit + 2.f * th.scale);
-    const float trackH = std::max(6.f, std::round(0.55f * th.unit));
+    const float markerR = std::round(0.85f * th.unit + 2.f * th.scale);
+    const float trackH = std::max(6.f, std::round(0.8f * th.unit));
     // The marker may sit at 0 or 100: the track is inset by its radius so it never leaves the box.
-    track_ = {rect_.left + markerR, rect_.top + head + 0.6f * th.unit + markerR - trackH / 2,
-              rect_.width - 2 * markerR, trackH};
+    track_ = {rect_.left + markerR, rect_.top + head + 0.6f * th.unit + markerR - trackH / 2, rect_.width - 2 * markerR,
+              trackH};
     ticks_.clear();
     const float tickH = 2 * markerR - 2;
     for (float v : {kLow, kHigh}) {
@@ -75,8 +80,9 @@ void Gauge::colourZones() {
         sf::Color c = zoneColor(th, zs[i]);
         // The zone the person is in is lit; the others are quieter.
         if (zs[i] != zoneShown_) c = th.contrast ? mix(c, sf::Color::Black, 0.45f) : mix(c, th.color.surface, 0.62f);
-        addRect(zones_, {std::round(x0) + (i ? 1.f : 0.f), track_.top, std::round(x1) - std::round(x0) - (i ? 1.f : 0.f),
-                         track_.height},
+        addRect(zones_,
+                {std::round(x0) + (i ? 1.f : 0.f), track_.top, std::round(x1) - std::round(x0) - (i ? 1.f : 0.f),
+                 track_.height},
                 c);
     }
     const sf::Color zc = zoneColor(th, zoneShown_);
@@ -102,7 +108,8 @@ void Gauge::placeMarker() {
 bool Gauge::update(float dt) {
     const float t = static_cast<float>(target_);
     if (shown_ == t || !th_) return false;
-    if (th_->reducedMotion) shown_ = t;
+    if (th_->reducedMotion)
+        shown_ = t;
     else {
         shown_ += (t - shown_) * (1.f - std::exp(-dt * 4.f));
         if (std::abs(t - shown_) < 0.05f) shown_ = t;
@@ -123,8 +130,9 @@ void Gauge::boxes(std::vector<Box>& out, const std::string& name, int parent) co
     const int me = addBox(out, name, rect_, parent);
     addBox(out, name + " name", name_.bounds(), me);
     addBox(out, name + " zone", zone_.bounds(), me);
-    addBox(out, name + " track", {track_.left - marker_.getRadius(), track_.top + track_.height / 2 - marker_.getRadius(),
-                                  track_.width + 2 * marker_.getRadius(), 2 * marker_.getRadius()},
+    addBox(out, name + " track",
+           {track_.left - marker_.getRadius(), track_.top + track_.height / 2 - marker_.getRadius(),
+            track_.width + 2 * marker_.getRadius(), 2 * marker_.getRadius()},
            me);
 }
 

@@ -14,6 +14,8 @@ class Gauge {
 public:
     /// The person's name (in their colour) and the value to show.
     void set(const std::string& name, sf::Color roleColor, int value);
+    /// Changes the name and colour, keeping the value shown.
+    void setLabel(const std::string& name, sf::Color roleColor);
     /// Moves to a new value; the marker glides there in update().
     void setValue(int value);
     /// Jumps straight to the value (reduced motion, screenshots).

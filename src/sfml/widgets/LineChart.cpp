@@ -58,7 +58,8 @@ void LineChart::setPosition(sf::Vector2f p) {
         const float n = static_cast<float>(std::max<std::size_t>(1, s.values.size() - 1));
         std::vector<sf::Vector2f> pts;
         for (std::size_t i = 0; i < s.values.size(); ++i) {
-            const float x = plot_.left + inset + (plot_.width - 2 * inset) * (s.values.size() == 1 ? 0.5f : static_cast<float>(i) / n);
+            const float x = plot_.left + inset +
+                            (plot_.width - 2 * inset) * (s.values.size() == 1 ? 0.5f : static_cast<float>(i) / n);
             pts.emplace_back(x, yOf(static_cast<float>(std::clamp(s.values[i], 2, 98))));
         }
         for (std::size_t i = 1; i < pts.size(); ++i) addLine(lines_, pts[i - 1], pts[i], lineW, s.color);

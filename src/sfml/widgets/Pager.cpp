@@ -10,36 +10,33 @@ int Pager::columnsFor(const Theme& th, float width, float minColumnEms) {
     return width >= 2 * minColumnEms * em + 3 * th.unit ? 2 : 1;
 }
 
-void Pager::layout(const Theme& th, const sf::FloatRect& area, int columns) {
+void Pager::layout(const Theme& th, const sf::FloatRect& area, int columns, bool pack) {
     columns = std::max(1, columns);
     const float gutter = std::round(2.5f * th.unit);
-    const float colW = std::floor((area.width - gutter * static_cast<float>(columns - 1)) / static_cast<float>(columns));
-    std::vector<sf::FloatRect> slots;
-    for (int c = 0; c < columns; ++c)
-        slots.push_back({area.left + static_cast<float>(c) * (colW + gutter), area.top, colW, area.height});
-    std::vector<float> heights;
-    // Each block's own gap after it is folded into its height for the flow.
-    std::vector<float> gaps;
-    for (auto& b : blocks_) {
-        heights.push_back(b->measure(th, colW));
-        gaps.push_back(std::round(b->gapAfter * th.unit));
-    }
-    // Flow with per-block gaps: place heights + gap, but a gap at a column's end is free.
+    const float colW =
+        std::floor((area.width - gutter * static_cast<float>(columns - 1)) / static_cast<float>(columns));
     pageOf_.assign(blocks_.size(), 0);
+    std::vector<float> used(static_cast<std::size_t>(columns), 0.f);  // height taken in each column of the page
     int page = 0;
-    std::size_t slot = 0;
-    float y = 0;
+    std::size_t column = 0;
+    auto fits = [&](std::size_t c, float h) { return used[c] == 0 || used[c] + h <= area.height + 0.5f; };
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
-        while (y > 0 && y + heights[i] > slots[slot].height + 0.5f) {
-            y = 0;
-            if (++slot == slots.size()) {
-                slot = 0;
-                ++page;
-            }
+        const float h = blocks_[i]->measure(th, colW);
+        if (pack) {
+            column = 0;
+            while (column < used.size() && !fits(column, h)) ++column;
+        } else {
+            while (column < used.size() && !fits(column, h)) ++column;
+        }
+        if (column == used.size()) {  // a new page
+            ++page;
+            std::fill(used.begin(), used.end(), 0.f);
+            column = 0;
         }
         pageOf_[i] = page;
-        blocks_[i]->place({slots[slot].left, std::round(slots[slot].top + y)});
-        y += heights[i] + gaps[i];
+        blocks_[i]->place(
+            {area.left + static_cast<float>(column) * (colW + gutter), std::round(area.top + used[column])});
+        used[column] += h + std::round(blocks_[i]->gapAfter * th.unit);
     }
     pages_ = page + 1;
     page_ = std::clamp(page_, 0, pages_ - 1);

@@ -16,8 +16,10 @@ public:
         return ref;
     }
     /// Lays the blocks out in `area`, in `columns` equal columns; keeps the page when it still exists.
-    void layout(const Theme& th, const sf::FloatRect& area, int columns);
-    /// Columns that suit a width: two when each would hold about `minColumnEms` body characters... in ems.
+    /// In reading order by default (a column fills before the next begins); with `pack`, each
+    /// block goes into the first column of the page with room for it (cards that stand alone).
+    void layout(const Theme& th, const sf::FloatRect& area, int columns, bool pack = false);
+    /// Two columns when each can be at least `minColumnEms` body sizes wide, else one.
     static int columnsFor(const Theme& th, float width, float minColumnEms);
 
     int page() const { return page_; }
@@ -31,6 +33,10 @@ public:
     /// Buttons on the page shown.
     std::vector<Button*> buttons();
     bool empty() const { return blocks_.empty(); }
+    /// The page block i is on.
+    int pageOf(std::size_t i) const { return i < pageOf_.size() ? pageOf_[i] : 0; }
+    Block& block(std::size_t i) { return *blocks_[i]; }
+    std::size_t size() const { return blocks_.size(); }
 
 private:
     std::vector<std::unique_ptr<Block>> blocks_;

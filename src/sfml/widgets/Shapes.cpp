@@ -30,15 +30,6 @@ sf::ConvexShape roundRect(const sf::FloatRect& r, float radius, sf::Color fill, 
     return s;
 }
 
-sf::VertexArray gradient(const sf::FloatRect& r, sf::Color top, sf::Color bottom) {
-    sf::VertexArray va(sf::TriangleStrip, 4);
-    va[0] = sf::Vertex({r.left, r.top}, top);
-    va[1] = sf::Vertex({r.left + r.width, r.top}, top);
-    va[2] = sf::Vertex({r.left, r.top + r.height}, bottom);
-    va[3] = sf::Vertex({r.left + r.width, r.top + r.height}, bottom);
-    return va;
-}
-
 void addRect(sf::VertexArray& va, const sf::FloatRect& r, sf::Color c) {
     const sf::Vector2f a(r.left, r.top), b(r.left + r.width, r.top), d(r.left, r.top + r.height),
         e(r.left + r.width, r.top + r.height);

@@ -9,9 +9,6 @@ namespace attune::ui {
 sf::ConvexShape roundRect(const sf::FloatRect& r, float radius, sf::Color fill,
                           sf::Color outline = sf::Color::Transparent, float outlineWidth = 0.f);
 
-/// A vertical gradient filling `r`.
-sf::VertexArray gradient(const sf::FloatRect& r, sf::Color top, sf::Color bottom);
-
 /// A filled rectangle as two triangles appended to `va` (sf::Triangles).
 void addRect(sf::VertexArray& va, const sf::FloatRect& r, sf::Color c);
 

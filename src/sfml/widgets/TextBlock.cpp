@@ -12,8 +12,16 @@ void TextBlock::set(const std::string& utf8, const TextLook& look) {
     text_ = std::move(s);
     const sf::Color old = look_.color;
     look_ = look;
-    if (!same) dirty_ = true;
-    else if (old != look.color) setColor(look.color);
+    if (!same) {
+        // The old lines are gone at once, even before the next wrap().
+        dirty_ = true;
+        lines_.clear();
+        ranges_.clear();
+        widths_.clear();
+        widest_ = 0;
+    } else if (old != look.color) {
+        setColor(look.color);
+    }
 }
 
 void TextBlock::setColor(sf::Color c) {
@@ -68,6 +76,7 @@ void TextBlock::relayout() {
     ++layouts_;
     lines_.clear();
     ranges_.clear();
+    widths_.clear();
     widest_ = 0;
     if (!look_.font || text_.isEmpty()) return;
     const std::size_t n = text_.getSize();
@@ -86,7 +95,8 @@ void TextBlock::relayout() {
     };
     auto push = [&](std::size_t from, std::size_t to) {
         ranges_.emplace_back(from, to);
-        widest_ = std::max(widest_, std::ceil(measure(from, to)));
+        widths_.push_back(std::ceil(measure(from, to)));
+        widest_ = std::max(widest_, widths_.back());
     };
     for (std::size_t i = 0; i < n; ++i) {
         const sf::Uint32 c = text_[i];
@@ -133,8 +143,10 @@ void TextBlock::placeLines() {
     const float lh = lineHeight();
     // Centre the glyphs in the line box: sf::Text puts the baseline one size below the top.
     const float inset = std::round((lh - static_cast<float>(look_.size) * 1.2f) / 2);
-    for (std::size_t i = 0; i < lines_.size(); ++i)
-        lines_[i].setPosition(pos_.x, pos_.y + inset + static_cast<float>(i) * lh);
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        const float dx = centred_ ? std::round((std::max(wrapWidth_, widest_) - widths_[i]) / 2) : 0.f;
+        lines_[i].setPosition(pos_.x + dx, pos_.y + inset + static_cast<float>(i) * lh);
+    }
     if (partialLine_ < lines_.size()) partial_.setPosition(lines_[partialLine_].getPosition());
 }
 
@@ -143,6 +155,17 @@ void TextBlock::setPosition(sf::Vector2f p) {
     if (p == pos_) return;
     pos_ = p;
     placeLines();
+}
+
+void TextBlock::setCentred(bool on) {
+    if (on == centred_) return;
+    centred_ = on;
+    placeLines();
+}
+
+sf::FloatRect TextBlock::bounds() const {
+    const float dx = centred_ ? std::round((std::max(wrapWidth_, widest_) - widest_) / 2) : 0.f;
+    return {pos_.x + dx, pos_.y, widest_, height()};
 }
 
 void TextBlock::reveal(std::size_t chars) {

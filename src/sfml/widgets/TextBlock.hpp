@@ -6,7 +6,6 @@
 
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/Text.hpp>
-
 #include <string>
 #include <vector>
 
@@ -25,6 +24,8 @@ public:
     /// Lays the text out at `width` when needed; returns the height.
     float wrap(float width);
     void setPosition(sf::Vector2f p);
+    /// Centres each line within the wrap width (the position is the wrap box's left).
+    void setCentred(bool on);
 
     sf::Vector2f position() const { return pos_; }
     /// The height of the laid-out lines.
@@ -32,7 +33,7 @@ public:
     /// The widest line.
     float width() const { return widest_; }
     float lineHeight() const;
-    sf::FloatRect bounds() const { return {pos_.x, pos_.y, widest_, height()}; }
+    sf::FloatRect bounds() const;
     std::size_t lineCount() const { return lines_.size(); }
     bool empty() const { return text_.isEmpty(); }
     /// Width of the text on one line, unwrapped.
@@ -61,6 +62,8 @@ private:
     bool dirty_ = true;
     std::vector<sf::Text> lines_;
     std::vector<std::pair<std::size_t, std::size_t>> ranges_;  ///< [from, to) per line
+    std::vector<float> widths_;                                ///< per line
+    bool centred_ = false;
     sf::Text partial_;
     std::size_t partialLine_ = 0;
     std::size_t reveal_ = static_cast<std::size_t>(-1);

@@ -124,7 +124,7 @@ TEST_CASE("the strength names what the choices showed") {
     const auto breathe = feedback::debrief(play("breathe,name-need"), patterns());
     CHECK(breathe.strength.find("pause") != std::string::npos);
     const auto secure = feedback::debrief(play("name-need"), patterns());
-    CHECK(secure.strength.find("\"I got really worried. Can we talk for a minute?\"") != std::string::npos);
+    CHECK(secure.strength.find("“I got really worried. Can we talk for a minute?”") != std::string::npos);
 }
 
 TEST_CASE("the HTML report is self-contained and draws one point per step per arc") {

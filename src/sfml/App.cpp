@@ -1,0 +1,365 @@
+#include "sfml/App.hpp"
+
+#include "core/run/Script.hpp"
+#include "sfml/screens/BreatheScreen.hpp"
+#include "sfml/screens/LibraryScreen.hpp"
+#include "sfml/screens/PlayScreen.hpp"
+#include "sfml/screens/SettingsScreen.hpp"
+
+#include <SFML/Graphics/Sprite.hpp>
+#include <SFML/System/Err.hpp>
+#include <algorithm>
+#include <fmt/format.h>
+#include <iostream>
+#include <sstream>
+
+namespace attune::ui {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr float kMinWidth = 960.f, kMinHeight = 540.f;  // smaller windows are scaled down, not squeezed
+
+bool parseSize(const std::string& s, sf::Vector2u& out) {
+    const auto x = s.find('x');
+    if (x == std::string::npos || x == 0 || x + 1 >= s.size()) return false;
+    const std::string a = s.substr(0, x), b = s.substr(x + 1);
+    if (a.find_first_not_of("0123456789") != std::string::npos ||
+        b.find_first_not_of("0123456789") != std::string::npos || a.size() > 5 || b.size() > 5)
+        return false;
+    out = {static_cast<unsigned>(std::stoul(a)), static_cast<unsigned>(std::stoul(b))};
+    return out.x >= 320 && out.y >= 240 && out.x <= 16384 && out.y <= 16384;
+}
+
+}  // namespace
+
+std::unique_ptr<App> App::open(const cli::WindowOptions& options, Failure& failure) {
+    std::unique_ptr<App> app(new App());
+    if (!app->setUp(options, failure)) return nullptr;
+    return app;
+}
+
+App::~App() {
+    ctx_.reset();  // screens first, then the window
+    if (window_.isOpen()) window_.close();
+}
+
+bool App::setUp(const cli::WindowOptions& o, Failure& failure) {
+    if (!o.size.empty() && !parseSize(o.size, windowed_)) {
+        failure = {fmt::format("--size '{}' should look like 1280x720", o.size), 2};
+        return false;
+    }
+    ctx_ = std::make_unique<Context>(window_);
+    Context& c = *ctx_;
+    std::string error;
+    if (!loadFonts(c.fonts, error)) {
+        failure = {error, 1};
+        return false;
+    }
+    c.settingsPath = settingsPath();
+    SettingsLoad loaded = loadSettings(c.settingsPath);
+    if (!loaded.warning.empty()) std::cerr << "attune: " << loaded.warning << '\n';
+    c.settings = loaded.settings;
+    if (o.highContrast) c.settings.highContrast = true;
+    if (o.textSize >= 0) c.settings.textSize = std::min(o.textSize, Settings::kTextSizes - 1);
+    if (o.reducedMotion) c.settings.reducedMotion = true;
+    if (o.fullscreen) c.settings.fullscreen = true;
+    interactive_ = o.screenshot.empty() && o.benchFrames == 0;
+    c.screenshot = !o.screenshot.empty();
+    c.saveSettingsOnChange = interactive_;
+    c.recordPlays = interactive_;
+
+    Diagnostics d(PatternLibrary::defaultPath().string());
+    c.patterns = PatternLibrary::loadDefault(d);
+    if (!c.patterns.loaded()) {
+        for (const auto& x : d.all()) std::cerr << x.format() << '\n';
+        failure = {"the pattern library could not be loaded; set ATTUNE_ASSETS to the assets folder", 1};
+        return false;
+    }
+    c.library.load(c.patterns, std::cerr);
+    if (!o.scenario.empty() && c.library.find(o.scenario)) {
+        scenarioId_ = o.scenario;
+    } else if (!o.scenario.empty()) {
+        std::error_code ec;
+        if (fs::is_regular_file(o.scenario, ec)) {
+            const LibraryEntry* added = c.library.add(o.scenario, c.patterns, error);
+            if (!added) {
+                failure = {error, 1};
+                return false;
+            }
+            scenarioId_ = added->scenario->id;
+        } else {
+            std::string ids;
+            for (const auto& e : c.library.entries()) ids += (ids.empty() ? "" : ", ") + e.scenario->id;
+            failure = {fmt::format("no scenario '{}' in the library (there are: {})", o.scenario, ids), 2};
+            return false;
+        }
+    }
+    if (c.library.entries().empty()) {
+        std::string folders;
+        for (const auto& f : ScenarioLibrary::folders()) folders += (folders.empty() ? "" : ", ") + f.string();
+        failure = {"no scenarios found in " + folders, 1};
+        return false;
+    }
+    if (interactive_) {
+        c.journal = std::make_unique<Journal>(Journal::defaultPath());
+        if (!c.journal->ok()) {
+            std::cerr << "attune: progress will not be saved this time: " << c.journal->error() << '\n';
+            c.journal.reset();
+        }
+    } else {
+        // Screenshots and the benchmark read progress but never write it.
+        std::error_code ec;
+        if (fs::exists(Journal::defaultPath(), ec)) {
+            c.journal = std::make_unique<Journal>(Journal::defaultPath());
+            if (!c.journal->ok()) c.journal.reset();
+        }
+    }
+    c.setFullscreen = [this](bool on) {
+        createWindow(on);
+        ctx_->restyle();
+    };
+    createWindow(c.settings.fullscreen);
+    return startScreens(o, failure);
+}
+
+void App::createWindow(bool fullscreen) {
+    sf::ContextSettings gl;
+    gl.antialiasingLevel = 0;
+    // SFML reports what the driver cannot do (no vertical sync under Xvfb, fewer
+    // samples); those notes only matter when the window does not open at all.
+    std::ostringstream notes;
+    std::streambuf* old = sf::err().rdbuf(notes.rdbuf());
+    if (fullscreen)
+        window_.create(sf::VideoMode::getDesktopMode(), "Attune", sf::Style::Fullscreen, gl);
+    else
+        window_.create(sf::VideoMode(windowed_.x, windowed_.y), "Attune", sf::Style::Default, gl);
+    sf::err().rdbuf(old);
+    if (!window_.isOpen()) std::cerr << notes.str();
+    window_.setKeyRepeatEnabled(true);
+    if (running_) window_.setFramerateLimit(60);
+    resize(window_.getSize());
+}
+
+void App::resize(sf::Vector2u size) {
+    Context& c = *ctx_;
+    const float w = static_cast<float>(std::max(1u, size.x)), h = static_cast<float>(std::max(1u, size.y));
+    // Below the smallest layout, the view scales down instead of squeezing the layout.
+    const float f = std::max({1.f, kMinWidth / w, kMinHeight / h});
+    c.size = {std::round(w * f), std::round(h * f)};
+    window_.setView(sf::View(sf::FloatRect(0, 0, c.size.x, c.size.y)));
+    c.restyle();
+    changed_ = true;
+}
+
+bool App::startScreens(const cli::WindowOptions& o, Failure& failure) {
+    Context& c = *ctx_;
+    const std::string& screen = o.screen;
+    if (o.scenario.empty()) {
+        if (screen == "play" || screen == "coach" || screen == "debrief") {
+            failure = {fmt::format("--screen {} needs --scenario ID", screen), 2};
+            return false;
+        }
+        c.stack.push(std::make_unique<LibraryScreen>(c));
+        if (screen == "settings") c.stack.push(std::make_unique<SettingsScreen>(c));
+        if (screen == "breathe") c.stack.push(std::make_unique<BreatheScreen>(c));
+        c.stack.apply();
+        if (auto* b = c.stack.find<BreatheScreen>(); b && c.screenshot) b->advance(2.6f);
+        return true;
+    }
+    const Scenario& s = *c.library.find(scenarioId_)->scenario;
+    std::string error;
+    const auto picks = parsePicks(o.script, error);
+    if (!picks) {
+        failure = {"--script: " + error, 2};
+        return false;
+    }
+    auto play = std::make_unique<PlayScreen>(c, s, playedRoles(s, o.solo));
+    PlayScreen& p = *play;
+    if (!p.playScript(*picks, error)) {
+        failure = {"--script: " + error, 2};
+        return false;
+    }
+    if (screen == "library") {
+        c.stack.push(std::make_unique<LibraryScreen>(c, s.id));
+        c.stack.apply();
+        return true;
+    }
+    c.stack.push(std::move(play));
+    c.stack.apply();
+    if (screen == "coach") {
+        const auto& h = p.session().history();
+        if (std::none_of(h.begin(), h.end(), [](const Step& st) { return st.choice >= 0 && !st.byDefault; })) {
+            failure = {"--screen coach needs --script with at least one pick", 2};
+            return false;
+        }
+        p.openCoach();
+    } else if (screen == "breathe") {
+        p.openBreathe();
+    } else if (screen == "debrief") {
+        p.openDebrief();
+    } else if (screen == "settings") {
+        p.openSettings();
+    } else if (screen == "history") {
+        p.openHistory();
+    }
+    c.stack.apply();
+    if (auto* b = c.stack.find<BreatheScreen>(); b && c.screenshot) b->advance(2.6f);
+    return true;
+}
+
+void App::post(const sf::Event& e) { queue_.push_back(e); }
+
+void App::key(sf::Keyboard::Key k, bool shift) {
+    sf::Event e{};
+    e.type = sf::Event::KeyPressed;
+    e.key.code = k;
+    e.key.shift = shift;
+    post(e);
+}
+
+void App::moveMouse(sf::Vector2f p) {
+    sf::Event e{};
+    e.type = sf::Event::MouseMoved;
+    e.mouseMove = {static_cast<int>(p.x), static_cast<int>(p.y)};
+    post(e);
+}
+
+void App::click(sf::Vector2f p) {
+    moveMouse(p);
+    sf::Event e{};
+    e.type = sf::Event::MouseButtonPressed;
+    e.mouseButton = {sf::Mouse::Left, static_cast<int>(p.x), static_cast<int>(p.y)};
+    post(e);
+}
+
+void App::dispatch(sf::Event e) {
+    Context& c = *ctx_;
+    switch (e.type) {
+        case sf::Event::Closed:
+            window_.close();
+            return;
+        case sf::Event::Resized:
+            resize({e.size.width, e.size.height});
+            return;
+        case sf::Event::MouseMoved: {
+            const sf::Vector2f p = window_.mapPixelToCoords({e.mouseMove.x, e.mouseMove.y});
+            e.mouseMove = {static_cast<int>(p.x), static_cast<int>(p.y)};
+            break;
+        }
+        case sf::Event::MouseButtonPressed:
+        case sf::Event::MouseButtonReleased: {
+            const sf::Vector2f p = window_.mapPixelToCoords({e.mouseButton.x, e.mouseButton.y});
+            e.mouseButton.x = static_cast<int>(p.x);
+            e.mouseButton.y = static_cast<int>(p.y);
+            break;
+        }
+        case sf::Event::KeyPressed:
+            if (e.key.code == sf::Keyboard::F11) {
+                Settings s = c.settings;
+                s.fullscreen = !s.fullscreen;
+                c.applySettings(s);
+                return;
+            }
+            break;
+        default:
+            break;
+    }
+    c.stack.handle(e);
+    c.stack.apply();  // the next event goes to whichever screen is now on top
+    changed_ = true;
+}
+
+void App::frame(float dt) {
+    tick(dt);
+    if (!window_.isOpen()) return;
+    render();
+    window_.display();
+}
+
+void App::tick(float dt) {
+    Context& c = *ctx_;
+    sf::Event e;
+    while (window_.pollEvent(e)) dispatch(e);
+    while (!queue_.empty()) {
+        const sf::Event q = queue_.front();
+        queue_.pop_front();
+        dispatch(q);
+    }
+    animated_ = c.stack.animating();
+    c.stack.update(dt);
+    if (c.stack.apply()) changed_ = true;
+    if (c.stack.empty()) window_.close();
+}
+
+void App::drawScreens(sf::RenderTarget& target) {
+    target.clear(ctx_->theme.color.background);
+    ctx_->stack.draw(target);
+}
+
+void App::render() {
+    // Moving frames are drawn straight to the window. A still frame is drawn
+    // once, copied from the window into a texture, and then shown again with
+    // one opaque copy until something changes: a calm screen costs little to keep up.
+    if (animated_) {
+        stillValid_ = false;
+        drawScreens(window_);
+        return;
+    }
+    const sf::Vector2u size = window_.getSize();
+    if (changed_ || !stillValid_ || still_.getSize() != size) {
+        drawScreens(window_);
+        stillValid_ = (still_.getSize() == size || still_.create(size.x, size.y));
+        if (stillValid_) still_.update(window_);
+        changed_ = false;
+        return;
+    }
+    const sf::View view = window_.getView();
+    window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+    window_.draw(sf::Sprite(still_), sf::BlendNone);
+    window_.setView(view);
+}
+
+sf::Image App::capture() {
+    changed_ = true;  // a capture always draws afresh
+    render();
+    sf::Texture t;
+    t.create(window_.getSize().x, window_.getSize().y);
+    t.update(window_);
+    window_.display();
+    return t.copyToImage();
+}
+
+std::vector<Box> App::boxes() const {
+    const Screen* s = top();
+    return s ? s->boxes() : std::vector<Box>{};
+}
+
+int App::run() {
+    running_ = true;
+    window_.setFramerateLimit(60);  // a calm program need not spin: 60 frames a second at most
+    sf::Clock clock;
+    while (window_.isOpen()) {
+        const float dt = std::min(clock.restart().asSeconds(), 0.1f);
+        frame(dt);
+    }
+    return 0;
+}
+
+int App::screenshot(const std::string& file) {
+    Context& c = *ctx_;
+    // A couple of frames so everything has been laid out and drawn once; animations are settled.
+    for (int i = 0; i < 3; ++i) {
+        c.stack.settleAll();
+        frame(1.f / 60.f);
+    }
+    c.stack.settleAll();
+    const sf::Image image = capture();
+    if (!image.saveToFile(file)) {
+        std::cerr << "attune: the screenshot could not be saved to " << file << '\n';
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace attune::ui

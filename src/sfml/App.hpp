@@ -1,0 +1,86 @@
+#pragma once
+/// The window front end: opens the window, owns the Context and runs the loop.
+/// Tests, screenshots and the benchmark drive it frame by frame with a fixed
+/// time step and posted events, so nothing depends on the clock.
+#include "cli/Window.hpp"
+#include "sfml/Context.hpp"
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Graphics/Texture.hpp>
+#include <deque>
+#include <memory>
+
+namespace attune::ui {
+
+class App {
+public:
+    struct Failure {
+        std::string message;  ///< one line, without "attune: "
+        int exitCode = 1;     ///< 2 for usage errors
+    };
+
+    /// Loads fonts, settings, patterns, scenarios and the journal, opens the
+    /// window and goes to the screen the options ask for. Null with `failure` when it cannot.
+    static std::unique_ptr<App> open(const cli::WindowOptions& options, Failure& failure);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    /// Runs until the window closes; returns the exit code.
+    int run();
+    /// Lets animations settle, saves a PNG of the window and returns the exit code.
+    int screenshot(const std::string& file);
+    /// Plays for `frames` frames with simulated input; prints frame times and peak memory.
+    int bench(int frames);
+
+    /// Queues an event for the next frame (coordinates in window pixels).
+    void post(const sf::Event& e);
+    void key(sf::Keyboard::Key k, bool shift = false);
+    void moveMouse(sf::Vector2f p);
+    void click(sf::Vector2f p);
+    /// One frame: events, update by `dt` seconds, draw, display, stack changes.
+    void frame(float dt = 1.f / 60.f);
+    /// A frame without drawing: events, update, stack changes (tests that wait a long time).
+    void tick(float dt = 1.f / 60.f);
+    /// Draws a frame and reads the pixels back.
+    sf::Image capture();
+    /// Lays out for a new window size, as a Resized event does.
+    void resize(sf::Vector2u size);
+
+    Context& context() { return *ctx_; }
+    const Context& context() const { return *ctx_; }
+    Screen* top() const { return ctx_->stack.top(); }
+    template <typename T>
+    T* find() const {
+        return ctx_->stack.find<T>();
+    }
+    /// The top screen's laid-out boxes.
+    std::vector<Box> boxes() const;
+    bool isOpen() const { return window_.isOpen(); }
+
+private:
+    App() = default;
+    bool setUp(const cli::WindowOptions& o, Failure& failure);
+    bool startScreens(const cli::WindowOptions& o, Failure& failure);
+    void createWindow(bool fullscreen);
+    void dispatch(sf::Event e);
+    void render();
+
+    void drawScreens(sf::RenderTarget& target);
+
+    sf::RenderWindow window_;
+    /// The last still frame: shown again, in one opaque copy, until something changes.
+    sf::Texture still_;
+    bool stillValid_ = false;
+    bool changed_ = true;    ///< an event, a stack change or a layout since the last frame
+    bool animated_ = false;  ///< a screen was animating this frame
+    std::unique_ptr<Context> ctx_;
+    std::deque<sf::Event> queue_;
+    sf::Vector2u windowed_{1280, 720};
+    bool interactive_ = true;
+    bool running_ = false;    ///< in run(): frames are paced
+    std::string scenarioId_;  ///< the scenario --scenario named, once found
+};
+
+}  // namespace attune::ui

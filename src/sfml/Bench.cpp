@@ -1,0 +1,108 @@
+// attune bench --frames N: plays a scenario in the window with simulated input
+// and prints frame times and peak memory. Figures, not a test.
+#include "sfml/App.hpp"
+#include "sfml/screens/PlayScreen.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <numeric>
+#include <string>
+
+namespace attune::ui {
+namespace {
+
+constexpr long kInputEvery = 30;  // frames between simulated key presses: twice a second
+
+/// Peak resident memory in MB (VmHWM), or -1.
+double peakMegabytes() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+    return -1;
+}
+
+/// What a person might press now: read on, pick a choice, close an overlay.
+void simulate(App& app, long frame) {
+    Screen* top = app.top();
+    if (!top) return;
+    const std::string name = top->name();
+    if (name == "play") {
+        auto* p = static_cast<PlayScreen*>(top);
+        if (p->mode() == PlayScreen::Mode::Decision) {
+            // Point at a choice first (a colour change), then pick one.
+            const auto& cs = p->choiceButtons();
+            const auto k = static_cast<std::size_t>(frame / kInputEvery) % cs.size();
+            app.moveMouse({cs[k].rect().left + 10, cs[k].rect().top + 10});
+            app.key(static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + static_cast<int>(k)));
+        } else {
+            app.key(sf::Keyboard::Space);
+        }
+    } else if (name == "debrief") {
+        app.key(sf::Keyboard::P);  // play again
+    } else {
+        app.key(sf::Keyboard::Escape);  // close the card, the breath, the backlog
+    }
+}
+
+struct Figures {
+    double mean = 0, p99 = 0, max = 0;
+    std::size_t n = 0;
+};
+
+Figures figures(std::vector<double> ms) {
+    Figures f;
+    if (ms.empty()) return f;
+    std::sort(ms.begin(), ms.end());
+    f.n = ms.size();
+    f.mean = std::accumulate(ms.begin(), ms.end(), 0.0) / static_cast<double>(ms.size());
+    const auto k = static_cast<std::size_t>(std::ceil(0.99 * static_cast<double>(ms.size())));
+    f.p99 = ms[std::min(ms.size(), std::max<std::size_t>(k, 1)) - 1];
+    f.max = ms.back();
+    return f;
+}
+
+}  // namespace
+
+int App::bench(int frames) {
+    Context& c = *ctx_;
+    if (!c.stack.find<PlayScreen>()) {
+        const LibraryEntry* e = c.library.find("late-text");
+        const Scenario& s = e ? *e->scenario : *c.library.entries().front().scenario;
+        std::set<std::string> everyone;
+        for (const Role& r : s.roles) everyone.insert(r.id);
+        c.stack.replace(std::make_unique<PlayScreen>(c, s, everyone));
+        c.stack.apply();
+    }
+    const std::string scenario = c.stack.find<PlayScreen>()->session().scenario().id;
+    std::vector<double> all;
+    std::map<std::string, std::vector<double>> byScreen;  // by the screen on top during the frame
+    all.reserve(static_cast<std::size_t>(frames));
+    for (long i = 0; i < frames && window_.isOpen(); ++i) {
+        if (i % kInputEvery == kInputEvery - 1) simulate(*this, i);
+        const auto t0 = std::chrono::steady_clock::now();
+        frame(1.f / 60.f);
+        const auto t1 = std::chrono::steady_clock::now();
+        all.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+        byScreen[top() ? top()->name() : "none"].push_back(all.back());
+    }
+    if (all.empty()) return 1;
+    const Figures f = figures(all);
+    std::cout << fmt::format("attune bench: {} frames of '{}' at {}x{}, a key pressed every {} frames\n", f.n, scenario,
+                             window_.getSize().x, window_.getSize().y, kInputEvery);
+    std::cout << fmt::format("frame time: mean {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms\n", f.mean, f.p99, f.max);
+    for (const auto& [name, ms] : byScreen) {
+        const Figures s = figures(ms);
+        std::cout << fmt::format("  {:<9} {:>5} frames: mean {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms\n", name, s.n,
+                                 s.mean, s.p99, s.max);
+    }
+    std::cout << fmt::format("peak memory: {:.1f} MB\n", peakMegabytes());
+    return 0;
+}
+
+}  // namespace attune::ui

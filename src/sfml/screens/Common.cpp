@@ -1,0 +1,96 @@
+#include "sfml/screens/Common.hpp"
+
+#include "sfml/widgets/Shapes.hpp"
+
+#include <cstdlib>
+
+namespace attune::ui {
+
+sf::ConvexShape panel(const Theme& th, const sf::FloatRect& r, bool raised) {
+    return roundRect(r, th.radius * 1.4f, raised ? th.color.raised : th.color.surface,
+                     th.contrast ? th.color.border : mix(th.color.border, th.color.surface, 0.4f), th.border);
+}
+
+int numberKey(const sf::Event& e) {
+    if (e.type != sf::Event::KeyPressed) return -1;
+    if (e.key.code >= sf::Keyboard::Num1 && e.key.code <= sf::Keyboard::Num9) return e.key.code - sf::Keyboard::Num1;
+    if (e.key.code >= sf::Keyboard::Numpad1 && e.key.code <= sf::Keyboard::Numpad9)
+        return e.key.code - sf::Keyboard::Numpad1;
+    return -1;
+}
+
+bool pressed(const sf::Event& e, sf::Keyboard::Key k) { return e.type == sf::Event::KeyPressed && e.key.code == k; }
+
+std::optional<sf::Vector2f> pointer(const sf::Event& e) {
+    if (e.type == sf::Event::MouseMoved)
+        return sf::Vector2f(static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y));
+    if (e.type == sf::Event::MouseButtonPressed || e.type == sf::Event::MouseButtonReleased)
+        return sf::Vector2f(static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y));
+    return std::nullopt;
+}
+
+bool leftClick(const sf::Event& e) {
+    return e.type == sf::Event::MouseButtonPressed && e.mouseButton.button == sf::Mouse::Left;
+}
+
+void FocusRing::set(std::vector<Button*> buttons) {
+    for (Button* b : buttons_) b->setFocused(false);
+    buttons_ = std::move(buttons);
+    if (index_ >= buttons_.size()) index_ = 0;
+    apply();
+}
+
+void FocusRing::apply() {
+    for (std::size_t i = 0; i < buttons_.size(); ++i) buttons_[i]->setFocused(active_ && i == index_);
+}
+
+bool FocusRing::handle(const sf::Event& e) {
+    if (!pressed(e, sf::Keyboard::Tab) || buttons_.empty()) return false;
+    const std::size_t n = buttons_.size();
+    if (!active_)
+        active_ = true;
+    else
+        index_ = e.key.shift ? (index_ + n - 1) % n : (index_ + 1) % n;
+    // Skip buttons that are switched off.
+    for (std::size_t k = 0; k < n && !buttons_[index_]->enabled(); ++k)
+        index_ = e.key.shift ? (index_ + n - 1) % n : (index_ + 1) % n;
+    apply();
+    return true;
+}
+
+Button* FocusRing::current() const {
+    return active_ && index_ < buttons_.size() && buttons_[index_]->enabled() ? buttons_[index_] : nullptr;
+}
+
+void FocusRing::focus(std::size_t i) {
+    active_ = true;
+    index_ = i;
+    apply();
+}
+
+void FocusRing::clear() {
+    active_ = false;
+    apply();
+}
+
+Button* hover(const std::vector<Button*>& buttons, sf::Vector2f p) {
+    Button* hit = nullptr;
+    for (Button* b : buttons) {
+        const bool on = b->contains(p);
+        b->setHovered(on);
+        if (on) hit = b;
+    }
+    return hit;
+}
+
+std::string homeShort(const std::string& path) {
+    const char* home = std::getenv("HOME");
+    if (home && *home) {
+        const std::string h(home);
+        if (path.size() > h.size() && path.compare(0, h.size(), h) == 0 && path[h.size()] == '/')
+            return "~" + path.substr(h.size());
+    }
+    return path;
+}
+
+}  // namespace attune::ui

@@ -1,0 +1,698 @@
+#include "sfml/screens/PlayScreen.hpp"
+
+#include "core/feedback/Feedback.hpp"
+#include "core/run/Script.hpp"
+#include "sfml/screens/BreatheScreen.hpp"
+#include "sfml/screens/CoachScreen.hpp"
+#include "sfml/screens/Common.hpp"
+#include "sfml/screens/DebriefScreen.hpp"
+#include "sfml/screens/HistoryScreen.hpp"
+#include "sfml/screens/LibraryScreen.hpp"
+#include "sfml/screens/SettingsScreen.hpp"
+#include "sfml/widgets/Blocks.hpp"
+#include "sfml/widgets/Shapes.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <iostream>
+
+namespace attune::ui {
+namespace {
+std::size_t u(int i) { return static_cast<std::size_t>(i); }
+}  // namespace
+
+PlayScreen::PlayScreen(Context& ctx, const Scenario& s, std::set<std::string> played)
+    : Screen(ctx), sc_(s), played_(std::move(played)), session_(s, played_) {
+    for (const Role& r : sc_.roles) {
+        const int m = sc_.arousalMeter(r.id);
+        if (m < 0 || !sc_.meters[u(m)].show) continue;
+        gaugeRoles_.push_back(r.id);
+        gauges_.emplace_back();
+        gauges_.back().set(r.name, sf::Color::White, session_.meter(m));
+    }
+    for (std::size_t i = 0; i < sc_.meters.size(); ++i)
+        if (sc_.meters[i].show && sc_.meters[i].kind != MeterKind::Arousal) otherMeters_.push_back(static_cast<int>(i));
+    breatheBtn_.set("Take a breath", "B", Button::Kind::Secondary);
+    historyBtn_.set("History", "H", Button::Kind::Secondary);
+    rewindBtn_.set("Rewind", "R", Button::Kind::Secondary);
+    settingsBtn_.set("Settings", "S", Button::Kind::Secondary);
+    libraryBtn_.set("Library", "Esc", Button::Kind::Secondary);
+    for (Button* b : {&breatheBtn_, &historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_}) b->setCompact(true);
+    setContent();
+}
+
+PlayScreen::Mode PlayScreen::mode() const {
+    switch (session_.state()) {
+        case Session::State::Line:
+            return Mode::Line;
+        case Session::State::Decision:
+            return session_.isPlayed(session_.chooser()) ? Mode::Decision : Mode::PartnerMove;
+        case Session::State::Ending:
+            return Mode::Ending;
+        case Session::State::Stuck:
+            return Mode::Stuck;
+    }
+    return Mode::Stuck;
+}
+
+std::string PlayScreen::roleName(const std::string& role) const {
+    const Role* r = sc_.role(role);
+    return r ? r->name : role;
+}
+
+bool PlayScreen::breatheOffered() const {
+    for (const std::string& role : played_) {
+        const int m = sc_.arousalMeter(role);
+        if (m >= 0 && feedback::zoneOf(session_.meter(m)) == feedback::Zone::Above) return true;
+    }
+    return false;
+}
+
+void PlayScreen::setContent() {
+    const Mode m = mode();
+    shown_ = m == Mode::Decision ? session_.visibleChoices() : std::vector<int>{};
+    selected_ = 0;
+    choices_.clear();
+    for (std::size_t k = 0; k < shown_.size(); ++k)
+        choices_.emplace_back(sc_.substitute(session_.node().choices[u(shown_[k])].text), std::to_string(k + 1),
+                              Button::Kind::Choice);
+    speakerRole_ = m == Mode::Stuck ? std::string() : session_.node().say;
+    const bool animate = revealRate(ctx_.settings.reveal) > 0 && !ctx_.still();
+    reveal_ = animate ? 0.f : 1e9f;
+    for (std::size_t i = 0; i < gauges_.size(); ++i) {
+        gauges_[i].setValue(session_.meter(sc_.arousalMeter(gaugeRoles_[i])));
+        if (ctx_.still()) gauges_[i].settle();
+    }
+    if (m == Mode::Ending)
+        recordEnding();
+    else
+        recorded_ = false;
+    layout();
+}
+
+void PlayScreen::recordEnding() {
+    if (recorded_ || !ctx_.recordPlays || !ctx_.journal) return;
+    recorded_ = true;
+    if (!ctx_.journal->record(session_, together() ? "together" : "solo"))
+        std::cerr << "attune: this playthrough was not saved to the journal: " << ctx_.journal->error() << '\n';
+}
+
+std::vector<Button*> PlayScreen::barButtons() {
+    std::vector<Button*> out;
+    if (breatheOffered()) out.push_back(&breatheBtn_);
+    for (Button* b : {&historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_}) out.push_back(b);
+    return out;
+}
+
+std::vector<const Button*> PlayScreen::barButtons() const {
+    std::vector<const Button*> out;
+    if (breatheOffered()) out.push_back(&breatheBtn_);
+    for (const Button* b : {&historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_}) out.push_back(b);
+    return out;
+}
+
+void PlayScreen::layout() {
+    const Theme& th = ctx_.theme;
+    float y = std::round(th.margin * 0.55f);
+    layoutBar(y);
+    y += std::round(1.4f * th.unit);
+    const float inner = ctx_.size.x - 2 * th.margin;
+    const float sideW = std::round(
+        std::clamp(inner * 0.28f, std::min(inner * 0.4f, 15.f * static_cast<float>(th.type.body)), inner * 0.34f));
+    const float gap = std::round(2.5f * th.unit);
+    const float bottom = ctx_.size.y - std::round(th.margin * 0.7f);
+    sideRect_ = {ctx_.size.x - th.margin - sideW, y, sideW, bottom - y};
+    mainArea_ = {th.margin, y, inner - sideW - gap, bottom - y};
+    layoutSide(sideRect_);
+    layoutMain(mainArea_);
+}
+
+void PlayScreen::layoutBar(float& y) {
+    const Theme& th = ctx_.theme;
+    rewindBtn_.setEnabled(canRewind());
+    auto buttons = barButtons();
+    float x = ctx_.size.x - th.margin, barH = 0;
+    std::vector<float> widths;
+    for (Button* b : buttons) {
+        const sf::Vector2f s = b->layout(th, ctx_.size.x / 4);
+        widths.push_back(s.x);
+        barH = std::max(barH, s.y);
+    }
+    for (std::size_t i = buttons.size(); i-- > 0;) {
+        x -= widths[i];
+        buttons[i]->setPosition({x, y});
+        x -= std::round(0.8f * th.unit);
+    }
+    title_.set(sc_.title, th.look(th.type.body, th.color.muted, true));
+    const float room = x - th.margin - 2 * th.unit;
+    titleShown_ = room >= 8.f * static_cast<float>(th.type.body) && title_.naturalWidth() <= room;
+    if (titleShown_) {
+        title_.wrap(room);
+        title_.setPosition({th.margin, y + std::round((barH - title_.height()) / 2)});
+    }
+    y += barH;
+}
+
+void PlayScreen::layoutSide(sf::FloatRect area) {
+    const Theme& th = ctx_.theme;
+    side_ = panel(th, area);
+    const float pad = std::round(1.6f * th.unit);
+    const float x = area.left + pad, w = area.width - 2 * pad;
+    float y = area.top + pad;
+    sideTitle_.set(titleShown_ ? std::string() : sc_.title, th.look(th.type.small, th.color.text, true));
+    if (!titleShown_) {
+        y += sideTitle_.wrap(w) + th.unit;
+        sideTitle_.setPosition({x, area.top + pad});
+    }
+    sideHeading_.set(gauges_.empty() ? "" : "Nervous systems", lookFor(th, TextRole::Heading));
+    if (!gauges_.empty()) {
+        sideHeading_.wrap(w);
+        sideHeading_.setPosition({x, y});
+        y += sideHeading_.height() + 0.8f * th.unit;
+    }
+    for (std::size_t i = 0; i < gauges_.size(); ++i) {
+        gauges_[i].setLabel(roleName(gaugeRoles_[i]), roleColor(th, sc_, gaugeRoles_[i]));
+        const float h = gauges_[i].layout(th, w);
+        gauges_[i].setPosition({x, y});
+        y += h + 1.3f * th.unit;
+    }
+    meterLabels_.clear();
+    meterValues_.clear();
+    meterBars_.clear();
+    betweenHeading_.set(otherMeters_.empty() ? "" : "Between you", lookFor(th, TextRole::Heading));
+    const float limit = area.top + area.height - pad;
+    if (!otherMeters_.empty()) {
+        betweenHeading_.wrap(w);
+        betweenHeading_.setPosition({x, y});
+        y += betweenHeading_.height() + 0.7f * th.unit;
+    }
+    for (int mi : otherMeters_) {
+        const Meter& m = sc_.meters[u(mi)];
+        std::string label = m.label.empty() ? m.name : m.label;
+        if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = static_cast<char>(label[0] - 'a' + 'A');
+        TextBlock value(std::to_string(session_.meter(mi)), th.look(th.type.small, th.color.text, true));
+        value.wrap(w / 3);
+        TextBlock name(label, th.look(th.type.small, th.color.muted));
+        name.wrap(w - value.width() - th.unit);
+        name.setPosition({x, y});
+        value.setPosition({x + w - value.width(), y});
+        y += std::max(name.height(), value.height()) + 0.3f * th.unit;
+        const float barH = std::max(4.f, std::round(0.45f * th.unit));
+        const float frac =
+            m.max > m.min ? static_cast<float>(session_.meter(mi) - m.min) / static_cast<float>(m.max - m.min) : 0.f;
+        addRect(meterBars_, {x, std::round(y), w, barH}, th.contrast ? th.color.hover : th.color.raised);
+        addRect(meterBars_, {x, std::round(y), std::round(w * frac), barH}, th.color.accent);
+        y += barH + 1.1f * th.unit;
+        meterLabels_.push_back(std::move(name));
+        meterValues_.push_back(std::move(value));
+    }
+    zonesNote_.set(gauges_.empty() ? ""
+                                   : "Between 30 and 70 is the window of tolerance, where you can think and connect. "
+                                     "Above it is fight or flight; below it, shutdown.",
+                   th.look(th.type.caption, th.color.faint));
+    const float noteH = zonesNote_.empty() ? 0.f : zonesNote_.wrap(w);
+    // The note follows the meters when there is room for it; the panel hugs what it holds.
+    if (!zonesNote_.empty() && y + 0.4f * th.unit + noteH <= limit) {
+        zonesNote_.setPosition({x, std::round(y + 0.4f * th.unit)});
+        y += 0.4f * th.unit + noteH + pad;
+    } else {
+        zonesNote_.setPosition({x, -10000.f});
+        y += pad - 1.1f * th.unit;
+    }
+    sideRect_.height = std::min(area.height, std::round(y - area.top));
+    side_ = panel(th, sideRect_);
+}
+
+void PlayScreen::layoutMain(const sf::FloatRect& area) {
+    const Theme& th = ctx_.theme;
+    const Mode m = mode();
+    const float w = std::min(area.width, 36.f * static_cast<float>(th.type.reading));
+    const float x = area.left;
+    float y = area.top + std::round(0.6f * th.unit);
+
+    speaker_.set(speakerRole_.empty() ? "" : roleName(speakerRole_),
+                 th.look(th.type.title, roleColor(th, sc_, speakerRole_), true));
+    if (!speaker_.empty()) {
+        speaker_.wrap(w);
+        speaker_.setPosition({x, y});
+        y += speaker_.height() + std::round(0.3f * th.unit);
+    }
+    const std::string text =
+        m == Mode::Stuck ? fmt::format("The story cannot go on: {}.", session_.stuckReason()) : session_.text();
+    line_.set(text, th.look(th.type.reading, th.color.text));
+    line_.wrap(w);
+    line_.setPosition({x, y});
+    y += line_.height() + std::round(1.1f * th.unit);
+
+    body_.set(m == Mode::Stuck ? "" : session_.body(), th.look(th.type.body, th.color.muted, false, sf::Text::Italic));
+    bodyRule_.clear();
+    if (!body_.empty()) {
+        const float indent = std::round(1.3f * th.unit);
+        body_.wrap(w - indent - 4.f);
+        body_.setPosition({x + indent, y});
+        const sf::Color rule = speakerRole_.empty() ? th.color.border : alpha(roleColor(th, sc_, speakerRole_), 160);
+        addRect(bodyRule_, {x, y + 3, std::max(3.f, std::round(3.f * th.scale)), body_.height() - 6}, rule);
+        y += body_.height() + std::round(1.3f * th.unit);
+    }
+    prompt_.set("", {});
+    more_.set("", {});
+    moveWho_.set("", {});
+    moveText_.set("", {});
+    moveCard_ = sf::ConvexShape();
+    const float bottom = area.top + area.height;
+
+    if (m == Mode::Decision) {
+        prompt_.set(fmt::format("{}, what do you say?", roleName(session_.chooser())),
+                    th.look(th.type.small, roleColor(th, sc_, session_.chooser()), true));
+        prompt_.wrap(w);
+        prompt_.setPosition({x, y});
+        y += prompt_.height() + std::round(0.8f * th.unit);
+        for (auto& c : choices_) {
+            c.setAccent(roleColor(th, sc_, session_.chooser()));
+            c.layout(th, w);
+        }
+        choicesTop_ = y;
+        choicesBottom_ = bottom;
+        choicesWidth_ = w;
+        placeChoices();
+        return;
+    }
+
+    if (m == Mode::PartnerMove || m == Mode::Ending) {
+        const Node& node = session_.node();
+        const float pad = std::round(1.4f * th.unit);
+        if (m == Mode::PartnerMove) {
+            const int d = session_.defaultChoice();
+            moveWho_.set(fmt::format("{} answers", roleName(session_.chooser())),
+                         th.look(th.type.small, roleColor(th, sc_, session_.chooser()), true));
+            moveText_.set(d >= 0 ? sc_.substitute(node.choices[u(d)].text) : "",
+                          th.look(th.type.reading, th.color.text));
+        } else {
+            const Ending& e = *node.ending;
+            moveWho_.set(fmt::format("The ending · {}", e.kind == EndingKind::Secure  ? "secure"
+                                                        : e.kind == EndingKind::Mixed ? "mixed"
+                                                                                      : "a rupture, for now"),
+                         th.look(th.type.small, endingColor(th, e.kind), true));
+            moveText_.set(sc_.substitute(e.title), th.look(th.type.title, th.color.text, true));
+        }
+        moveWho_.wrap(w - 2 * pad);
+        moveText_.wrap(w - 2 * pad);
+        const float h = moveWho_.height() + 0.4f * th.unit + moveText_.height() + 2 * pad;
+        const sf::Color edge =
+            m == Mode::Ending ? endingColor(th, node.ending->kind) : roleColor(th, sc_, session_.chooser());
+        moveCard_ = roundRect({x, y, w, std::round(h)}, th.radius, th.color.surface,
+                              th.contrast ? th.color.border : alpha(edge, 120), std::max(1.5f, th.border));
+        moveWho_.setPosition({x + pad, y + pad});
+        moveText_.setPosition({x + pad, y + pad + moveWho_.height() + std::round(0.4f * th.unit)});
+        y += std::round(h) + std::round(1.3f * th.unit);
+    }
+    if (m == Mode::Ending)
+        continueBtn_.set("See how it went", "Enter", Button::Kind::Primary);
+    else if (m == Mode::Stuck)
+        continueBtn_.set("Back to the library", "Enter", Button::Kind::Secondary);
+    else
+        continueBtn_.set("Continue", "Space", Button::Kind::Secondary);
+    continueBtn_.layout(th, w);
+    continueBtn_.setPosition({x, y});
+    continueBtn_.setFocused(true);
+}
+
+void PlayScreen::placeChoices() {
+    const Theme& th = ctx_.theme;
+    std::vector<float> heights;
+    for (const auto& c : choices_) heights.push_back(c.size().y);
+    const float gap = std::round(0.8f * th.unit);
+    const float room = choicesBottom_ - choicesTop_;
+    scroll_.setItems(heights, gap, room);
+    more_.set("", {});
+    if (scroll_.canUp() || scroll_.canDown()) {
+        more_.set("More choices: use the arrow keys or the mouse wheel", th.look(th.type.caption, th.color.faint));
+        const float mh = more_.wrap(choicesWidth_);
+        scroll_.setItems(heights, gap, room - mh - gap);
+        more_.setPosition({mainArea_.left, choicesBottom_ - mh});
+    }
+    scroll_.reveal(selected_);
+    for (std::size_t k = 0; k < choices_.size(); ++k)
+        choices_[k].setPosition({mainArea_.left, scroll_.shown(k) ? choicesTop_ + scroll_.offset(k) : -10000.f});
+    select(selected_);
+}
+
+void PlayScreen::select(std::size_t k) {
+    if (choices_.empty()) return;
+    selected_ = std::min(k, choices_.size() - 1);
+    for (std::size_t i = 0; i < choices_.size(); ++i) choices_[i].setFocused(i == selected_);
+}
+
+bool PlayScreen::revealing() const { return reveal_ < static_cast<float>(line_.length() + body_.length()); }
+
+void PlayScreen::completeReveal() {
+    reveal_ = 1e9f;
+    line_.reveal(line_.length());
+    body_.reveal(body_.length());
+}
+
+void PlayScreen::update(float dt) {
+    // Beneath a card the line waits, and the gauges glide once the card is read.
+    if (ctx_.stack.top() != this) return;
+    if (revealing()) {
+        reveal_ += revealRate(ctx_.settings.reveal) * dt;
+        const auto r = static_cast<std::size_t>(reveal_);
+        line_.reveal(std::min(r, line_.length()));
+        body_.reveal(r > line_.length() ? r - line_.length() : 0);
+    }
+    for (auto& g : gauges_) g.update(dt);
+}
+
+bool PlayScreen::animating() const {
+    if (ctx_.stack.top() != this) return false;  // paused beneath a card or the backlog
+    if (revealing()) return true;
+    for (const auto& g : gauges_)
+        if (g.shown() != static_cast<float>(g.target())) return true;
+    return false;
+}
+
+void PlayScreen::settle() {
+    completeReveal();
+    for (auto& g : gauges_) g.settle();
+}
+
+void PlayScreen::resumed() {
+    // Settings or a replay may have changed while another screen was on top.
+    rewindBtn_.setEnabled(canRewind());
+    for (auto* b : barButtons()) b->setHovered(false);
+}
+
+void PlayScreen::leave() {
+    // Only finished playthroughs are kept: leaving mid-story asks once, by turning the
+    // Library button into the question; Esc (or a click) again leaves, anything else stays.
+    if (canRewind() && mode() != Mode::Ending && !confirmLeave_) {
+        confirmLeave_ = true;
+        libraryBtn_.set("Leave unsaved?", "Esc", Button::Kind::Primary);
+        libraryBtn_.setCompact(true);
+        layout();
+        return;
+    }
+    ctx_.stack.replace(std::make_unique<LibraryScreen>(ctx_));
+}
+
+void PlayScreen::stay() {
+    if (!confirmLeave_) return;
+    confirmLeave_ = false;
+    libraryBtn_.set("Library", "Esc", Button::Kind::Secondary);
+    libraryBtn_.setCompact(true);
+    layout();
+}
+
+void PlayScreen::handle(const sf::Event& e) {
+    const Mode m = mode();
+    if (confirmLeave_ && e.type == sf::Event::KeyPressed && e.key.code != sf::Keyboard::Escape) stay();
+    if (revealing() && (e.type == sf::Event::KeyPressed || leftClick(e))) {
+        completeReveal();  // any key or click shows the whole line at once
+        return;
+    }
+    if (auto p = pointer(e)) {
+        std::vector<Button*> all = barButtons();
+        all.push_back(&continueBtn_);
+        Button* hit = hover(all, *p);
+        for (std::size_t k = 0; k < choices_.size(); ++k)
+            if (scroll_.shown(k) && choices_[k].contains(*p)) {
+                choices_[k].setHovered(true);
+                if (e.type == sf::Event::MouseMoved) select(k);
+                if (leftClick(e)) return choose(k);
+            } else {
+                choices_[k].setHovered(false);
+            }
+        if (!leftClick(e) || !hit) return;
+        if (hit == &breatheBtn_)
+            openBreathe();
+        else if (hit == &historyBtn_)
+            openHistory();
+        else if (hit == &rewindBtn_)
+            rewind();
+        else if (hit == &settingsBtn_)
+            openSettings();
+        else if (hit == &libraryBtn_)
+            leave();
+        else if (hit == &continueBtn_ && m != Mode::Decision)
+            proceed();
+        return;
+    }
+    if (e.type == sf::Event::MouseWheelScrolled && m == Mode::Decision) {
+        if (e.mouseWheelScroll.delta > 0)
+            scroll_.up();
+        else
+            scroll_.down();
+        selected_ = std::clamp(selected_, scroll_.first(), std::max(scroll_.first(), scroll_.last() - 1));
+        placeChoices();
+        return;
+    }
+    if (e.type != sf::Event::KeyPressed) return;
+    if (const int k = numberKey(e); k >= 0) {
+        if (m == Mode::Decision && static_cast<std::size_t>(k) < shown_.size()) choose(static_cast<std::size_t>(k));
+        return;
+    }
+    switch (e.key.code) {
+        case sf::Keyboard::Up:
+            if (m == Mode::Decision && selected_ > 0) {
+                select(selected_ - 1);
+                placeChoices();
+            }
+            break;
+        case sf::Keyboard::Down:
+            if (m == Mode::Decision && selected_ + 1 < choices_.size()) {
+                select(selected_ + 1);
+                placeChoices();
+            }
+            break;
+        case sf::Keyboard::Enter:
+        case sf::Keyboard::Space:
+            if (m == Mode::Decision)
+                choose(selected_);
+            else
+                proceed();
+            break;
+        case sf::Keyboard::Right:
+            if (m == Mode::Line || m == Mode::PartnerMove) proceed();
+            break;
+        case sf::Keyboard::H:
+            openHistory();
+            break;
+        case sf::Keyboard::R:
+        case sf::Keyboard::BackSpace:
+            rewind();
+            break;
+        case sf::Keyboard::B:
+            if (breatheOffered()) openBreathe();
+            break;
+        case sf::Keyboard::S:
+            openSettings();
+            break;
+        case sf::Keyboard::Escape:
+            leave();
+            break;
+        default:
+            break;
+    }
+}
+
+void PlayScreen::choose(std::size_t k) {
+    if (mode() != Mode::Decision || k >= shown_.size()) return;
+    const int c = shown_[k];
+    const bool breathe = session_.node().choices[u(c)].breathe;
+    checkpoints_.push_back(session_);
+    const int step = static_cast<int>(session_.history().size()) - 1;
+    session_.choose(c);
+    if (ctx_.settings.coaching == feedback::Coaching::Immediate) openCoachFor(step);
+    if (breathe) openBreathe();
+    setContent();
+}
+
+void PlayScreen::proceed() {
+    switch (mode()) {
+        case Mode::Line:
+            session_.advance();
+            break;
+        case Mode::PartnerMove:
+            session_.chooseDefault();
+            break;
+        case Mode::Ending:
+            openDebrief();
+            return;
+        case Mode::Stuck:
+            ctx_.stack.replace(std::make_unique<LibraryScreen>(ctx_));
+            return;
+        case Mode::Decision:
+            return;
+    }
+    setContent();
+}
+
+bool PlayScreen::rewind() {
+    if (checkpoints_.empty()) return false;
+    session_ = checkpoints_.back();
+    checkpoints_.pop_back();
+    setContent();
+    return true;
+}
+
+bool PlayScreen::replayFrom(int step, int choice) {
+    for (std::size_t i = checkpoints_.size(); i-- > 0;) {
+        if (static_cast<int>(checkpoints_[i].history().size()) - 1 != step) continue;
+        session_ = checkpoints_[i];
+        checkpoints_.erase(checkpoints_.begin() + static_cast<std::ptrdiff_t>(i), checkpoints_.end());
+        setContent();
+        if (choice >= 0) {
+            const auto it = std::find(shown_.begin(), shown_.end(), choice);
+            if (it != shown_.end()) choose(static_cast<std::size_t>(it - shown_.begin()));
+        }
+        return true;
+    }
+    return false;
+}
+
+void PlayScreen::restart() {
+    session_ = Session(sc_, played_);
+    checkpoints_.clear();
+    recorded_ = false;
+    setContent();
+}
+
+bool PlayScreen::playScript(const std::vector<Pick>& picks, std::string& error) {
+    std::size_t next = 0;
+    for (int guard = 0; guard < 100000; ++guard) {
+        switch (session_.state()) {
+            case Session::State::Ending:
+            case Session::State::Stuck:
+                setContent();
+                return true;
+            case Session::State::Line:
+                if (picks.empty()) {
+                    setContent();
+                    return true;
+                }
+                session_.advance();
+                break;
+            case Session::State::Decision: {
+                if (!session_.isPlayed(session_.chooser())) {
+                    session_.chooseDefault();
+                    break;
+                }
+                if (next >= picks.size()) {
+                    setContent();
+                    return true;
+                }
+                const int c = resolvePick(session_, picks[next], error);
+                if (c < 0) {
+                    error = fmt::format("pick {} of the script: {}", next + 1, error);
+                    return false;
+                }
+                ++next;
+                checkpoints_.push_back(session_);
+                session_.choose(c);
+                break;
+            }
+        }
+    }
+    error = "the script did not reach a stopping point";
+    return false;
+}
+
+void PlayScreen::openCoach() {
+    for (int i = static_cast<int>(session_.history().size()) - 1; i >= 0; --i) {
+        const Step& st = session_.history()[u(i)];
+        if (st.choice >= 0 && !st.byDefault) return openCoachFor(i);
+    }
+}
+
+void PlayScreen::openCoachFor(int step) {
+    std::vector<feedback::ChoiceFeedback> cards{feedback::explain(session_, ctx_.patterns, step)};
+    ctx_.stack.push(std::make_unique<CoachScreen>(ctx_, sc_, std::move(cards), 0, [this](int st, int choice) {
+        ctx_.stack.pop();
+        ctx_.stack.later([this, st, choice] { replayFrom(st, choice); });
+    }));
+}
+
+void PlayScreen::openHistory() { ctx_.stack.push(std::make_unique<HistoryScreen>(ctx_, session_)); }
+
+void PlayScreen::openBreathe() { ctx_.stack.push(std::make_unique<BreatheScreen>(ctx_)); }
+
+void PlayScreen::openDebrief() { ctx_.stack.push(std::make_unique<DebriefScreen>(ctx_, *this)); }
+
+void PlayScreen::openSettings() { ctx_.stack.push(std::make_unique<SettingsScreen>(ctx_)); }
+
+const Gauge* PlayScreen::gauge(std::string_view role) const {
+    for (std::size_t i = 0; i < gaugeRoles_.size(); ++i)
+        if (gaugeRoles_[i] == role) return &gauges_[i];
+    return nullptr;
+}
+
+void PlayScreen::draw(sf::RenderTarget& target) const {
+    if (titleShown_) title_.draw(target);
+    for (const Button* b : barButtons()) b->draw(target);
+    target.draw(side_);
+    sideTitle_.draw(target);
+    sideHeading_.draw(target);
+    for (const auto& g : gauges_) g.draw(target);
+    betweenHeading_.draw(target);
+    target.draw(meterBars_);
+    for (const auto& t : meterLabels_) t.draw(target);
+    for (const auto& t : meterValues_) t.draw(target);
+    if (zonesNote_.position().y >= 0) zonesNote_.draw(target);
+
+    speaker_.draw(target);
+    line_.draw(target);
+    if (!body_.empty() && body_.revealed() > 0) target.draw(bodyRule_);
+    body_.draw(target);
+    if (revealing()) return;
+    const Mode m = mode();
+    if (m == Mode::Decision) {
+        prompt_.draw(target);
+        for (std::size_t k = 0; k < choices_.size(); ++k)
+            if (scroll_.shown(k)) choices_[k].draw(target);
+        more_.draw(target);
+        return;
+    }
+    if (m == Mode::PartnerMove || m == Mode::Ending) {
+        target.draw(moveCard_);
+        moveWho_.draw(target);
+        moveText_.draw(target);
+    }
+    continueBtn_.draw(target);
+}
+
+std::vector<Box> PlayScreen::boxes() const {
+    std::vector<Box> out;
+    if (titleShown_) addBox(out, "title", title_.bounds());
+    for (const Button* b : barButtons()) b->boxes(out, "bar " + b->label());
+    const int side = addBox(out, "side panel", sideRect_);
+    if (!sideTitle_.empty()) addBox(out, "side title", sideTitle_.bounds(), side);
+    if (!sideHeading_.empty()) addBox(out, "side heading", sideHeading_.bounds(), side);
+    for (std::size_t i = 0; i < gauges_.size(); ++i) gauges_[i].boxes(out, "gauge " + gaugeRoles_[i], side);
+    if (!betweenHeading_.empty()) addBox(out, "between heading", betweenHeading_.bounds(), side);
+    for (std::size_t i = 0; i < meterLabels_.size(); ++i) {
+        addBox(out, "meter label", meterLabels_[i].bounds(), side);
+        addBox(out, "meter value", meterValues_[i].bounds(), side);
+    }
+    if (zonesNote_.position().y >= 0) addBox(out, "zones note", zonesNote_.bounds(), side);
+    if (!speaker_.empty()) addBox(out, "speaker", speaker_.bounds());
+    if (!line_.empty()) addBox(out, "line", line_.bounds());
+    if (!body_.empty()) addBox(out, "body", body_.bounds());
+    const Mode m = mode();
+    if (m == Mode::Decision) {
+        addBox(out, "prompt", prompt_.bounds());
+        for (std::size_t k = 0; k < choices_.size(); ++k)
+            if (scroll_.shown(k)) choices_[k].boxes(out, fmt::format("choice {}", k + 1));
+        if (!more_.empty()) addBox(out, "more", more_.bounds());
+        return out;
+    }
+    if (m == Mode::PartnerMove || m == Mode::Ending) {
+        const int card = addBox(out, "move card", moveCard_.getGlobalBounds());
+        addBox(out, "move who", moveWho_.bounds(), card);
+        addBox(out, "move text", moveText_.bounds(), card);
+    }
+    continueBtn_.boxes(out, "continue");
+    return out;
+}
+
+}  // namespace attune::ui

@@ -1,0 +1,123 @@
+#pragma once
+/// The play screen: who speaks and what they say, the felt sense in the body,
+/// the choices as large buttons, and each person's window-of-tolerance gauge.
+/// Keeps a rewind point at every choice a person made.
+#include "core/run/Session.hpp"
+#include "sfml/Screen.hpp"
+#include "sfml/widgets/Button.hpp"
+#include "sfml/widgets/Gauge.hpp"
+
+#include <SFML/Graphics/ConvexShape.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+#include <set>
+
+namespace attune::ui {
+
+class PlayScreen : public Screen {
+public:
+    PlayScreen(Context& ctx, const Scenario& s, std::set<std::string> played);
+    const char* name() const override { return "play"; }
+    void layout() override;
+    void handle(const sf::Event& e) override;
+    void update(float dt) override;
+    void draw(sf::RenderTarget& target) const override;
+    void resumed() override;
+    void settle() override;
+    bool animating() const override;
+    std::vector<Box> boxes() const override;
+
+    enum class Mode { Line, Decision, PartnerMove, Ending, Stuck };
+    Mode mode() const;
+    const Session& session() const { return session_; }
+    bool together() const { return played_.size() > 1; }
+
+    /// Plays picks straight through, as the terminal player's --script does:
+    /// lines advance, roles nobody plays take their defaults, and it stops at
+    /// the next decision a person makes once the picks are used. False with `error` on a bad pick.
+    bool playScript(const std::vector<Pick>& picks, std::string& error);
+    /// The person takes the k-th choice shown (0-based).
+    void choose(std::size_t k);
+    /// Back to the library; mid-story, only after a second Esc or click.
+    void leave();
+    void stay();
+    /// Continues past a line, a partner's move or the ending.
+    void proceed();
+    /// Back to the previous choice point, with the meters as they were. False when there is none.
+    bool rewind();
+    /// Back to the decision at history step `step`; takes `choice` there when >= 0.
+    bool replayFrom(int step, int choice = -1);
+    /// Starts the scenario again.
+    void restart();
+    bool canRewind() const { return !checkpoints_.empty(); }
+    /// True while a played role's arousal is above the window.
+    bool breatheOffered() const;
+
+    /// The coaching card for the last choice a person made.
+    void openCoach();
+    /// The coaching card for the decision at history step `step`.
+    void openCoachFor(int step);
+    void openHistory();
+    void openBreathe();
+    void openDebrief();
+    void openSettings();
+
+    /// For the UI tests.
+    bool revealing() const;
+    std::size_t selected() const { return selected_; }
+    const std::vector<Button>& choiceButtons() const { return choices_; }
+    const Gauge* gauge(std::string_view role) const;
+    /// How many times the line's text was laid out (once per change, never per frame).
+    std::size_t lineLayouts() const { return line_.layouts(); }
+
+private:
+    void setContent();
+    void layoutBar(float& y);
+    void layoutSide(sf::FloatRect area);
+    void layoutMain(const sf::FloatRect& area);
+    void select(std::size_t k);
+    void placeChoices();
+    void completeReveal();
+    void recordEnding();
+    std::vector<Button*> barButtons();
+    std::vector<const Button*> barButtons() const;
+    std::string roleName(const std::string& role) const;
+
+    const Scenario& sc_;
+    std::set<std::string> played_;
+    Session session_;
+    std::vector<Session> checkpoints_;  ///< before each choice a person made
+    bool recorded_ = false;
+    bool confirmLeave_ = false;  ///< the Library button is asking "Leave unsaved?"
+
+    // Content (set when the session moves; laid out in layout()).
+    std::vector<int> shown_;
+    std::string speakerRole_;
+    float reveal_ = 0;  ///< characters revealed so far
+    std::size_t selected_ = 0;
+
+    // Layout.
+    TextBlock title_;
+    bool titleShown_ = true;
+    Button breatheBtn_, historyBtn_, rewindBtn_, settingsBtn_, libraryBtn_;
+    sf::FloatRect mainArea_;
+    TextBlock speaker_, line_, body_, prompt_;
+    sf::VertexArray bodyRule_{sf::Triangles};
+    std::vector<Button> choices_;
+    Scroll scroll_;
+    float choicesTop_ = 0, choicesBottom_ = 0, choicesWidth_ = 0;
+    TextBlock more_;
+    sf::ConvexShape moveCard_;
+    TextBlock moveWho_, moveText_;
+    Button continueBtn_;
+    // The side panel.
+    sf::ConvexShape side_;
+    sf::FloatRect sideRect_;
+    TextBlock sideTitle_, sideHeading_, zonesNote_, betweenHeading_;
+    std::vector<std::string> gaugeRoles_;
+    std::vector<Gauge> gauges_;
+    std::vector<int> otherMeters_;
+    std::vector<TextBlock> meterLabels_, meterValues_;
+    sf::VertexArray meterBars_{sf::Triangles};
+};
+
+}  // namespace attune::ui

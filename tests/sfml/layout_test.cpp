@@ -1,0 +1,141 @@
+// Layout checks: on every screen, at the smallest and largest text size, at
+// 1280x720 and 1920x1080, no two text boxes or buttons overlap and none is cut
+// off by the window or by the panel it sits in, on every page.
+#include "sfml/Driver.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+using namespace attune;
+using attune::testing::Open;
+
+namespace {
+
+const char* kRepair =
+    "sharp-reply,sam-defends,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,"
+    "sam-offers-text,warm-close";
+
+struct ScreenCase {
+    const char* name;
+    Open open;
+};
+
+std::vector<ScreenCase> screens() {
+    return {
+        {"library", {}},
+        {"play at a line", {"late-text", "", "play"}},
+        {"play at a choice", {"late-text", "breathe-1", "play"}},
+        {"play at the ending", {"late-text", kRepair, "play"}},
+        {"coach", {"late-text", "sharp-reply", "coach"}},
+        {"breathe", {"late-text", "sharp-reply", "breathe"}},
+        {"debrief", {"late-text", kRepair, "debrief"}},
+        {"settings", {"", "", "settings"}},
+        {"history", {"late-text", kRepair, "history"}},
+    };
+}
+
+/// Checks the top screen, then each further page (Page Down) until the pages end.
+void checkPages(ui::App& app, const std::string& where) {
+    for (int page = 0; page < 6; ++page) {
+        const std::string problems = testing::layoutProblems(app);
+        CHECK_MESSAGE(problems.empty(), where << ", page " << page + 1 << ":\n" << problems);
+        const auto before = app.boxes().size();
+        const auto first = app.boxes();
+        testing::press(app, sf::Keyboard::PageDown);
+        const auto after = app.boxes();
+        bool same = after.size() == before;
+        for (std::size_t i = 0; same && i < after.size(); ++i)
+            same = after[i].rect == first[i].rect && after[i].name == first[i].name;
+        if (same) break;
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every screen lays out with nothing overlapping or cut off, at both sizes and text sizes 0 and 4") {
+    for (auto [w, h] : {std::pair{1280u, 720u}, std::pair{1920u, 1080u}})
+        for (int text : {0, 4})
+            for (ScreenCase c : screens()) {
+                c.open.width = w;
+                c.open.height = h;
+                c.open.textSize = text;
+                const std::string where = fmt::format("{} at {}x{}, text size {}", c.name, w, h, text);
+                CAPTURE(where);
+                auto app = testing::open(c.open);
+                checkPages(*app, where);
+            }
+}
+
+TEST_CASE("the high-contrast theme lays out as soundly as the soft one") {
+    for (ScreenCase c : screens()) {
+        c.open.highContrast = true;
+        c.open.textSize = 4;
+        auto app = testing::open(c.open);
+        checkPages(*app, std::string(c.name) + " in high contrast");
+    }
+}
+
+TEST_CASE("every step of every shipped scenario, with its coaching cards, stays tidy at the largest text size") {
+    ui::App::Failure failure;
+    auto probe = testing::open({});
+    std::vector<std::string> ids;
+    for (const auto& e : probe->context().library.entries()) ids.push_back(e.scenario->id);
+    probe.reset();
+    REQUIRE(ids.size() >= 10);
+    for (const std::string& id : ids) {
+        Open o{id};
+        o.textSize = 4;
+        auto app = testing::open(o);
+        bool debriefed = false;
+        for (int step = 0; step < 400 && !debriefed; ++step) {
+            ui::Screen* top = app->top();
+            REQUIRE(top);
+            const std::string name = top->name();
+            const std::string problems = testing::layoutProblems(*app);
+            CHECK_MESSAGE(problems.empty(), id << " step " << step << ":\n" << problems);
+            if (name == "debrief")
+                debriefed = true;
+            else if (name == "coach" || name == "breathe")
+                testing::press(*app, sf::Keyboard::Escape);
+            else if (name == "play") {
+                auto& p = testing::play(*app);
+                if (p.mode() == ui::PlayScreen::Mode::Decision) {
+                    // Vary the picks so different paths are walked.
+                    const int n = static_cast<int>(p.choiceButtons().size());
+                    testing::press(*app, static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + (step * 7 + 3) % n));
+                } else {
+                    testing::press(*app, sf::Keyboard::Space);
+                }
+            }
+        }
+        CHECK_MESSAGE(debriefed, id << " did not reach its debrief");
+    }
+}
+
+TEST_CASE("a partner's move, played by the story in solo play, lays out soundly") {
+    for (int text : {0, 4}) {
+        Open o{"late-text", "", "play"};
+        o.solo = true;
+        o.textSize = text;
+        auto app = testing::open(o);
+        testing::press(*app, sf::Keyboard::Space);
+        testing::press(*app, sf::Keyboard::Space);
+        testing::press(*app, sf::Keyboard::Num2);    // the gentle opening
+        testing::press(*app, sf::Keyboard::Escape);  // the coaching card
+        REQUIRE(testing::play(*app).mode() == ui::PlayScreen::Mode::PartnerMove);
+        CHECK(testing::layoutProblems(*app).empty());
+    }
+}
+
+TEST_CASE("the window resizes without breaking the layout") {
+    auto app = testing::open({"late-text", "breathe-1", "play"});
+    for (auto size : {sf::Vector2u(1600, 900), sf::Vector2u(1024, 768), sf::Vector2u(1920, 1080),
+                      sf::Vector2u(800, 500), sf::Vector2u(2560, 1080)}) {
+        app->resize(size);
+        app->frame();
+        CAPTURE(size.x);
+        CAPTURE(size.y);
+        CHECK(testing::layoutProblems(*app).empty());
+        CHECK(app->context().size.x >= 960.f);  // smaller windows scale the view instead of squeezing
+    }
+}

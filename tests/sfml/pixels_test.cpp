@@ -1,0 +1,101 @@
+// Pixel checks on real windows: the themes, hover and selection, the gauge's
+// zone colours, and the screenshot flag.
+#include "sfml/Driver.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace attune;
+using attune::testing::Open;
+
+namespace {
+sf::Color at(const sf::Image& img, sf::Vector2f p) {
+    return img.getPixel(static_cast<unsigned>(p.x), static_cast<unsigned>(p.y));
+}
+/// A point inside a button, on its padding (not on its text).
+sf::Vector2f padding(const ui::Button& b) {
+    return {b.rect().left + b.rect().width - 8, b.rect().top + b.rect().height / 2};
+}
+}  // namespace
+
+TEST_CASE("the high-contrast background differs from the soft dark one") {
+    const sf::Image soft = testing::open({})->capture();
+    Open hc;
+    hc.highContrast = true;
+    const sf::Image contrast = testing::open(hc)->capture();
+    CHECK(soft.getSize() == sf::Vector2u(1280, 720));
+    CHECK(at(soft, {4, 4}) != at(contrast, {4, 4}));
+    CHECK(at(contrast, {4, 4}) == sf::Color::Black);
+    CHECK(at(soft, {4, 4}) == ui::softDark().background);
+}
+
+TEST_CASE("a choice button's pixels change when the pointer is over it and when it is selected") {
+    auto app = testing::open({"late-text", "breathe-1", "play"});
+    auto& p = testing::play(*app);
+    REQUIRE(p.choiceButtons().size() >= 3);
+    const sf::Vector2f second = padding(p.choiceButtons()[1]);
+    const sf::Vector2f third = padding(p.choiceButtons()[2]);
+    const sf::Image before = app->capture();
+    app->moveMouse({p.choiceButtons()[1].rect().left + 20, p.choiceButtons()[1].rect().top + 10});
+    app->frame();
+    const sf::Image hovered = app->capture();
+    CHECK(at(hovered, second) != at(before, second));
+    CHECK(p.selected() == 1);
+    testing::press(*app, sf::Keyboard::Down);
+    const sf::Image selected = app->capture();
+    CHECK(p.selected() == 2);
+    CHECK(at(selected, third) != at(before, third));
+}
+
+TEST_CASE("the gauge draws in the fight-or-flight colour for a value above 70") {
+    // Alex starts The Late Text at 72: above the window.
+    auto app = testing::open({"late-text", "", "play"});
+    const ui::Gauge* g = testing::play(*app).gauge("alex");
+    REQUIRE(g);
+    CHECK(g->target() == 72);
+    const sf::Image img = app->capture();
+    CHECK(at(img, g->markerCentre()) == ui::softDark().above);
+    // Sam, at 50, is drawn in the colour of the window.
+    const ui::Gauge* sam = testing::play(*app).gauge("sam");
+    REQUIRE(sam);
+    CHECK(at(img, sam->markerCentre()) == ui::softDark().inside);
+}
+
+TEST_CASE("the gauge glides to a new value, and jumps there with reduced motion") {
+    Open o{"late-text", "", "play"};
+    o.reducedMotion = false;
+    auto app = testing::open(o);
+    auto& p = testing::play(*app);
+    testing::press(*app, sf::Keyboard::Space);
+    testing::press(*app, sf::Keyboard::Space);
+    REQUIRE(p.mode() == ui::PlayScreen::Mode::Decision);
+    testing::press(*app, sf::Keyboard::Num2);    // the gentle opening: Alex 72 -> 67
+    testing::press(*app, sf::Keyboard::Escape);  // close the coaching card
+    const ui::Gauge* g = p.gauge("alex");
+    CHECK(g->target() == 67);
+    CHECK(g->shown() > 67.f);
+    CHECK(g->shown() < 72.f);
+    testing::wait(*app, 4);
+    CHECK(g->shown() == doctest::Approx(67.f));
+
+    o.reducedMotion = true;
+    auto still = testing::open(o);
+    auto& q = testing::play(*still);
+    testing::press(*still, sf::Keyboard::Space);
+    testing::press(*still, sf::Keyboard::Space);
+    testing::press(*still, sf::Keyboard::Num2);
+    CHECK(q.gauge("alex")->shown() == 67.f);
+}
+
+TEST_CASE("the screenshot flag writes a PNG of the window's size") {
+    const auto file = std::filesystem::temp_directory_path() / "attune-window-test-shot.png";
+    std::filesystem::remove(file);
+    std::string out, err;
+    const int code = testing::runBinary(
+        "", "--screenshot '" + file.string() + "' --size 1280x720 --scenario late-text --script 2 --screen coach", "",
+        out, err);
+    CHECK_MESSAGE(code == 0, err);
+    sf::Image img;
+    REQUIRE(img.loadFromFile(file.string()));
+    CHECK(img.getSize() == sf::Vector2u(1280, 720));
+    std::filesystem::remove(file);
+}
