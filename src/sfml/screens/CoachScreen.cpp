@@ -204,11 +204,7 @@ void CoachScreen::handle(const sf::Event& e) {
         case sf::Keyboard::Enter:
         case sf::Keyboard::Space:
             if (Button* f = focus_.current(); f && f != &continueBtn_) {
-                sf::Event click{};
-                click.type = sf::Event::MouseButtonPressed;
-                click.mouseButton = {sf::Mouse::Left, static_cast<int>(f->rect().left + 1),
-                                     static_cast<int>(f->rect().top + 1)};
-                handle(click);
+                handle(clickOn(*f));
             } else {
                 close();
             }

@@ -33,6 +33,13 @@ bool leftClick(const sf::Event& e) {
     return e.type == sf::Event::MouseButtonPressed && e.mouseButton.button == sf::Mouse::Left;
 }
 
+sf::Event clickOn(const Button& b) {
+    sf::Event click{};
+    click.type = sf::Event::MouseButtonPressed;
+    click.mouseButton = {sf::Mouse::Left, static_cast<int>(b.rect().left + 1), static_cast<int>(b.rect().top + 1)};
+    return click;
+}
+
 void FocusRing::set(std::vector<Button*> buttons) {
     for (Button* b : buttons_) b->setFocused(false);
     buttons_ = std::move(buttons);

@@ -17,6 +17,8 @@ bool pressed(const sf::Event& e, sf::Keyboard::Key k);
 /// The pointer position of a mouse move or left click, if the event is one.
 std::optional<sf::Vector2f> pointer(const sf::Event& e);
 bool leftClick(const sf::Event& e);
+/// A left click just inside a button: how Enter presses the focused button.
+sf::Event clickOn(const Button& b);
 
 /// Keyboard focus over a list of buttons: Tab and Shift+Tab move it, Enter presses.
 class FocusRing {
