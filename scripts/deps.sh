@@ -6,9 +6,9 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config
   libyaml-cpp-dev libfmt-dev libcli11-dev doctest-dev
-  libsfml-dev libsqlite3-dev libfontconfig-dev
+  libsfml-dev libsqlite3-dev libfontconfig-dev libx11-dev
   fonts-dejavu-core
-  xvfb xauth
+  xvfb xauth libgl1-mesa-dri
   python3 python3-yaml python3-jsonschema
 )
 
