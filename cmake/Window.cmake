@@ -35,7 +35,5 @@ add_library(attune_sfml STATIC
 # SFML's types appear in the public headers (the UI tests use them).
 target_link_libraries(attune_sfml PUBLIC attune_core sfml-graphics sfml-window sfml-system
   PRIVATE X11::X11 Fontconfig::Fontconfig)
-target_compile_definitions(attune_sfml PRIVATE
-  ATTUNE_SOURCE_SCENARIOS="${CMAKE_CURRENT_SOURCE_DIR}/scenarios")
 attune_warnings(attune_sfml)
 set(ATTUNE_WINDOW_SOURCES "")

@@ -4,6 +4,7 @@
 #include "core/feedback/Feedback.hpp"
 #include "core/feedback/PatternLibrary.hpp"
 #include "core/journal/Journal.hpp"
+#include "core/load/Folders.hpp"
 #include "core/load/Loader.hpp"
 #include "cli/Window.hpp"
 #include "core/run/Script.hpp"
@@ -29,12 +30,7 @@ std::vector<fs::path> scenarioFiles(const std::vector<std::string>& args, std::o
         std::error_code ec;
         const fs::path p(a);
         if (fs::is_directory(p, ec)) {
-            std::vector<fs::path> found;
-            for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                const auto ext = it->path().extension();
-                if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml")) found.push_back(it->path());
-            }
+            const std::vector<fs::path> found = folders::yamlFiles(p, ec);
             if (ec) {
                 err << Diagnostic{a, {}, Severity::Error, "the folder cannot be read: " + ec.message(), "file-unreadable"}.format()
                     << '\n';
@@ -43,7 +39,6 @@ std::vector<fs::path> scenarioFiles(const std::vector<std::string>& args, std::o
             if (found.empty()) {
                 err << Diagnostic{a, {}, Severity::Warning, "no .yaml files in this folder", "no-scenarios"}.format() << '\n';
             }
-            std::sort(found.begin(), found.end());
             out.insert(out.end(), found.begin(), found.end());
         } else {
             out.push_back(p);

@@ -21,12 +21,6 @@ int run(int argc, char** argv);
 /// Every scenario file named by the arguments (folders are searched, sorted).
 std::vector<std::filesystem::path> scenarioFiles(const std::vector<std::string>& args, std::ostream& err, bool& ok);
 
-/// Folders the library is read from: shipped, installed, and the user's own.
-std::vector<std::filesystem::path> libraryFolders();
-
-/// The user's own scenario folder ($XDG_DATA_HOME/attune/scenarios).
-std::filesystem::path userScenarioFolder();
-
 /// Graphviz DOT of a scenario's node graph.
 std::string graphDot(const Scenario& s);
 

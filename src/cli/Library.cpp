@@ -2,6 +2,7 @@
 
 #include "core/feedback/PatternLibrary.hpp"
 #include "core/journal/Journal.hpp"
+#include "core/load/Folders.hpp"
 #include "core/load/Loader.hpp"
 #include "core/run/Script.hpp"
 #include "core/util/Text.hpp"
@@ -14,33 +15,9 @@
 #include <set>
 #include <unistd.h>
 
-#ifndef ATTUNE_SOURCE_SCENARIOS
-#define ATTUNE_SOURCE_SCENARIOS "scenarios"
-#endif
 
 namespace attune::cli {
 namespace fs = std::filesystem;
-
-fs::path userScenarioFolder() {
-    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return fs::path(x) / "attune" / "scenarios";
-    if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".local" / "share" / "attune" / "scenarios";
-    return {};
-}
-
-std::vector<fs::path> libraryFolders() {
-    std::vector<fs::path> out;
-    if (const char* env = std::getenv("ATTUNE_SCENARIOS"); env && *env) {
-        out.emplace_back(env);
-    } else {
-        std::error_code ec;
-        if (fs::is_directory(ATTUNE_SOURCE_SCENARIOS, ec)) out.emplace_back(ATTUNE_SOURCE_SCENARIOS);
-        else out.emplace_back(fs::path(PatternLibrary::defaultPath()).parent_path().parent_path().parent_path() / "scenarios");
-    }
-    const fs::path user = userScenarioFolder();
-    std::error_code ec;
-    if (!user.empty() && fs::is_directory(user, ec)) out.push_back(user);
-    return out;
-}
 
 namespace {
 
@@ -81,7 +58,7 @@ int textLibrary(std::istream& in, std::ostream& out) {
     }
     bool ok = true;
     std::vector<std::string> folders;
-    for (const auto& f : libraryFolders()) folders.push_back(f.string());
+    for (const auto& f : folders::scenarioFolders()) folders.push_back(f.string());
     std::vector<Scenario> scenarios;
     for (const auto& f : scenarioFiles(folders, std::cerr, ok)) {
         LoadResult r = loadScenario(f, patterns);
@@ -89,9 +66,7 @@ int textLibrary(std::istream& in, std::ostream& out) {
         else std::cerr << fmt::format("attune: skipping {}: it has errors (run: attune validate {})\n", f.string(), f.string());
     }
     // Gentlest first, then by title: a newcomer meets a difficulty-1 story at the top.
-    std::stable_sort(scenarios.begin(), scenarios.end(), [](const Scenario& a, const Scenario& b) {
-        return a.difficulty != b.difficulty ? a.difficulty < b.difficulty : a.title < b.title;
-    });
+    std::stable_sort(scenarios.begin(), scenarios.end(), folders::gentlestFirst);
     if (scenarios.empty()) {
         std::cerr << "attune: no scenarios found in " << text::join(folders) << '\n';
         return 1;

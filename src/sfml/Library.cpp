@@ -1,5 +1,6 @@
 #include "sfml/Library.hpp"
 
+#include "core/load/Folders.hpp"
 #include "core/load/Loader.hpp"
 
 #include <algorithm>
@@ -7,48 +8,11 @@
 #include <fmt/format.h>
 #include <ostream>
 
-#ifndef ATTUNE_SOURCE_SCENARIOS
-#define ATTUNE_SOURCE_SCENARIOS "scenarios"
-#endif
 
 namespace attune::ui {
 namespace fs = std::filesystem;
 
-namespace {
-
-fs::path userFolder() {
-    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return fs::path(x) / "attune" / "scenarios";
-    if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".local" / "share" / "attune" / "scenarios";
-    return {};
-}
-
-std::vector<fs::path> yamlFiles(const fs::path& dir) {
-    std::vector<fs::path> out;
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        const auto ext = it->path().extension();
-        if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml")) out.push_back(it->path());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-}  // namespace
-
-std::vector<fs::path> ScenarioLibrary::folders() {
-    std::vector<fs::path> out;
-    std::error_code ec;
-    if (const char* env = std::getenv("ATTUNE_SCENARIOS"); env && *env)
-        out.emplace_back(env);
-    else if (fs::is_directory(ATTUNE_SOURCE_SCENARIOS, ec))
-        out.emplace_back(ATTUNE_SOURCE_SCENARIOS);
-    else
-        out.push_back(PatternLibrary::defaultPath().parent_path().parent_path().parent_path() / "scenarios");
-    const fs::path user = userFolder();
-    if (!user.empty() && fs::is_directory(user, ec)) out.push_back(user);
-    return out;
-}
+std::vector<fs::path> ScenarioLibrary::folders() { return folders::scenarioFolders(); }
 
 const LibraryEntry* ScenarioLibrary::add(const fs::path& file, const PatternLibrary& patterns, std::string& error) {
     LoadResult r = loadScenario(file, patterns);
@@ -70,11 +34,17 @@ const LibraryEntry* ScenarioLibrary::add(const fs::path& file, const PatternLibr
 }
 
 void ScenarioLibrary::load(const PatternLibrary& patterns, std::ostream& err) {
-    for (const fs::path& dir : folders())
-        for (const fs::path& f : yamlFiles(dir)) {
+    for (const fs::path& dir : folders()) {
+        std::error_code ec;
+        for (const fs::path& f : folders::yamlFiles(dir, ec)) {
             std::string error;
             if (!add(f, patterns, error)) err << "attune: skipping " << error << '\n';
         }
+        if (ec) err << "attune: " << dir.string() << " cannot be read: " << ec.message() << '\n';
+    }
+    std::stable_sort(entries_.begin(), entries_.end(), [](const LibraryEntry& a, const LibraryEntry& b) {
+        return folders::gentlestFirst(*a.scenario, *b.scenario);
+    });
 }
 
 const LibraryEntry* ScenarioLibrary::find(std::string_view id) const {
