@@ -292,11 +292,15 @@ TEST_CASE("a finished playthrough is recorded, and the library shows it") {
                               "ask-for-text,sam-offers-text,warm-close",
                               "play"});
     REQUIRE(app->context().journal);
+    const int before = app->context().journal->progress("late-text").plays;
+    press(*app, sf::Keyboard::Enter);  // recorded when the player moves on, to the debrief
+    CHECK(app->context().journal->progress("late-text").plays == before + 1);
+    press(*app, sf::Keyboard::Escape);
     const auto progress = app->context().journal->progress("late-text");
     CHECK(progress.completed());
     CHECK(std::find(progress.endingsFound.begin(), progress.endingsFound.end(), "same-side") !=
           progress.endingsFound.end());
-    press(*app, sf::Keyboard::Escape);
+    if (std::string(app->top()->name()) != "library") press(*app, sf::Keyboard::Escape);
     REQUIRE(std::string(app->top()->name()) == "library");
     auto* lib = app->find<ui::LibraryScreen>();
     const auto ids = lib->shownIds();
@@ -333,4 +337,64 @@ TEST_CASE("the library filters by theme and plays the chosen scenario alone or t
     auto& p = testing::play(*app);
     CHECK(p.session().scenario().id == chosen);
     CHECK(p.together());
+}
+
+namespace {
+/// The number key for a choice id among those shown now.
+sf::Keyboard::Key keyFor(ui::PlayScreen& p, const std::string& id) {
+    const auto shown = p.session().visibleChoices();
+    for (std::size_t k = 0; k < shown.size(); ++k)
+        if (p.session().node().choices[static_cast<std::size_t>(shown[k])].id == id)
+            return static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + static_cast<int>(k));
+    FAIL("choice " << id << " is not shown");
+    return sf::Keyboard::Num1;
+}
+}  // namespace
+
+TEST_CASE("regression: an ending left by trying the secure option is not recorded") {
+    auto app = testing::open({"late-text", "its-fine,sam-takes-fine,check-photos,call-again", "play"});
+    const int before = app->context().journal->progress("late-text").plays;  // the journal is shared by the run
+    auto& p = testing::play(*app);
+    REQUIRE(p.mode() == ui::PlayScreen::Mode::Decision);
+    press(*app, keyFor(p, "sam-silences"));  // the cold night, under the coaching card...
+    REQUIRE(p.mode() == ui::PlayScreen::Mode::Ending);
+    REQUIRE(std::string(app->top()->name()) == "coach");
+    press(*app, sf::Keyboard::Y);  // ...left at once for the secure option
+    CHECK(p.mode() != ui::PlayScreen::Mode::Ending);
+    CHECK(app->context().journal->progress("late-text").plays == before);
+}
+
+TEST_CASE("regression: rewinding from an ending and reaching it again records one playthrough") {
+    auto app = testing::open({"late-text",
+                              "sharp-reply,sam-defends,own-it,sam-meets-repair,name-fear,sam-validates,"
+                              "ask-for-text,sam-offers-text,warm-close",
+                              "play"});
+    const int before = app->context().journal->progress("late-text").plays;
+    auto& p = testing::play(*app);
+    REQUIRE(p.mode() == ui::PlayScreen::Mode::Ending);
+    press(*app, sf::Keyboard::R);
+    REQUIRE(p.mode() == ui::PlayScreen::Mode::Decision);
+    press(*app, keyFor(p, "warm-close"));
+    if (std::string(app->top()->name()) == "coach") press(*app, sf::Keyboard::Escape);
+    REQUIRE(p.mode() == ui::PlayScreen::Mode::Ending);
+    press(*app, sf::Keyboard::Enter);  // on to the debrief
+    CHECK(app->context().journal->progress("late-text").plays == before + 1);
+}
+
+TEST_CASE("regression: the debrief can lay itself out again while replay buttons are focusable") {
+    testing::Open o{"late-text",
+                    "sharp-reply,sam-defends,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,sam-offers-text,warm-close",
+                    "debrief"};
+    o.width = 1024;
+    o.height = 768;
+    o.textSize = 0;
+    auto app = testing::open(o);
+    REQUIRE(std::string(app->top()->name()) == "debrief");
+    for (int i = 0; i < 3; ++i) {
+        press(*app, sf::Keyboard::PageDown);
+        press(*app, sf::Keyboard::PageUp);
+    }
+    press(*app, sf::Keyboard::Tab);
+    press(*app, sf::Keyboard::PageDown);
+    CHECK(testing::layoutProblems(*app).empty());
 }

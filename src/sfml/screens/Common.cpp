@@ -41,7 +41,8 @@ sf::Event clickOn(const Button& b) {
 }
 
 void FocusRing::set(std::vector<Button*> buttons) {
-    for (Button* b : buttons_) b->setFocused(false);
+    // The old buttons are not touched: a screen that lays itself out again may
+    // already have destroyed them (the debrief's replay buttons, say).
     buttons_ = std::move(buttons);
     if (index_ >= buttons_.size()) index_ = 0;
     apply();

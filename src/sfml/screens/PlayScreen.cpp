@@ -84,10 +84,10 @@ void PlayScreen::setContent() {
         gauges_[i].setValue(session_.meter(sc_.arousalMeter(gaugeRoles_[i])));
         if (ctx_.still()) gauges_[i].settle();
     }
-    if (m == Mode::Ending)
-        recordEnding();
-    else
-        recorded_ = false;
+    // An ending is recorded when the player moves on from it (to the debrief, the
+    // library, or by closing the window), not when it is reached: an ending left by
+    // rewinding or by trying the secure option was never really played.
+    if (m != Mode::Ending) recorded_ = false;
     layout();
 }
 
@@ -386,6 +386,7 @@ void PlayScreen::resumed() {
 void PlayScreen::leave() {
     // Only finished playthroughs are kept: leaving mid-story asks once, by turning the
     // Library button into the question; Esc (or a click) again leaves, anything else stays.
+    if (mode() == Mode::Ending) recordEnding();
     if (canRewind() && mode() != Mode::Ending && !confirmLeave_) {
         confirmLeave_ = true;
         libraryBtn_.set("Leave unsaved?", "Esc", Button::Kind::Primary);
@@ -617,7 +618,14 @@ void PlayScreen::openHistory() { ctx_.stack.push(std::make_unique<HistoryScreen>
 
 void PlayScreen::openBreathe() { ctx_.stack.push(std::make_unique<BreatheScreen>(ctx_)); }
 
-void PlayScreen::openDebrief() { ctx_.stack.push(std::make_unique<DebriefScreen>(ctx_, *this)); }
+void PlayScreen::openDebrief() {
+    recordEnding();
+    ctx_.stack.push(std::make_unique<DebriefScreen>(ctx_, *this));
+}
+
+PlayScreen::~PlayScreen() {
+    if (mode() == Mode::Ending) recordEnding();  // the window closed, or the library took over, at an ending
+}
 
 void PlayScreen::openSettings() { ctx_.stack.push(std::make_unique<SettingsScreen>(ctx_)); }
 

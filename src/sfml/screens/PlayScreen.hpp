@@ -16,6 +16,7 @@ namespace attune::ui {
 class PlayScreen : public Screen {
 public:
     PlayScreen(Context& ctx, const Scenario& s, std::set<std::string> played);
+    ~PlayScreen() override;
     const char* name() const override { return "play"; }
     void layout() override;
     void handle(const sf::Event& e) override;
