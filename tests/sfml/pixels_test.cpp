@@ -60,6 +60,21 @@ TEST_CASE("the gauge draws in the fight-or-flight colour for a value above 70") 
     CHECK(at(img, sam->markerCentre()) == ui::softDark().inside);
 }
 
+TEST_CASE("regression: the gauge's coloured bands are redrawn when the layout and theme change") {
+    auto app = testing::open({"late-text", "", "play"});
+    testing::press(*app, sf::Keyboard::S);      // settings
+    testing::press(*app, sf::Keyboard::Down);   // theme
+    testing::press(*app, sf::Keyboard::Right);  // high contrast
+    testing::press(*app, sf::Keyboard::Escape);
+    REQUIRE(std::string(app->top()->name()) == "play");
+    const ui::Gauge* g = testing::play(*app).gauge("alex");
+    REQUIRE(g);
+    const sf::FloatRect t = g->track();
+    const sf::Image img = app->capture();
+    // Just inside the right end of the track: the lit fight-or-flight band, in the new theme.
+    CHECK(at(img, {t.left + t.width - 3, t.top + t.height / 2}) == ui::highContrast().above);
+}
+
 TEST_CASE("the gauge glides to a new value, and jumps there with reduced motion") {
     Open o{"late-text", "", "play"};
     o.reducedMotion = false;

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 #include <fstream>
+#include <sys/stat.h>
 
 using namespace attune;
 
@@ -51,6 +52,21 @@ TEST_CASE("a broken settings file gives the defaults and one warning line") {
     CHECK(l.settings == Settings{});
     CHECK(l.warning.find("using the default settings") != std::string::npos);
     CHECK(l.warning.find('\n') == std::string::npos);
+}
+
+TEST_CASE("regression: a settings path that is a folder or a FIFO gives the defaults, never a crash or a hang") {
+    const auto base = std::filesystem::path(std::getenv("XDG_CONFIG_HOME")) / "odd";
+    std::filesystem::create_directories(base / "folder" / "settings.yaml");
+    const SettingsLoad folder = loadSettings(base / "folder" / "settings.yaml");
+    CHECK(folder.settings == Settings{});
+    CHECK(folder.warning.find("using the default settings") != std::string::npos);
+
+    const auto fifo = base / "fifo.yaml";
+    std::filesystem::remove(fifo);
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const SettingsLoad pipe = loadSettings(fifo);  // reading it would block forever
+    CHECK(pipe.settings == Settings{});
+    CHECK(pipe.warning == fifo.string() + ": cannot be read (it is not a regular file); using the default settings");
 }
 
 TEST_CASE("a bad value falls back to its default and keeps the good ones") {

@@ -1,5 +1,7 @@
 #include "core/settings/Settings.hpp"
 
+#include "core/load/Loader.hpp"
+
 #include <array>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -69,10 +71,18 @@ SettingsLoad loadSettings(const fs::path& file) {
     SettingsLoad out;
     std::error_code ec;
     if (!fs::exists(file, ec)) return out;
+    // Only a regular file is read (a folder or a FIFO would throw or block), and only a small one.
+    Diagnostics d(file.string());
+    const auto text = fs::is_regular_file(file, ec) ? readFile(file, d, 64 * 1024) : std::nullopt;
+    if (!text) {
+        out.warning = fmt::format("{}: cannot be read ({}); using the default settings", file.string(),
+                                  d.all().empty() ? "it is not a regular file" : d.all().front().message);
+        return out;
+    }
     YAML::Node root;
     try {
-        root = YAML::LoadFile(file.string());
-    } catch (const YAML::Exception& e) {
+        root = YAML::Load(*text);
+    } catch (const std::exception& e) {
         out.warning = fmt::format("{}: cannot be read ({}); using the default settings", file.string(), e.what());
         return out;
     }
@@ -140,8 +150,10 @@ bool saveSettings(const Settings& s, const fs::path& file, std::string& error) {
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         out << y.c_str() << '\n';
+        out.close();  // a full disk shows up on close, not on <<
         if (!out) {
             error = fmt::format("{}: cannot be written", tmp.string());
+            fs::remove(tmp, ec);
             return false;
         }
     }

@@ -244,9 +244,14 @@ fs::path DebriefScreen::saveReport() {
     std::strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", &local);
     const std::string stem = fmt::format("{}-{}", play_.session().scenario().id, stamp);
     const fs::path md = dir / (stem + ".md"), html = dir / (stem + ".html");
-    std::ofstream(md, std::ios::binary) << feedback::reportMarkdown(d_);
-    std::ofstream(html, std::ios::binary) << feedback::reportHtml(d_);
-    if (ec || !fs::exists(md, ec) || !fs::exists(html, ec)) {
+    const auto write = [](const fs::path& f, const std::string& text) {
+        std::ofstream out(f, std::ios::binary);
+        out << text;
+        out.close();  // a full disk shows up on close
+        return static_cast<bool>(out);
+    };
+    const bool written = !ec && write(md, feedback::reportMarkdown(d_)) && write(html, feedback::reportHtml(d_));
+    if (!written) {
         ctx_.notice = fmt::format("The report could not be saved in {}.", homeShort(dir.string()));
         layout();
         return {};

@@ -67,6 +67,7 @@ void Gauge::setPosition(sf::Vector2f p) {
     marker_.setPointCount(32);
     marker_.setOutlineThickness(-std::max(2.f, std::round(2.5f * th.scale)));
     placeMarker();
+    colourZones();  // the bands follow the track (and the theme) on every layout, not only on a zone change
 }
 
 void Gauge::colourZones() {

@@ -29,6 +29,7 @@ public:
     int target() const { return target_; }
     sf::Vector2f markerCentre() const { return marker_.getPosition(); }
     sf::FloatRect rect() const { return rect_; }
+    sf::FloatRect track() const { return track_; }
     void draw(sf::RenderTarget& target) const;
     void boxes(std::vector<Box>& out, const std::string& name, int parent = -1) const;
 
