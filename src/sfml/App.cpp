@@ -81,7 +81,13 @@ bool App::setUp(const cli::WindowOptions& o, Failure& failure) {
         scenarioId_ = o.scenario;
     } else if (!o.scenario.empty()) {
         std::error_code ec;
-        if (fs::is_regular_file(o.scenario, ec)) {
+        // The same file as a library scenario (scenarios/late-text.yaml, say) opens that entry.
+        const LibraryEntry* same = nullptr;
+        for (const auto& e : c.library.entries())
+            if (fs::equivalent(e.file, o.scenario, ec)) same = &e;
+        if (same) {
+            scenarioId_ = same->scenario->id;
+        } else if (fs::is_regular_file(o.scenario, ec)) {
             const LibraryEntry* added = c.library.add(o.scenario, c.patterns, error);
             if (!added) {
                 failure = {error, 1};

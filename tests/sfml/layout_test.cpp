@@ -139,3 +139,18 @@ TEST_CASE("the window resizes without breaking the layout") {
         CHECK(app->context().size.x >= 960.f);  // smaller windows scale the view instead of squeezing
     }
 }
+
+TEST_CASE("regression: a couple's debrief with many themes stays inside its pages at the largest text size") {
+    testing::Open o{"money-talk",
+                    "open-criticise,attacked-defend,esc-pause,after-pause-soft,repair-own,boundary-vague,vague-clarify,"
+                    "number-clear,line-yes,final-yes",
+                    "debrief"};
+    o.textSize = 4;
+    for (auto [w, h] : {std::pair{1280u, 720u}, std::pair{1920u, 1080u}}) {
+        o.width = w;
+        o.height = h;
+        auto app = testing::open(o);
+        REQUIRE(std::string(app->top()->name()) == "debrief");
+        checkPages(*app, fmt::format("money-talk debrief at {}x{}", w, h));
+    }
+}

@@ -114,3 +114,16 @@ TEST_CASE("the screenshot flag writes a PNG of the window's size") {
     CHECK(img.getSize() == sf::Vector2u(1280, 720));
     std::filesystem::remove(file);
 }
+
+TEST_CASE("regression: a role written in a dark colour is lifted until its name reads on the background") {
+    Scenario s;
+    s.roles = {Role{"bo", "Bo", "", "#000000", "", {}}, Role{"al", "Al", "", "#c46a4a", "", {}}};
+    for (bool contrast : {false, true}) {
+        testing::Open o;
+        o.highContrast = contrast;
+        auto app = testing::open(o);
+        const ui::Theme& th = app->context().theme;
+        CHECK(ui::contrastAgainstBackground(th, ui::roleColor(th, s, "bo")) >= 4.5);
+        CHECK(ui::contrastAgainstBackground(th, ui::roleColor(th, s, "al")) >= 4.5);
+    }
+}

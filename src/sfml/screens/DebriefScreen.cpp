@@ -59,26 +59,25 @@ void DebriefScreen::fill() {
         bindChart(card.add<CustomBlock>(), arc_,
                   [this, plotH](const Theme& t, float w) { return arc_.layout(t, w, plotH); });
     }
-    // Style counts per theme: one set of bars per person, one colour key.
-    if (!d_.people.empty()) {
+    // Style counts per theme: a card per person, so each stays whole on its page at any text size.
+    for (const auto& p : d_.people) {
+        if (p.decisions() == 0) continue;
         auto& card = pager_.add<Card>();
-        card.add<TextItem>(d_.people.size() > 1 ? "Choices by theme" : "Your choices by theme", TextRole::Heading)
-            .gapAfter = 0.8f;
-        for (std::size_t i = 0; i < d_.people.size(); ++i) {
-            const auto& p = d_.people[i];
-            std::vector<BarChart::Row> rows;
-            for (attune::Theme t : kThemes) {
-                const auto& counts = p.byTheme[static_cast<std::size_t>(t)];
-                if (counts[0] + counts[1] + counts[2] + counts[3] > 0) rows.push_back({themeLabel(t), counts});
-            }
-            bars_.push_back(std::make_unique<BarChart>());
-            BarChart& bar = *bars_.back();
-            bar.set(std::move(rows));
-            bar.setLegend(i + 1 == d_.people.size());
-            if (d_.people.size() > 1)
-                card.add<TextItem>(p.name, TextRole::Small, roleColor(th, sc, p.role)).gapAfter = 0.3f;
-            bindChart(card.add<CustomBlock>(), bar, [&bar](const Theme& t, float w) { return bar.layout(t, w); });
+        if (d_.people.size() > 1)
+            card.add<TextItem>(fmt::format("{}'s choices by theme", p.name), TextRole::Heading, roleColor(th, sc, p.role))
+                .gapAfter = 0.8f;
+        else
+            card.add<TextItem>("Your choices by theme", TextRole::Heading).gapAfter = 0.8f;
+        std::vector<BarChart::Row> rows;
+        for (attune::Theme t : kThemes) {
+            const auto& counts = p.byTheme[static_cast<std::size_t>(t)];
+            if (counts[0] + counts[1] + counts[2] + counts[3] > 0) rows.push_back({themeLabel(t), counts});
         }
+        bars_.push_back(std::make_unique<BarChart>());
+        BarChart& bar = *bars_.back();
+        bar.set(std::move(rows));
+        bar.setLegend(true);
+        bindChart(card.add<CustomBlock>(), bar, [&bar](const Theme& t, float w) { return bar.layout(t, w); });
     }
     if (!d_.strength.empty()) {
         auto& card = pager_.add<Card>(th.color.secure);

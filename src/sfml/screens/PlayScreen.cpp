@@ -75,7 +75,8 @@ void PlayScreen::setContent() {
     selected_ = 0;
     choices_.clear();
     for (std::size_t k = 0; k < shown_.size(); ++k)
-        choices_.emplace_back(sc_.substitute(session_.node().choices[u(shown_[k])].text), std::to_string(k + 1),
+        choices_.emplace_back(sc_.substitute(session_.node().choices[u(shown_[k])].text),
+                              k < 9 ? std::to_string(k + 1) : std::string(),  // only 1-9 are keys
                               Button::Kind::Choice);
     speakerRole_ = m == Mode::Stuck ? std::string() : session_.node().say;
     const bool animate = revealRate(ctx_.settings.reveal) > 0 && !ctx_.still();

@@ -161,16 +161,42 @@ sf::Color endingColor(const Theme& th, EndingKind k) {
     return th.color.mixedEnding;
 }
 
+namespace {
+/// WCAG relative luminance and contrast ratio.
+double luminance(sf::Color c) {
+    const auto channel = [](sf::Uint8 v) {
+        const double x = v / 255.0;
+        return x <= 0.03928 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+}
+double contrastRatio(sf::Color a, sf::Color b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+}  // namespace
+
 sf::Color roleColor(const Theme& th, const Scenario& s, std::string_view role) {
     std::size_t index = 0;
     for (std::size_t i = 0; i < s.roles.size(); ++i) {
         if (s.roles[i].id != role) continue;
         index = i;
-        // Lifted toward white so names stay legible on the dark backdrop.
-        if (auto c = parseHex(s.roles[i].color)) return mix(*c, sf::Color::White, th.contrast ? 0.5f : 0.22f);
+        // Lifted toward white so names stay legible on the dark backdrop: a little for
+        // every colour, and as far as it takes to reach a 4.5:1 contrast for dark ones.
+        if (auto c = parseHex(s.roles[i].color)) {
+            float lift = th.contrast ? 0.5f : 0.22f;
+            sf::Color out = mix(*c, sf::Color::White, lift);
+            while (contrastRatio(out, th.color.background) < 4.5 && lift < 1.f) {
+                lift = std::min(1.f, lift + 0.05f);
+                out = mix(*c, sf::Color::White, lift);
+            }
+            return out;
+        }
     }
     return index % 2 == 0 ? th.color.roleA : th.color.roleB;
 }
+
+double contrastAgainstBackground(const Theme& th, sf::Color c) { return contrastRatio(c, th.color.background); }
 
 std::string styleLabel(std::optional<Style> s) {
     if (!s) return "No style";

@@ -71,6 +71,8 @@ sf::Color styleColor(const Theme& th, std::optional<Style> s);
 sf::Color zoneColor(const Theme& th, feedback::Zone z);
 sf::Color endingColor(const Theme& th, EndingKind k);
 /// A role's accent: the scenario's `color` (lifted for legibility), else a default pair.
+/// The WCAG contrast ratio of a colour against the theme's background.
+double contrastAgainstBackground(const Theme& th, sf::Color c);
 sf::Color roleColor(const Theme& th, const Scenario& s, std::string_view role);
 /// "Secure", "Anxious", ...
 std::string styleLabel(std::optional<Style> s);
