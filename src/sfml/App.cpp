@@ -60,6 +60,7 @@ bool App::setUp(const cli::WindowOptions& o, Failure& failure) {
     SettingsLoad loaded = loadSettings(c.settingsPath);
     if (!loaded.warning.empty()) std::cerr << "attune: " << loaded.warning << '\n';
     c.settings = loaded.settings;
+    c.savedSettings = loaded.settings;
     if (o.highContrast) c.settings.highContrast = true;
     if (o.textSize >= 0) c.settings.textSize = std::min(o.textSize, Settings::kTextSizes - 1);
     if (o.reducedMotion) c.settings.reducedMotion = true;

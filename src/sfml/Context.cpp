@@ -12,6 +12,7 @@ void Context::restyle() {
 
 void Context::applySettings(const Settings& s) {
     const bool display = s.fullscreen != settings.fullscreen;
+    savedSettings = withChanges(savedSettings, settings, s);
     settings = s;
     if (display && setFullscreen)
         setFullscreen(s.fullscreen);  // restyles after resizing
@@ -19,7 +20,7 @@ void Context::applySettings(const Settings& s) {
         restyle();
     if (!saveSettingsOnChange) return;
     std::string error;
-    if (!saveSettings(settings, settingsPath, error))
+    if (!saveSettings(savedSettings, settingsPath, error))
         std::cerr << "attune: the settings were not saved: " << error << '\n';
 }
 

@@ -19,7 +19,8 @@ struct Context {
 
     sf::RenderWindow& window;
     Fonts fonts;
-    Settings settings;
+    Settings settings;        ///< in force now (the file's, with this run's flags on top)
+    Settings savedSettings;   ///< as in the file: what a change in the settings screen is saved onto
     std::filesystem::path settingsPath;
     bool saveSettingsOnChange = true;  ///< false for screenshots and the benchmark
     Theme theme;

@@ -109,3 +109,33 @@ TEST_CASE("a bad settings file does not stop the window from opening") {
     REQUIRE(app);
     CHECK(app->context().settings == Settings{});
 }
+
+TEST_CASE("regression: settings given for one run are not saved when another setting changes") {
+    auto app = testing::open({"", "", "library"});
+    ui::Context& c = app->context();
+    // As `attune --high-contrast --text-size 4` does: in force for this run only.
+    c.settings.highContrast = true;
+    c.settings.textSize = 4;
+    Settings changed = c.settings;
+    changed.reveal = Reveal::Off;  // the player changes one thing
+    c.applySettings(changed);
+    const Settings onDisk = loadSettings(c.settingsPath).settings;
+    CHECK(onDisk.reveal == Reveal::Off);
+    CHECK(onDisk.highContrast == c.savedSettings.highContrast);
+    CHECK_FALSE(onDisk.highContrast);
+    CHECK(onDisk.textSize == Settings{}.textSize);
+    CHECK(c.settings.highContrast);  // still in force for this run
+}
+
+TEST_CASE("withChanges applies exactly the fields that changed") {
+    Settings base;
+    base.textSize = 1;
+    Settings before = base;
+    before.highContrast = true;  // a flag for this run
+    Settings after = before;
+    after.coaching = feedback::Coaching::Off;
+    const Settings out = withChanges(base, before, after);
+    CHECK(out.textSize == 1);
+    CHECK_FALSE(out.highContrast);
+    CHECK(out.coaching == feedback::Coaching::Off);
+}

@@ -128,6 +128,16 @@ SettingsLoad loadSettings(const fs::path& file) {
     return out;
 }
 
+Settings withChanges(Settings base, const Settings& before, const Settings& after) {
+    if (after.textSize != before.textSize) base.textSize = after.textSize;
+    if (after.highContrast != before.highContrast) base.highContrast = after.highContrast;
+    if (after.reducedMotion != before.reducedMotion) base.reducedMotion = after.reducedMotion;
+    if (after.reveal != before.reveal) base.reveal = after.reveal;
+    if (after.coaching != before.coaching) base.coaching = after.coaching;
+    if (after.fullscreen != before.fullscreen) base.fullscreen = after.fullscreen;
+    return base;
+}
+
 bool saveSettings(const Settings& s, const fs::path& file, std::string& error) {
     std::error_code ec;
     if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);

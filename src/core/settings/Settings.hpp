@@ -29,6 +29,11 @@ struct Settings {
     bool operator==(const Settings&) const = default;
 };
 
+/// `base` with every field that differs between `before` and `after` set as in `after`:
+/// a change made in the settings screen, applied to the settings kept on disk without
+/// the flags given for one run (--high-contrast, --text-size...).
+Settings withChanges(Settings base, const Settings& before, const Settings& after);
+
 /// $XDG_CONFIG_HOME/attune/settings.yaml, else ~/.config/attune/settings.yaml.
 std::filesystem::path settingsPath();
 
