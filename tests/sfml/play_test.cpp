@@ -398,3 +398,23 @@ TEST_CASE("regression: the debrief can lay itself out again while replay buttons
     press(*app, sf::Keyboard::PageDown);
     CHECK(testing::layoutProblems(*app).empty());
 }
+
+TEST_CASE("regression: a theme filter that matches nothing offers nothing to play") {
+    const auto dir = std::filesystem::temp_directory_path() / "attune-one-scenario";
+    std::filesystem::create_directories(dir);
+    std::filesystem::copy_file(std::filesystem::path(ATTUNE_SOURCE_DIR) / "scenarios" / "late-text.yaml", dir / "late-text.yaml",
+                               std::filesystem::copy_options::overwrite_existing);
+    ::setenv("ATTUNE_SCENARIOS", dir.c_str(), 1);
+    auto app = testing::open({"", "", "library"});
+    ::unsetenv("ATTUNE_SCENARIOS");
+    auto* lib = app->find<ui::LibraryScreen>();
+    REQUIRE(lib);
+    REQUIRE(lib->shownIds() == std::vector<std::string>{"late-text"});
+    press(*app, sf::Keyboard::Right);  // needs
+    press(*app, sf::Keyboard::Right);  // boundaries: The Late Text is not about boundaries
+    CHECK(lib->shownIds().empty());
+    for (const auto& b : app->boxes()) CHECK(b.name != "play alone");
+    press(*app, sf::Keyboard::Enter);
+    CHECK(std::string(app->top()->name()) == "library");
+    std::filesystem::remove_all(dir);
+}

@@ -298,7 +298,9 @@ void LibraryScreen::layoutDetail(const sf::FloatRect& area) {
 }
 
 std::vector<Button*> LibraryScreen::buttons() {
-    std::vector<Button*> out{&aloneBtn_, &togetherBtn_};
+    // With a theme filter that matches nothing there is nothing to play.
+    std::vector<Button*> out;
+    if (!rows_.empty()) out = {&aloneBtn_, &togetherBtn_};
     if (detail_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
     out.push_back(&settingsBtn_);
     for (auto& c : chips_) out.push_back(&c);
@@ -306,7 +308,8 @@ std::vector<Button*> LibraryScreen::buttons() {
 }
 
 std::vector<const Button*> LibraryScreen::buttons() const {
-    std::vector<const Button*> out{&aloneBtn_, &togetherBtn_};
+    std::vector<const Button*> out;
+    if (!rows_.empty()) out = {&aloneBtn_, &togetherBtn_};
     if (detail_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
     out.push_back(&settingsBtn_);
     for (const auto& c : chips_) out.push_back(&c);
@@ -417,8 +420,6 @@ void LibraryScreen::draw(sf::RenderTarget& target) const {
     more_.draw(target);
     target.draw(detailPanel_);
     detail_.draw(target);
-    aloneBtn_.draw(target);
-    togetherBtn_.draw(target);
     if (detail_.pages() > 1) {
         pagePrev_.draw(target);
         pageNext_.draw(target);
@@ -446,8 +447,10 @@ std::vector<Box> LibraryScreen::boxes() const {
     if (!empty_.empty()) addBox(out, "empty", empty_.bounds(), list);
     const int detail = addBox(out, "detail", detailArea_);
     detail_.boxes(out, detail);
-    aloneBtn_.boxes(out, "play alone", detail);
-    togetherBtn_.boxes(out, "play together", detail);
+    if (!rows_.empty()) {
+        aloneBtn_.boxes(out, "play alone", detail);
+        togetherBtn_.boxes(out, "play together", detail);
+    }
     if (detail_.pages() > 1) {
         pagePrev_.boxes(out, "back", detail);
         pageNext_.boxes(out, "more", detail);

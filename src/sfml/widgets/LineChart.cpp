@@ -73,9 +73,10 @@ void LineChart::setPosition(sf::Vector2f p) {
 
 void LineChart::draw(sf::RenderTarget& target) const {
     target.draw(bands_);
+    target.draw(lines_);
+    // The zone names go on top, so a line passing through never crosses out a word.
     for (const auto& b : bandLabels_)
         if (b.position().y >= 0) b.draw(target);
-    target.draw(lines_);
     start_.draw(target);
     end_.draw(target);
     legend_.draw(target);
