@@ -33,11 +33,17 @@ std::string otherName(const Scenario& sc, const std::string& role) {
 std::string strengthFor(const Scenario& sc, const PersonSummary& p, const Session& s) {
     const ChoiceFeedback* c = nullptr;
     const std::string other = otherName(sc, p.role);
-    if (usedPattern(p, {"validating-partner", "co-regulation", "curious-question", "appreciation", "accepting-influence"}, &c))
-        return fmt::format(
-            "You tuned in to {}: “{}” People who know the pull of anxious attachment are often finely attuned to "
-            "others. Steadied, that attunement is a gift to both of you.",
-            other, c->text);
+    if (usedPattern(p, {"validating-partner", "co-regulation", "curious-question", "appreciation", "accepting-influence"}, &c)) {
+        // The scenario's player is the one practising with an anxious attachment; the partner may not be.
+        if (p.role == sc.player)
+            return fmt::format(
+                "You tuned in to {}: “{}” People who know the pull of anxious attachment are often finely attuned to "
+                "others. Steadied, that attunement is a gift to both of you.",
+                other, c->text);
+        return fmt::format("You tuned in to {}: “{}” Being met like that is what lets a worried nervous system "
+                           "settle, and it lets {} know those feelings are welcome.",
+                           other, c->text, other);
+    }
     if (usedPattern(p, {"self-soothing-pause", "break-and-return"}, &c))
         return "You gave your body a pause before you answered. That gap between the alarm and the words is the "
                "whole skill in small, and you found it in the moment.";

@@ -79,15 +79,23 @@ void DebriefScreen::fill() {
         bar.setLegend(true);
         bindChart(card.add<CustomBlock>(), bar, [&bar](const Theme& t, float w) { return bar.layout(t, w); });
     }
-    if (!d_.strength.empty()) {
+    // Each person's own strength and next step; alone, simply "a strength to keep".
+    const bool couple = d_.people.size() > 1;
+    for (const auto& p : d_.people) {
+        if (p.strength.empty()) continue;
         auto& card = pager_.add<Card>(th.color.secure);
-        card.add<TextItem>("A strength to keep", TextRole::Heading, th.color.secure).gapAfter = 0.5f;
-        card.add<TextItem>(d_.strength, TextRole::Small);
+        card.add<TextItem>(couple ? fmt::format("{}: a strength to keep", p.name) : std::string("A strength to keep"),
+                           TextRole::Heading, th.color.secure)
+            .gapAfter = 0.5f;
+        card.add<TextItem>(p.strength, TextRole::Small);
     }
-    if (!d_.practise.empty()) {
+    for (const auto& p : d_.people) {
+        if (p.practise.empty()) continue;
         auto& card = pager_.add<Card>(th.color.accent);
-        card.add<TextItem>("Something to practise", TextRole::Heading, th.color.accent).gapAfter = 0.5f;
-        card.add<TextItem>(d_.practise, TextRole::Small);
+        card.add<TextItem>(couple ? fmt::format("{}: something to practise", p.name) : std::string("Something to practise"),
+                           TextRole::Heading, th.color.accent)
+            .gapAfter = 0.5f;
+        card.add<TextItem>(p.practise, TextRole::Small);
     }
     if (!d_.topPatterns.empty()) {
         auto& card = pager_.add<Card>();
