@@ -40,8 +40,8 @@ std::string strengthFor(const Scenario& sc, const PersonSummary& p, const Sessio
                 "You tuned in to {}: “{}” People who know the pull of anxious attachment are often finely attuned to "
                 "others. Steadied, that attunement is a gift to both of you.",
                 other, c->text);
-        return fmt::format("You tuned in to {}: “{}” Being met like that is what lets a worried nervous system "
-                           "settle, and it lets {} know those feelings are welcome.",
+        return fmt::format("You tuned in to {}: “{}” Being met like that helps a worried nervous system "
+                           "settle, and lets {} know those feelings are welcome.",
                            other, c->text, other);
     }
     if (usedPattern(p, {"self-soothing-pause", "break-and-return"}, &c))
