@@ -87,22 +87,30 @@ void Section::boxes(std::vector<Box>& out, int parent) const {
     addBox(out, heading_ + " text", body_.bounds(), parent);
 }
 
-float BadgeRow::measure(const Theme& th, float width) {
-    offsets_.clear();
+namespace {
+/// Places items left to right, starting a new row when one would pass `width` (or
+/// for every item when `stacked`). Fills `offsets`; returns the height used.
+float flow(const std::vector<sf::Vector2f>& sizes, float width, float gap, bool stacked, std::vector<sf::Vector2f>& offsets) {
+    offsets.clear();
     float x = 0, y = 0, rowH = 0;
-    const float gap = std::round(0.6f * th.unit);
-    for (auto& b : badges_) {
-        const sf::Vector2f s = b.layout(th, th.type.caption);
-        if (x > 0 && x + s.x > width) {
-            x = 0;
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+        if (i > 0 && (stacked || x + sizes[i].x > width)) {
             y += rowH + gap;
+            x = 0;
             rowH = 0;
         }
-        offsets_.emplace_back(x, y);
-        x += s.x + gap;
-        rowH = std::max(rowH, s.y);
+        offsets.emplace_back(x, y);
+        x += sizes[i].x + gap;
+        rowH = std::max(rowH, sizes[i].y);
     }
     return y + rowH;
+}
+}  // namespace
+
+float BadgeRow::measure(const Theme& th, float width) {
+    std::vector<sf::Vector2f> sizes;
+    for (auto& b : badges_) sizes.push_back(b.layout(th, th.type.caption));
+    return flow(sizes, width, std::round(0.6f * th.unit), false, offsets_);
 }
 
 void BadgeRow::place(sf::Vector2f p) {
@@ -125,22 +133,9 @@ Button& ButtonRow::add(std::string label, std::string hint, Button::Kind kind, i
 
 float ButtonRow::measure(const Theme& th, float width) {
     th_ = &th;
-    offsets_.clear();
-    const float gap = std::round(0.8f * th.unit);
-    float x = 0, y = 0, rowH = 0;
-    for (std::size_t i = 0; i < buttons_.size(); ++i) {
-        Button& b = *buttons_[i];
-        const sf::Vector2f s = stacked_ ? b.layoutFixed(th, width) : b.layout(th, width);
-        if (i > 0 && (stacked_ || x + s.x > width)) {
-            y += rowH + gap;
-            x = 0;
-            rowH = 0;
-        }
-        offsets_.emplace_back(x, y);
-        x += s.x + gap;
-        rowH = std::max(rowH, s.y);
-    }
-    return y + rowH;
+    std::vector<sf::Vector2f> sizes;
+    for (auto& b : buttons_) sizes.push_back(stacked_ ? b->layoutFixed(th, width) : b->layout(th, width));
+    return flow(sizes, width, std::round(0.8f * th.unit), stacked_, offsets_);
 }
 
 void ButtonRow::place(sf::Vector2f p) {
