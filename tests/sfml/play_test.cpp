@@ -418,3 +418,16 @@ TEST_CASE("regression: a theme filter that matches nothing offers nothing to pla
     CHECK(std::string(app->top()->name()) == "library");
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("regression: a debrief before any ending names no ending kind") {
+    auto app = testing::open({"late-text", "sharp-reply,sam-defends", "debrief"});
+    REQUIRE(std::string(app->top()->name()) == "debrief");
+    bool badge = false, stopped = false;
+    for (const auto& b : app->boxes()) {
+        badge = badge || b.name == "ending kind";
+        stopped = stopped || b.name == "ending title";
+    }
+    CHECK_FALSE(badge);
+    CHECK(stopped);
+    CHECK(testing::layoutProblems(*app).empty());
+}

@@ -175,8 +175,13 @@ void DebriefScreen::layout() {
     title_.setPosition({m, y});
     kind_.setPosition({m + title_.width() + 1.5f * th.unit, y + std::round((title_.lineHeight() - ks.y) / 2)});
     y += title_.height() + std::round(0.3f * th.unit);
-    subtitle_.set(d_.reachedBest ? "This is the warmest ending the story has. Well done, both of you."
-                                 : "A warmer ending is there to find. Replay a moment below to look for it.",
+    const std::string subtitle =
+        d_.endingNode.empty()
+            ? "The story stopped here, before an ending. Look back at it below, or replay a moment."
+        : d_.reachedBest ? (play_.together() ? "This is the warmest ending the story has. Well done, both of you."
+                                             : "This is the warmest ending the story has. Well done.")
+                         : "A warmer ending is there to find. Replay a moment below to look for it.";
+    subtitle_.set(subtitle,
                   th.look(th.type.body, th.color.muted));
     y += subtitle_.wrap(w) + std::round(1.4f * th.unit);
     subtitle_.setPosition({m, y - subtitle_.height() - std::round(1.4f * th.unit)});
@@ -367,7 +372,7 @@ void DebriefScreen::handle(const sf::Event& e) {
 void DebriefScreen::draw(sf::RenderTarget& target) const {
     scenario_.draw(target);
     title_.draw(target);
-    kind_.draw(target);
+    if (!d_.endingNode.empty()) kind_.draw(target);  // no badge where the story only stopped
     subtitle_.draw(target);
     pager_.draw(target);
     if (!ctx_.notice.empty()) status_.draw(target);
@@ -379,7 +384,7 @@ std::vector<Box> DebriefScreen::boxes() const {
     std::vector<Box> out;
     addBox(out, "scenario", scenario_.bounds());
     addBox(out, "ending title", title_.bounds());
-    kind_.boxes(out, "ending kind");
+    if (!d_.endingNode.empty()) kind_.boxes(out, "ending kind");
     addBox(out, "subtitle", subtitle_.bounds());
     pager_.boxes(out, -1);
     if (!ctx_.notice.empty()) addBox(out, "status", status_.bounds());
