@@ -1,5 +1,6 @@
 #include "text/TextPlayer.hpp"
 
+#include "core/feedback/Feedback.hpp"
 #include "core/run/Script.hpp"
 #include "core/util/Text.hpp"
 
@@ -71,8 +72,11 @@ void breathe(std::ostream& out, const TextOptions& o, std::istream* in) {
 }  // namespace
 
 std::string arousalZone(int value) {
-    if (value > 70) return "above the window: fight or flight";
-    if (value < 30) return "below the window: shutdown";
+    switch (feedback::zoneOf(value)) {  // the one place the window's bands are defined
+        case feedback::Zone::Above: return "above the window: fight or flight";
+        case feedback::Zone::Below: return "below the window: shutdown";
+        case feedback::Zone::Inside: break;
+    }
     return "inside the window";
 }
 

@@ -369,11 +369,4 @@ bool resolve(Expr& e, const Names& names, const Locate& locate, Diagnostics& dia
 
 bool eval(const Expr& e, const Env& env) { return e.empty() || value(e, e.root, env) != 0; }
 
-std::vector<int> nodesRead(const Expr& e) {
-    std::vector<int> out;
-    for (const Term& t : e.terms)
-        if (t.op == Op::Visited || t.op == Op::Visits) out.push_back(t.value);
-    return out;
-}
-
 }  // namespace attune::expr

@@ -57,7 +57,5 @@ struct Env {
 /// Evaluates a resolved condition; an empty Expr is true.
 bool eval(const Expr& e, const Env& env);
 
-/// Every node index named in visited()/visits(), for the validator.
-std::vector<int> nodesRead(const Expr& e);
 
 }  // namespace attune::expr

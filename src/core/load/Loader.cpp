@@ -458,12 +458,10 @@ void readTop(const YNode& root, Scenario& s, Diagnostics& d) {
     readNonEmpty(root, "summary", s.summary, "the scenario", d);
     if (const YNode* v = root.find("themes")) {
         s.themes = readThemes(*v, "themes", d);
-        s.themesPos = v->pos;
         if (v->isSeq() && v->items.empty()) d.error(v->pos, "empty-value", "'themes' needs at least one theme");
     }
     if (const YNode* v = root.find("signs")) {
         s.signs = readSigns(*v, d);
-        s.signsPos = v->pos;
     }
     if (const YNode* v = root.find("difficulty")) s.difficulty = read::integer(*v, "difficulty", 1, 3, d).value_or(1);
     if (const YNode* v = root.find("minutes")) s.minutes = read::integer(*v, "minutes", 1, 600, d).value_or(0);

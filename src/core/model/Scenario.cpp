@@ -86,7 +86,6 @@ std::string signPhrase(std::string_view id) {
     return s;
 }
 
-std::string Pick::describe() const { return id.empty() ? std::to_string(number) : "'" + id + "'"; }
 
 bool Comparison::holds(int v) const {
     switch (op) {

@@ -136,7 +136,6 @@ struct Pick {
     int number = 0;
     std::string id;
     Pos pos;
-    std::string describe() const;
 };
 
 struct Comparison {
@@ -176,7 +175,7 @@ struct Scenario {
     std::vector<Node> nodes;
     std::vector<Pattern> patterns;  ///< scenario-local
     std::vector<TestCase> tests;
-    Pos idPos, startPos, playerPos, themesPos, signsPos;
+    Pos idPos, startPos, playerPos;
 
     int nodeIndex(std::string_view key) const;
     int meterIndex(std::string_view name) const;

@@ -145,12 +145,7 @@ void Session::chooseDefault() {
     const int d = defaultChoice();
     if (d < 0) throw std::logic_error("Session::chooseDefault: nothing to choose");
     choose(d);
-    // history_ may have grown; the decision step is the one with this choice.
-    for (auto it = history_.rbegin(); it != history_.rend(); ++it)
-        if (it->choice >= 0) {
-            it->byDefault = true;
-            break;
-        }
+    history_[static_cast<std::size_t>(lastDecisionStep())].byDefault = true;
 }
 
 int Session::lastDecisionStep() const {
