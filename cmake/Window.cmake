@@ -29,6 +29,9 @@ add_library(attune_sfml STATIC
   src/sfml/screens/CoachScreen.cpp
   src/sfml/screens/BreatheScreen.cpp
   src/sfml/screens/HistoryScreen.cpp
+  src/sfml/screens/PanelScreen.cpp
+  src/sfml/screens/AboutScreen.cpp
+  src/sfml/screens/StateScreen.cpp
   src/sfml/screens/DebriefScreen.cpp
   src/sfml/screens/SettingsScreen.cpp
 )

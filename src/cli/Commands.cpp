@@ -3,6 +3,7 @@
 #include "core/check/Rules.hpp"
 #include "core/feedback/Feedback.hpp"
 #include "core/feedback/PatternLibrary.hpp"
+#include "core/feedback/About.hpp"
 #include "core/journal/Journal.hpp"
 #include "core/load/Folders.hpp"
 #include "core/load/Loader.hpp"
@@ -143,11 +144,13 @@ struct PlayArgs {
     bool text = false;
 };
 
-/// Writes the debrief as Markdown or HTML, chosen by the file's extension.
+/// Writes the debrief as Markdown, HTML or JSON, chosen by the file's extension.
 bool writeReport(const Session& s, const PatternLibrary& lib, const std::string& file) {
     const auto d = feedback::debrief(s, lib);
     const auto ext = fs::path(file).extension();
-    const std::string body = ext == ".html" || ext == ".htm" ? feedback::reportHtml(d) : feedback::reportMarkdown(d);
+    const std::string body = ext == ".html" || ext == ".htm" ? feedback::reportHtml(d)
+                             : ext == ".json"                ? feedback::reportJson(d)
+                                                             : feedback::reportMarkdown(d);
     std::ofstream out(file, std::ios::binary);
     out << body;
     out.close();
@@ -293,6 +296,11 @@ void addCoaching(TextOptions& opts, const PatternLibrary& lib, int coaching) {
             if (st.byDefault) return;  // nobody chose it: nothing to coach
             out << feedback::cardText(feedback::explain(s, lib, static_cast<int>(&st - s.history().data())), w);
         };
+    if (mode != feedback::Coaching::Off)
+        opts.onEnter = [&lib, w = opts.width](const Session& s, std::ostream& out) {
+            for (const auto& n : feedback::statesAt(s, lib, static_cast<int>(s.history().size()) - 1))
+                out << feedback::stateText(n, w);
+        };
     opts.atEnding = [&lib, mode, w = opts.width](const Session& s, std::ostream& out) {
         if (mode == feedback::Coaching::AtEnd) {
             out << "\n== Your choices, one by one ==\n";
@@ -329,7 +337,7 @@ int run(int argc, char** argv) {
     p->add_flag("--text", pa.text, "Use the terminal player (the default for play)");
     p->add_option("--coaching", pa.coaching, "Feedback after each choice (immediate), only at the end (end), or off")
         ->check(CLI::IsMember({"immediate", "end", "off"}));
-    p->add_option("--report", pa.report, "Save the debrief at the ending as FILE.md or FILE.html");
+    p->add_option("--report", pa.report, "Save the debrief at the ending as FILE.md, FILE.html or FILE.json");
 
     std::string graphFile;
     auto* g = app.add_subcommand("graph", "Print the node graph as Graphviz DOT");
@@ -339,8 +347,9 @@ int run(int argc, char** argv) {
     app.add_option("--screenshot", win.screenshot, "Window: save a PNG of the screen reached, then exit");
     app.add_option("--scenario", win.scenario, "Window: open this scenario (id or file) straight away");
     app.add_option("--script", win.script, "Window: picks to play first (numbers or choice ids)");
-    app.add_option("--screen", win.screen, "Window: library, play, coach, breathe, history, debrief or settings")
-        ->check(CLI::IsMember({"library", "play", "coach", "breathe", "history", "debrief", "settings"}));
+    app.add_option("--screen", win.screen,
+                   "Window: library, play, coach, breathe, history, debrief, settings, about or state")
+        ->check(CLI::IsMember({"library", "play", "coach", "breathe", "history", "debrief", "settings", "about", "state"}));
     app.add_option("--size", win.size, "Window: size as WIDTHxHEIGHT, e.g. 1280x720");
     app.add_flag("--high-contrast", win.highContrast, "Window: use the high-contrast theme");
     app.add_option("--text-size", win.textSize, "Window: text size 0 (small) to 4 (largest)")->check(CLI::Range(0, 4));
@@ -368,6 +377,7 @@ int run(int argc, char** argv) {
     jn->add_option("--limit", journalLimit, "How many (default 20)")->check(CLI::Range(1, 100000));
 
     auto* rl = app.add_subcommand("rules", "List the validator's rule ids and what each means");
+    auto* ab = app.add_subcommand("about", "What Attune is and is not, where to find support, and signs of control or abuse");
 
     std::string newId, newDir = ".";
     auto* nw = app.add_subcommand("new", "Start a new scenario from a small, valid template");
@@ -390,6 +400,10 @@ int run(int argc, char** argv) {
     if (*p) return play(pa);
     if (*g) return graph(graphFile);
     if (*rl) return listRules();
+    if (*ab) {
+        std::cout << feedback::aboutText(TextOptions{}.width);
+        return 0;
+    }
     if (*jn) return showJournal(journalLimit);
     if (*st) return stats(sa);
     if (*nw) return newScenario(newId, newDir);

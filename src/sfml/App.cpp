@@ -1,6 +1,7 @@
 #include "sfml/App.hpp"
 
 #include "core/run/Script.hpp"
+#include "sfml/screens/AboutScreen.hpp"
 #include "sfml/screens/BreatheScreen.hpp"
 #include "sfml/screens/LibraryScreen.hpp"
 #include "sfml/screens/PlayScreen.hpp"
@@ -169,6 +170,7 @@ bool App::startScreens(const cli::WindowOptions& o, Failure& failure) {
         }
         c.stack.push(std::make_unique<LibraryScreen>(c));
         if (screen == "settings") c.stack.push(std::make_unique<SettingsScreen>(c));
+        if (screen == "about") c.stack.push(std::make_unique<AboutScreen>(c));
         if (screen == "breathe") c.stack.push(std::make_unique<BreatheScreen>(c));
         c.stack.apply();
         if (auto* b = c.stack.find<BreatheScreen>(); b && c.screenshot) b->advance(2.6f);
@@ -209,6 +211,11 @@ bool App::startScreens(const cli::WindowOptions& o, Failure& failure) {
         p.openSettings();
     } else if (screen == "history") {
         p.openHistory();
+    } else if (screen == "about") {
+        c.stack.push(std::make_unique<AboutScreen>(c));
+    } else if (screen == "state" && !p.openStateNotes()) {
+        failure = {"--screen state needs --script to stop where a body has just gone below the window", 2};
+        return false;
     }
     c.stack.apply();
     if (auto* b = c.stack.find<BreatheScreen>(); b && c.screenshot) b->advance(2.6f);

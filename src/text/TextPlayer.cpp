@@ -35,7 +35,8 @@ void showNode(const Session& s, std::ostream& out, const TextOptions& o) {
             wrapped(out, t, o.width, who, std::string(text::codePoints(who), ' '));
         }
     }
-    if (!n.body.empty()) wrapped(out, s.body(), o.width, "  ~ ", "    ");
+    if (const std::string b = s.body(); !b.empty()) wrapped(out, b, o.width, "  ~ ", "    ");
+    if (o.onEnter) o.onEnter(s, out);
 }
 
 void showChoices(const Session& s, std::ostream& out, const TextOptions& o) {

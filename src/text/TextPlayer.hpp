@@ -20,6 +20,8 @@ struct TextOptions {
     std::function<void(const Session&, const Step&, std::ostream&)> afterChoice;
     /// Called at the ending, to print the debrief.
     std::function<void(const Session&, std::ostream&)> atEnding;
+    /// Called after each node is shown (the state of the body on entering it, for example).
+    std::function<void(const Session&, std::ostream&)> onEnter;
 };
 
 /// Where picks come from: a person typing, or a script.

@@ -22,5 +22,9 @@ void resolveReferences(Scenario& s, const PatternLibrary& library, Diagnostics& 
 void checkGraph(const Scenario& s, Diagnostics& d);
 void checkChoices(const Scenario& s, const PatternLibrary& library, Diagnostics& d);
 void checkTests(const Scenario& s, Diagnostics& d);
+/// Pattern texts that claim a zone where a card could contradict the meter [zone-claim].
+void checkPatterns(const std::vector<Pattern>& patterns, Diagnostics& d);
+/// Secure endings reachable with an arousal meter below the window [secure-ending-shutdown].
+void checkEndings(const Scenario& s, Diagnostics& d);
 
 }  // namespace attune::check

@@ -1,11 +1,20 @@
 #include "core/check/Checker.hpp"
 #include "core/feedback/PatternLibrary.hpp"
+#include "core/feedback/ZoneWords.hpp"
 
 #include <fmt/format.h>
 #include <set>
 
 namespace attune::check {
 namespace {
+
+std::string stylesPhrase(const Pattern& p) {
+    if (p.styles.size() < 2) return name(p.style);
+    std::string out;
+    for (std::size_t i = 0; i < p.styles.size(); ++i)
+        out += std::string(i == 0 ? "" : i + 1 == p.styles.size() ? " or " : ", ") + name(p.styles[i]);
+    return out;
+}
 
 void decision(const Scenario& s, const Node& n, const PatternLibrary& lib, Diagnostics& d) {
     int defaults = 0;
@@ -25,9 +34,13 @@ void decision(const Scenario& s, const Node& n, const PatternLibrary& lib, Diagn
             d.warning(c.pos, "missing-explanation",
                       fmt::format("this {} choice has neither 'why' nor 'pattern', so the player would get no explanation",
                                   name(*c.style)));
-        if (p && p->style != *c.style)
+        if (p && p->id == "freeze")
+            d.error(c.patternPos, "freeze-as-choice",
+                    "freeze is a state the body enters, not a choice: send the story to a node whose effects take the "
+                    "meter below the window, and offer ways back from there (pattern 'orienting')");
+        else if (p && !p->allows(*c.style))
             d.warning(c.patternPos, "pattern-style",
-                      fmt::format("pattern '{}' is {}, but the choice is {}", p->id, name(p->style), name(*c.style)));
+                      fmt::format("pattern '{}' is {}, but the choice is {}", p->id, stylesPhrase(*p), name(*c.style)));
     }
     if (defaults > 1)
         d.error(n.pos, "default-count", fmt::format("node '{}' marks {} choices as default; mark one", n.id, defaults));
@@ -44,7 +57,34 @@ void decision(const Scenario& s, const Node& n, const PatternLibrary& lib, Diagn
                   fmt::format("every choice at node '{}' has an 'if'; when none holds the story is stuck", n.id));
 }
 
+void zoneClaim(const Pattern& p, Pos at, std::string_view field, std::string_view text, std::optional<Zone> zone,
+               Diagnostics& d) {
+    for (const feedback::ZoneClaim& c : feedback::zoneClaims(text)) {
+        if (zone && c.zone == *zone) continue;
+        if (zone)
+            d.warning(at, "zone-claim",
+                      fmt::format("the '{}' body of pattern '{}' says \"{}\", which claims the zone '{}'", key(*zone), p.id,
+                                  c.phrase, key(c.zone)));
+        else
+            d.warning(at, "zone-claim",
+                      fmt::format("the '{}' of pattern '{}' says \"{}\", which claims the zone '{}', but it is shown in "
+                                  "every zone; move it into a zoned body (above, inside, below)",
+                                  field, p.id, c.phrase, key(c.zone)));
+        return;  // one report per text
+    }
+}
+
 }  // namespace
+
+void checkPatterns(const std::vector<Pattern>& patterns, Diagnostics& d) {
+    for (const Pattern& p : patterns) {
+        zoneClaim(p, p.pos, "what", p.what, std::nullopt, d);
+        zoneClaim(p, p.pos, "need", p.need, std::nullopt, d);
+        if (!p.zoned) zoneClaim(p, p.pos, "body", p.body, std::nullopt, d);
+        else
+            for (Zone z : kZones) zoneClaim(p, p.pos, "body", p.bodyFor(z), z, d);
+    }
+}
 
 void checkChoices(const Scenario& s, const PatternLibrary& lib, Diagnostics& d) {
     std::map<std::string, Pos> ids;

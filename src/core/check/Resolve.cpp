@@ -112,8 +112,13 @@ private:
         for (Effect& e : effects) {
             if (int m = s_.meterIndex(e.target); m >= 0) {
                 e.index = m;
+                const Meter& meter = s_.meters[static_cast<std::size_t>(m)];
                 if (e.kind == Effect::Kind::Flag)
                     d_.error(e.pos, "effect-type", fmt::format("'{}' is a meter; give it +n, -n or n, not true/false", e.target));
+                else if (e.kind == Effect::Kind::Toward && (e.value < meter.min || e.value > meter.max))
+                    d_.error(e.pos, "out-of-range",
+                             fmt::format("'toward' must be inside the range of '{}', {} to {}, not {}", e.target, meter.min,
+                                         meter.max, e.value));
             } else if (int f = s_.flagIndex(e.target); f >= 0) {
                 e.index = f;
                 if (e.kind != Effect::Kind::Flag)
@@ -128,6 +133,7 @@ private:
 
     void node(Node& n) {
         role(n.say, n.sayPos, "'say'");
+        for (std::size_t i = 0; i < n.roleBody.size(); ++i) role(n.roleBody[i].first, n.roleBodyPos[i], "'body'");
         role(n.by, n.byPos, "'by'");
         if (n.isDecision() && n.by.empty()) n.by = s_.player;
         effects(n.effects);
@@ -163,11 +169,13 @@ void resolveReferences(Scenario& s, const PatternLibrary& library, Diagnostics& 
 void checkScenario(Scenario& s, const PatternLibrary& library, Diagnostics& d) {
     resolveReferences(s, library, d);
     checkChoices(s, library, d);
+    checkPatterns(s.patterns, d);
     // Graph and test checks need a whole, resolved scenario: after any error
     // they would only repeat it in other words.
     if (d.hasErrors()) return;
     checkGraph(s, d);
     checkTests(s, d);
+    checkEndings(s, d);
 }
 
 }  // namespace attune::check

@@ -12,61 +12,130 @@ std::size_t u(int i) { return static_cast<std::size_t>(i); }
 
 int rank(EndingKind k) { return k == EndingKind::Secure ? 2 : k == EndingKind::Mixed ? 1 : 0; }
 
-bool usedPattern(const PersonSummary& p, std::initializer_list<std::string_view> ids, const ChoiceFeedback** which) {
-    for (const ChoiceFeedback& c : p.choices)
-        if (c.style == Style::Secure && c.pattern)
-            for (auto id : ids)
-                if (c.pattern->id == id) {
-                    *which = &c;
-                    return true;
-                }
-    return false;
-}
-
 std::string otherName(const Scenario& sc, const std::string& role) {
     for (const Role& r : sc.roles)
         if (r.id != role) return r.name;
     return "your partner";
 }
 
-/// A strength the choices showed, named concretely and kindly.
-std::string strengthFor(const Scenario& sc, const PersonSummary& p, const Session& s) {
-    const ChoiceFeedback* c = nullptr;
-    const std::string other = otherName(sc, p.role);
-    if (usedPattern(p, {"validating-partner", "co-regulation", "curious-question", "appreciation", "accepting-influence"}, &c)) {
-        // The scenario's player is the one practising with an anxious attachment; the partner may not be.
-        if (p.role == sc.player)
-            return fmt::format(
-                "You tuned in to {}: “{}” People who know the pull of anxious attachment are often finely attuned to "
-                "others. Steadied, that attunement is a gift to both of you.",
-                other, c->text);
-        return fmt::format("You tuned in to {}: “{}” Being met like that helps a worried nervous system "
-                           "settle, and lets {} know those feelings are welcome.",
-                           other, c->text, other);
-    }
-    if (usedPattern(p, {"self-soothing-pause", "break-and-return"}, &c))
-        return "You gave your body a pause before you answered. That gap between the alarm and the words is the "
-               "whole skill in small, and you found it in the moment.";
-    if (usedPattern(p, {"repair-attempt", "taking-responsibility"}, &c))
-        return fmt::format("After things went sideways you reached back toward {}: “{}” Repair matters more than "
-                           "never slipping.",
-                           other, c->text);
-    if (usedPattern(p, {"name-the-need", "clear-request", "gentle-start-up", "warm-boundary", "self-compassion",
-                        "trusting-the-bond"},
-                    &c))
-        return fmt::format("You said what was true for you, plainly: “{}” Saying a need out loud, without a "
-                           "weapon attached, is how it gets met.",
-                           c->text);
-    if (p.styles[0] > 0)
-        return fmt::format("You found a secure response at {} of your {} choices, even with your nervous system "
-                           "stirred up.",
-                           p.styles[0], p.decisions());
-    (void)s;
-    return "You stayed with a hard moment all the way to the end, and now you are looking back at it with curiosity. "
-           "Noticing is where every change starts.";
+std::string inQuotes(std::string_view s) { return fmt::format("“{}”", s); }
+
+std::string times(int n) { return n == 1 ? "once" : n == 2 ? "twice" : fmt::format("{} times", n); }
+
+/// The families of secure patterns a strength can be named from, in the order they are named.
+struct Family {
+    std::initializer_list<std::string_view> ids;
+};
+constexpr std::string_view kAttune[] = {"validating-partner", "co-regulation", "curious-question", "appreciation",
+                                        "accepting-influence"};
+constexpr std::string_view kRegulate[] = {"self-soothing-pause", "break-and-return", "orienting"};
+constexpr std::string_view kRepair[] = {"repair-attempt", "taking-responsibility"};
+constexpr std::string_view kVoice[] = {"name-the-need", "clear-request", "gentle-start-up", "warm-boundary",
+                                       "self-compassion", "trusting-the-bond"};
+
+template <std::size_t N>
+bool inFamily(const Pattern* p, const std::string_view (&ids)[N]) {
+    return p && std::find(std::begin(ids), std::end(ids), p->id) != std::end(ids);
 }
 
-/// One concrete thing to practise next: the most frequent non-secure pattern's secure alternative.
+/// True when a non-secure choice (by anyone) came before this step: "after things went sideways".
+bool afterRupture(const std::vector<ChoiceFeedback>& all, int step) {
+    for (const ChoiceFeedback& c : all)
+        if (c.step < step && c.style && *c.style != Style::Secure) return true;
+    return false;
+}
+
+/// One sentence naming what one secure choice showed, in the words of its own pattern.
+std::string strengthLine(const Scenario& sc, const ChoiceFeedback& c, const std::vector<ChoiceFeedback>& all) {
+    const std::string other = otherName(sc, c.role);
+    const std::string said = inQuotes(c.text);
+    const std::string id = c.pattern ? c.pattern->id : "";
+    const bool loud = c.zone == Zone::Above;
+    if (id == "validating-partner")
+        return fmt::format("You let {}'s feelings make sense before you answered them: {}", other, said);
+    if (id == "co-regulation")
+        return fmt::format("You offered {} a steadier presence when it was needed: {}", other, said);
+    if (id == "curious-question") return fmt::format("You asked instead of assuming: {} Curiosity kept the door open.", said);
+    if (id == "appreciation") return fmt::format("You noticed something good in {} and said it out loud: {}", other, said);
+    if (id == "accepting-influence") return fmt::format("You let {}'s view change your plan: {}", other, said);
+    if (id == "self-soothing-pause")
+        return loud ? "You paused for your body while the alarm was still loud. That gap between alarm and words is "
+                      "the whole skill in small."
+                    : "You gave your body a pause before answering, so the words could come from you and not from the alarm.";
+    if (id == "break-and-return") return fmt::format("You asked for a break and said when you would come back: {}", said);
+    if (id == "orienting")
+        return fmt::format("When your body went still, you found your way back to the room: {}", said);
+    if (id == "repair-attempt")
+        return afterRupture(all, c.step)
+                   ? fmt::format("After things went sideways you reached back toward {}: {} Repair matters more than "
+                                 "never slipping.",
+                                 other, said)
+                   : fmt::format("You reached toward {} before anything could harden: {}", other, said);
+    if (id == "taking-responsibility") return fmt::format("You owned your part without turning on yourself: {}", said);
+    if (id == "name-the-need") return fmt::format("You said what you needed, plainly, with no weapon attached: {}", said);
+    if (id == "clear-request") return fmt::format("You turned a feeling into a clear request: {}", said);
+    if (id == "gentle-start-up") return fmt::format("You raised something hard gently: {}", said);
+    if (id == "warm-boundary") return fmt::format("You held a limit and kept the warmth: {}", said);
+    if (id == "self-compassion") return fmt::format("You met your own hurt with kindness: {}", said);
+    if (id == "trusting-the-bond")
+        return fmt::format("You let a gap be a gap, without reading it as a verdict on you: {}", said);
+    return fmt::format("You chose a secure response: {}", said);
+}
+
+/// Strengths these choices showed: the first choice of each family, then the share of
+/// secure choices; never a sentence that this run does not bear out.
+std::vector<std::string> strengthsFor(const Scenario& sc, const PersonSummary& p, const std::vector<ChoiceFeedback>& all,
+                                      const Session& s, const Debrief& d) {
+    std::vector<std::string> out;
+    const auto firstOf = [&](auto& ids) -> const ChoiceFeedback* {
+        for (const ChoiceFeedback& c : p.choices)
+            if (c.style == Style::Secure && inFamily(c.pattern, ids)) return &c;
+        return nullptr;
+    };
+    for (const ChoiceFeedback* c : {firstOf(kAttune), firstOf(kRegulate), firstOf(kRepair), firstOf(kVoice)})
+        if (c) out.push_back(strengthLine(sc, *c, all));
+    // The player is the one practising with the pull of anxious attachment; its gift is attunement.
+    if (firstOf(kAttune) && p.role == sc.player)
+        out.front() += " Many people who know that pull are finely tuned to others; steadied, that is a gift to you both.";
+    int secure = 0, loud = 0;
+    const ChoiceFeedback* unnamed = nullptr;
+    for (const ChoiceFeedback& c : p.choices) {
+        if (c.style != Style::Secure) continue;
+        ++secure;
+        if (c.zone == Zone::Above) ++loud;
+        if (!unnamed && !inFamily(c.pattern, kAttune) && !inFamily(c.pattern, kRegulate) &&
+            !inFamily(c.pattern, kRepair) && !inFamily(c.pattern, kVoice))
+            unnamed = &c;
+    }
+    if (out.empty() && unnamed) out.push_back(strengthLine(sc, *unnamed, all));
+    if (secure > 0 && out.size() < 3) {
+        std::string line = fmt::format("You found a secure response at {} of your {} choices", secure, p.decisions());
+        if (loud > 0) line += fmt::format(", {} of them while your nervous system was above the window", loud == secure && secure > 1 ? "all" : loud == 1 ? "one" : std::to_string(loud));
+        out.push_back(line + ".");
+    }
+    if (out.empty()) {
+        // No secure choice this time: say what this run did show, in its own terms.
+        const ChoiceFeedback& last = p.choices.back();
+        const std::string reach = d.ended() ? fmt::format("all the way to “{}”", d.endingTitle)
+                                            : fmt::format("for {} step{}, until you stopped", s.history().size(),
+                                                          s.history().size() == 1 ? "" : "s");
+        out.push_back(fmt::format("You stayed with {} {}, and your last choice was {} Looking back at what it was "
+                                  "protecting is where change starts.",
+                                  otherName(sc, p.role), reach, inQuotes(last.text)));
+    }
+    return out;
+}
+
+/// A secure option that was on offer to this person somewhere in this run, other than at `skip`.
+const ChoiceFeedback* withAlternative(const PersonSummary& p, const Pattern* pattern) {
+    for (const ChoiceFeedback& c : p.choices)
+        if (c.style != Style::Secure && (!pattern || c.pattern == pattern) && !c.secureAlternatives.empty() &&
+            c.zone != Zone::Below)
+            return &c;
+    return nullptr;
+}
+
+/// One concrete thing to practise next, from the secure options this story really offered.
 std::string practiseFor(const Scenario& sc, const PersonSummary& p) {
     std::map<const Pattern*, int> counts;
     const Pattern* top = nullptr;
@@ -75,33 +144,239 @@ std::string practiseFor(const Scenario& sc, const PersonSummary& p) {
             const int n = ++counts[c.pattern];
             if (!top || n > counts[top]) top = c.pattern;
         }
-    if (top)
-        return fmt::format("Watch for this one: {}. When you notice it starting, try this instead: {}",
-                           text::lowerFirst(top->title), top->instead);
-    for (const ChoiceFeedback& c : p.choices)
-        if (c.style && *c.style != Style::Secure && !c.secureAlternatives.empty())
-            return fmt::format("Go back to the moment you said “{}” and try “{}”. Notice how it feels to say.",
-                               c.text, c.secureAlternatives.front().text);
+    const ChoiceFeedback* at = withAlternative(p, top);
+    if (!at) at = withAlternative(p, nullptr);
+    if (at) {
+        const std::string watch =
+            top ? fmt::format("Watch for {}, which came up {} this time. ", text::lowerFirst(top->title), times(counts[top]))
+                : std::string();
+        return fmt::format("{}When you said {} this story also offered {} Next time you feel that pull, try words like "
+                           "those and notice how they feel to say.",
+                           watch, inQuotes(at->text), inQuotes(at->secureAlternatives.front().text));
+    }
+    if (top) return fmt::format("Watch for {}. {}", text::lowerFirst(top->title), top->instead);
+    bool insecure = false;
+    for (const ChoiceFeedback& c : p.choices) insecure = insecure || (c.style && *c.style != Style::Secure);
+    if (insecure)
+        return "Go back to a moment where you chose differently from how you wanted to, and play it again slowly.";
     if (sc.difficulty < 3)
-        return "Your choices were secure throughout. Try a scenario one step harder, or play the other role to feel "
+        return "Every choice you made here was secure. Try a scenario one step harder, or play the other role to feel "
                "the same moment from the other side.";
-    return fmt::format("Your choices were secure throughout. Try playing {}'s side, to feel how the same moment "
+    return fmt::format("Every choice you made here was secure. Try playing {}'s side, to feel how the same moment "
                        "lands from there.",
                        otherName(sc, p.role));
 }
 
+std::string styleCounts(const std::array<int, 4>& st) {
+    std::vector<std::string> parts;
+    for (Style s : kStyles)
+        if (st[static_cast<std::size_t>(s)] > 0) parts.push_back(fmt::format("{} {}", st[static_cast<std::size_t>(s)], name(s)));
+    return parts.empty() ? "no choices" : text::join(parts);
+}
+
+std::string pronounFor(const Scenario& sc, const std::string& role) {
+    const Role* r = sc.role(role);
+    if (!r) return "their";
+    if (r->pronouns.rfind("she", 0) == 0) return "her";
+    if (r->pronouns.rfind("he", 0) == 0) return "his";
+    return "their";
+}
+
+// ---- the sections, in reading order ----------------------------------------------------------
+
+void endingSection(const Debrief& d, const Session& s, std::vector<Section>& out) {
+    Section sec{"ending", "", {}, false};
+    if (d.ended()) {
+        if (d.reachedBest)
+            sec.lines.push_back({fmt::format("You reached “{}”, the warmest ending this story has.", d.endingTitle), ""});
+        else
+            sec.lines.push_back({fmt::format("You reached “{}” ({}). This story also has a {} ending, “{}”: worth "
+                                             "another try when you feel ready.",
+                                             d.endingTitle, name(d.endingKind), name(d.bestKind), d.bestTitle),
+                                 ""});
+    } else if (d.stuck) {
+        sec.lines.push_back({fmt::format("The story stopped before an ending: {}", s.stuckReason()), ""});
+    } else {
+        sec.lines.push_back({fmt::format("You stopped after {} step{}, before an ending. Here is what happened up to there.",
+                                         d.steps, d.steps == 1 ? "" : "s"),
+                             ""});
+    }
+    out.push_back(std::move(sec));
+}
+
+void careSection(const Debrief& d, std::vector<Section>& out) {
+    if (!d.ended() || d.endingKind != EndingKind::Rupture) return;
+    Section sec{"care", "After a rupture", {}, false};
+    sec.lines.push_back({"This one ended apart, and that is part of practising, not a mark against you. Ruptures are "
+                         "where repair is learned: even people who love each other well lose each other for a while "
+                         "and find their way back. Be as kind to yourself about it as you would be to a friend.",
+                         ""});
+    sec.lines.push_back({"If a conversation like this in your own life leaves you afraid of your partner, watched or "
+                         "controlled, that is not a communication problem to fix by trying harder. The about page "
+                         "(attune about) lists signs to take seriously and where to find help.",
+                         ""});
+    out.push_back(std::move(sec));
+}
+
+void choicesSection(const Debrief& d, std::vector<Section>& out) {
+    Section sec{"choices", d.people.size() > 1 ? "Your choices, by theme" : "Your choices, by theme", {}, true};
+    for (const PersonSummary& p : d.people) {
+        if (p.decisions() == 0) {
+            sec.lines.push_back({fmt::format("{}: no choices to make this time.", p.name), p.role});
+            continue;
+        }
+        std::vector<std::string> themes;
+        for (Theme t : kThemes) {
+            const auto& row = p.byTheme[static_cast<std::size_t>(t)];
+            if (row[0] + row[1] + row[2] + row[3] > 0) themes.push_back(fmt::format("{}: {}", name(t), styleCounts(row)));
+        }
+        sec.lines.push_back({fmt::format("{}: {}{}{}.", p.name, styleCounts(p.styles), themes.empty() ? "" : " (",
+                                         themes.empty() ? "" : text::join(themes, "; ") + ")"),
+                             p.role});
+    }
+    out.push_back(std::move(sec));
+}
+
+void arcsSection(const Debrief& d, std::vector<Section>& out) {
+    if (d.arcs.empty()) return;
+    Section sec{"arcs", "The nervous system, step by step", {}, true};
+    for (const Arc& a : d.arcs) {
+        std::vector<std::string> vals;
+        for (int v : a.values) vals.push_back(std::to_string(v));
+        sec.lines.push_back({fmt::format("{}: {} ({}).", a.name, text::join(vals, " "), zoneSummary(a)), a.role});
+    }
+    out.push_back(std::move(sec));
+}
+
+void shutdownSection(const Debrief& d, std::vector<Section>& out) {
+    if (d.shutdowns.empty()) return;
+    Section sec{"shutdown", "When the body went still", {}, false};
+    const bool couple = d.people.size() > 1;
+    for (const StateNote& n : d.shutdowns)
+        sec.lines.push_back(
+            {couple ? fmt::format("At step {}, {}'s nervous system dropped below the window ({} to {}). That was {}'s "
+                                  "body protecting itself: not a choice, and not a failure.",
+                                  n.step + 1, n.roleName, n.before, n.after, n.roleName)
+                    : fmt::format("At step {}, your nervous system dropped below the window ({} to {}). That was your "
+                                  "body protecting you: not a choice, and not a failure.",
+                                  n.step + 1, n.before, n.after),
+             n.role});
+    sec.lines.push_back({d.shutdowns.front().wayBack, ""});
+    out.push_back(std::move(sec));
+}
+
+void coregSection(const Debrief& d, const Scenario& sc, std::vector<Section>& out) {
+    if (d.coRegulation.empty()) return;
+    Section sec{"coregulation", "Lending calm", {}, true};
+    for (const CoRegulation& c : d.coRegulation)
+        sec.lines.push_back({fmt::format("Step {}: {} was inside {} own window ({}), and {} response helped {} come down "
+                                         "from {} to {}.",
+                                         c.step + 1, c.calmerName, pronounFor(sc, c.calmer), c.calmerLevel,
+                                         pronounFor(sc, c.calmer), c.calmedName, c.before, c.after),
+                             c.calmer});
+    out.push_back(std::move(sec));
+}
+
+void patternsSection(const Debrief& d, std::vector<Section>& out) {
+    if (d.topPatterns.empty()) return;
+    Section sec{"patterns", "Patterns that mattered most", {}, true};
+    for (const PatternCount& pc : d.topPatterns)
+        sec.lines.push_back({fmt::format("{} ({}, {}). {}", pc.pattern->title, name(pc.style), times(pc.count),
+                                         pc.pattern->instead),
+                             ""});
+    out.push_back(std::move(sec));
+}
+
+void goingOnSections(const Debrief& d, std::vector<Section>& out) {
+    const bool couple = d.people.size() > 1;
+    Section strengths{"strengths", "Strengths to keep", {}, true};
+    Section practice{"practice", "To practise next", {}, false};
+    for (const PersonSummary& p : d.people) {
+        if (p.decisions() == 0) continue;
+        for (const std::string& s : p.strengths)
+            strengths.lines.push_back({couple ? p.name + ": " + s : s, p.role});
+        practice.lines.push_back({couple ? p.name + ": " + p.practise : p.practise, p.role});
+    }
+    if (!strengths.lines.empty()) out.push_back(std::move(strengths));
+    if (!practice.lines.empty()) out.push_back(std::move(practice));
+}
+
+void replaySection(const Debrief& d, std::vector<Section>& out) {
+    if (d.replay.empty()) return;
+    Section sec{"replay", "Worth replaying", {}, true};
+    const bool couple = d.people.size() > 1;
+    for (const Moment& m : d.replay)
+        sec.lines.push_back({fmt::format("{} “{}”; a secure option was “{}”.", couple ? m.roleName + " chose" : "You chose",
+                                         m.chosen, m.secureText),
+                             m.role});
+    out.push_back(std::move(sec));
+}
+
 }  // namespace
+
+const std::string& lensNote() {
+    static const std::string note =
+        "The meters are a story device, not a measurement. The window of tolerance (30 to 70 here) and the "
+        "nervous-system picture behind it are one helpful way to think about alarm and calm; polyvagal ideas in "
+        "particular are debated. Attachment styles describe strategies, not people.";
+    return note;
+}
+
+const Section* Debrief::section(std::string_view id) const {
+    for (const Section& s : sections)
+        if (s.id == id) return &s;
+    return nullptr;
+}
 
 std::string zoneSummary(const Arc& a) {
     return fmt::format("{} inside the window, {} above, {} below", a.zoneSteps[1] == 1 ? "1 step" : std::to_string(a.zoneSteps[1]) + " steps",
                        a.zoneSteps[2], a.zoneSteps[0]);
 }
 
+std::vector<StateNote> statesAt(const Session& s, const PatternLibrary& lib, int step) {
+    std::vector<StateNote> out;
+    const Scenario& sc = s.scenario();
+    if (step < 0 || u(step) >= s.history().size()) return out;
+    const Step& st = s.history()[u(step)];
+    const Pattern* freeze = lib.resolve(sc, "freeze");
+    for (const Role& r : sc.roles) {
+        const int m = sc.arousalMeter(r.id);
+        if (m < 0 || !s.isPlayed(r.id)) continue;
+        const int before = step == 0 ? sc.meters[u(m)].start : s.history()[u(step - 1)].metersAfter[u(m)];
+        const int after = st.metersOnEntry[u(m)];
+        if (zoneOf(after) != Zone::Below || zoneOf(before) == Zone::Below) continue;
+        StateNote n;
+        n.step = step;
+        n.role = r.id;
+        n.roleName = r.name;
+        n.before = before;
+        n.after = after;
+        n.pattern = freeze;
+        if (freeze) {
+            n.title = freeze->title;
+            n.what = sc.substitute(freeze->what);
+            n.body = sc.substitute(freeze->bodyFor(Zone::Below));
+            n.wayBack = sc.substitute(freeze->instead);
+        } else {
+            n.title = "The body protecting itself";
+            n.what = "When alarm gets too big, bodies can go still, heavy or far away. It happens to people; it is "
+                     "not something they decide.";
+            n.body = "Everything may feel slowed or distant right now. That is a protective response, and it passes.";
+            n.wayBack = "A way back: feel your feet on the floor, look around and name three things you can see, and "
+                        "let one breath out go long.";
+        }
+        out.push_back(std::move(n));
+    }
+    return out;
+}
+
 Debrief debrief(const Session& s, const PatternLibrary& lib) {
     const Scenario& sc = s.scenario();
     Debrief d;
+    d.scenarioId = sc.id;
     d.scenarioTitle = sc.title;
     d.steps = static_cast<int>(s.history().size());
+    d.stuck = s.state() == Session::State::Stuck;
     if (s.state() == Session::State::Ending) {
         d.endingNode = s.node().id;
         d.endingTitle = sc.substitute(s.node().ending->title);
@@ -113,7 +388,7 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
             d.bestTitle = sc.substitute(n.ending->title);
             d.bestKind = n.ending->kind;
         }
-    d.reachedBest = !d.endingNode.empty() && rank(d.endingKind) >= rank(d.bestKind);
+    d.reachedBest = d.ended() && rank(d.endingKind) >= rank(d.bestKind);
 
     const auto all = explainAll(s, lib);
     std::vector<std::string> order{sc.player};
@@ -129,15 +404,7 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
             ++p.styles[static_cast<std::size_t>(*c.style)];
             if (c.theme) ++p.byTheme[static_cast<std::size_t>(*c.theme)][static_cast<std::size_t>(*c.style)];
         }
-        if (p.decisions() > 0) {  // nothing to say about choices nobody made
-            p.strength = strengthFor(sc, p, s);
-            p.practise = practiseFor(sc, p);
-        }
         d.people.push_back(std::move(p));
-    }
-    if (!d.people.empty()) {
-        d.strength = d.people.front().strength;
-        d.practise = d.people.front().practise;
     }
 
     for (const Role& r : sc.roles) {
@@ -156,7 +423,7 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
     std::vector<PatternCount> counts;
     const auto bump = [&](const ChoiceFeedback& c) {
         auto it = std::find_if(counts.begin(), counts.end(), [&](const PatternCount& pc) { return pc.pattern == c.pattern; });
-        if (it == counts.end()) it = counts.insert(counts.end(), PatternCount{c.pattern, 0, 0});
+        if (it == counts.end()) it = counts.insert(counts.end(), PatternCount{c.pattern, *c.style, 0, 0});
         ++it->count;
         const int m = sc.arousalMeter(c.role);
         for (const MeterChange& ch : c.changes)
@@ -177,21 +444,65 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
     counts.resize(std::min<std::size_t>(3, counts.size()));
     d.topPatterns = counts;
 
+    // Worth replaying: a person's own non-secure choice with a secure option beside it. Not a
+    // choice made while the body was below the window: a shut-down body narrows what anyone can do.
     for (const PersonSummary& p : d.people)
         for (const ChoiceFeedback& c : p.choices)
-            if (c.style != Style::Secure && !c.secureAlternatives.empty())
+            if (c.style != Style::Secure && !c.secureAlternatives.empty() && c.zone != Zone::Below)
                 d.replay.push_back({c.step, p.role, p.name, sc.nodes[u(c.node)].id, c.text, c.secureAlternatives.front().text});
     std::sort(d.replay.begin(), d.replay.end(), [](const Moment& a, const Moment& b) { return a.step < b.step; });
 
+    // Co-regulation: a regulated nervous system lending calm to a dysregulated one.
     for (const ChoiceFeedback& c : all) {
-        if (c.style != Style::Secure || c.byDefault) continue;  // a person's own regulation, not the story's
+        if (c.style != Style::Secure || c.byDefault) continue;  // a person's own move, not the story's
         const Step& st = s.history()[u(c.step)];
+        const int own = sc.arousalMeter(c.role);
+        if (own < 0 || st.metersOnEntry[u(own)] > 70) continue;  // a flooded helper has no calm to lend
+        const Choice& ch = sc.nodes[u(st.node)].choices[u(st.choice)];
         for (const Role& r : sc.roles) {
             const int m = sc.arousalMeter(r.id);
-            if (r.id == c.role || m < 0 || st.metersAfter[u(m)] >= st.metersOnEntry[u(m)]) continue;
-            d.coRegulation.push_back({c.step, c.role, c.roleName, r.id, r.name, st.metersOnEntry[u(m)], st.metersAfter[u(m)]});
+            if (r.id == c.role || m < 0) continue;
+            const int before = st.metersOnEntry[u(m)], after = st.metersAfter[u(m)];
+            if (before <= 70 || after >= before) continue;
+            d.coRegulation.push_back({c.step, c.role, c.roleName, r.id, r.name, st.metersOnEntry[u(own)], before, after,
+                                      ch.id.empty() ? c.text : ch.id});
         }
     }
+
+    for (int i = 0; i < d.steps; ++i)
+        for (StateNote& n : statesAt(s, lib, i)) d.shutdowns.push_back(std::move(n));
+
+    for (const Step& st : s.history()) {
+        const Node& n = sc.nodes[u(st.node)];
+        StepRecord r;
+        r.node = n.id;
+        if (st.choice >= 0) {
+            const Choice& c = n.choices[u(st.choice)];
+            r.by = st.role;
+            r.choice = c.id.empty() ? fmt::format("#{}", st.choice + 1) : c.id;
+            r.style = c.style;
+            r.pattern = c.pattern;
+        }
+        for (std::size_t m = 0; m < sc.meters.size(); ++m) r.meters.emplace_back(sc.meters[m].name, st.metersAfter[m]);
+        d.stepLog.push_back(std::move(r));
+    }
+
+    for (PersonSummary& p : d.people)
+        if (p.decisions() > 0) {  // nothing to say about choices nobody made
+            p.strengths = strengthsFor(sc, p, all, s, d);
+            p.practise = practiseFor(sc, p);
+        }
+
+    endingSection(d, s, d.sections);
+    careSection(d, d.sections);
+    choicesSection(d, d.sections);
+    arcsSection(d, d.sections);
+    shutdownSection(d, d.sections);
+    coregSection(d, sc, d.sections);
+    patternsSection(d, d.sections);
+    goingOnSections(d, d.sections);
+    replaySection(d, d.sections);
+    d.sections.push_back({"lens", "", {{lensNote(), ""}}, false});
     return d;
 }
 
@@ -214,19 +525,11 @@ void para(std::string& out, std::string_view label, std::string_view body, std::
     for (std::size_t i = 0; i < lines.size(); ++i) out += (i == 0 ? first : pad) + lines[i] + '\n';
 }
 
-
 std::string changesLine(const std::vector<MeterChange>& changes) {
     std::vector<std::string> parts;
     for (const MeterChange& c : changes)
         parts.push_back(fmt::format("{} {} -> {} ({:+})", c.label, c.before, c.after, c.delta()));
     return text::join(parts, "; ");
-}
-
-std::string styleCounts(const std::array<int, 4>& st) {
-    std::vector<std::string> parts;
-    for (Style s : kStyles)
-        if (st[static_cast<std::size_t>(s)] > 0) parts.push_back(fmt::format("{} {}", st[static_cast<std::size_t>(s)], name(s)));
-    return parts.empty() ? "no choices" : text::join(parts);
 }
 
 }  // namespace
@@ -237,12 +540,12 @@ std::string cardText(const ChoiceFeedback& f, std::size_t width) {
     if (f.style == Style::Secure) {
         if (p) para(out, "The skill: ", p->what, width);
         para(out, "Note: ", f.why, width);
-        if (p) para(out, "In the body: ", p->body, width);
+        para(out, "In the body: ", f.body, width);
     } else {
         if (p) para(out, "What it is: ", p->what, width);
         para(out, "In this moment: ", f.why, width);
         if (p) para(out, "The need underneath: ", p->need, width);
-        if (p) para(out, "In the body: ", p->body, width);
+        para(out, "In the body: ", f.body, width);
         if (p) para(out, "Instead: ", p->instead, width);
     }
     if (!f.changes.empty()) para(out, "Meters: ", changesLine(f.changes), width);
@@ -251,59 +554,26 @@ std::string cardText(const ChoiceFeedback& f, std::size_t width) {
     return out;
 }
 
+std::string stateText(const StateNote& n, std::size_t width) {
+    std::string out = fmt::format("\n  -- {} --\n", n.title);
+    para(out, "", n.what, width);
+    para(out, "In the body: ", n.body, width);
+    para(out, "A way back: ", n.wayBack, width);
+    return out;
+}
+
 std::string debriefText(const Debrief& d, std::size_t width) {
     std::string out = "\n== Looking back ==\n";
-    if (!d.endingNode.empty()) {
-        if (d.reachedBest)
-            para(out, "", fmt::format("You reached \"{}\", the warmest ending this story has.", d.endingTitle), width);
-        else
-            para(out, "",
-                 fmt::format("You reached \"{}\" ({}). This story also has a {} ending, \"{}\": worth another try "
-                             "when you feel ready.",
-                             d.endingTitle, name(d.endingKind), name(d.bestKind), d.bestTitle),
-                 width);
-    }
-    for (const PersonSummary& p : d.people) {
-        out += fmt::format("\n  {}: {}\n", p.name, p.decisions() ? styleCounts(p.styles) : "no choices to make this time");
-        for (Theme t : kThemes) {
-            const auto& row = p.byTheme[static_cast<std::size_t>(t)];
-            if (row[0] + row[1] + row[2] + row[3] > 0) out += fmt::format("    {}: {}\n", name(t), styleCounts(row));
+    for (const Section& sec : d.sections) {
+        if (sec.id == "lens") {
+            out += '\n';
+            para(out, "", sec.lines.front().text, width);
+            continue;
         }
-    }
-    if (!d.arcs.empty()) out += "\n  The nervous system, step by step (the window of tolerance is 30 to 70):\n";
-    for (const Arc& a : d.arcs) {
-        std::vector<std::string> vals;
-        for (int v : a.values) vals.push_back(std::to_string(v));
-        para(out, fmt::format("{}: ", a.name), text::join(vals, " "), width, "    ");
-        out += "      " + zoneSummary(a) + '\n';
-    }
-    if (!d.coRegulation.empty()) {
-        out += "\n  Moments when one of you helped the other settle:\n";
-        for (const CoRegulation& c : d.coRegulation)
-            para(out, "- ", fmt::format("step {}: {}'s response took {} from {} to {}.", c.step + 1, c.calmerName,
-                                        c.calmedName, c.before, c.after),
-                 width, "    ");
-    }
-    if (!d.topPatterns.empty()) {
-        out += "\n  Patterns that mattered most:\n";
-        for (const PatternCount& pc : d.topPatterns)
-            para(out, "- ", fmt::format("{} ({}, {} time{}). {}", pc.pattern->title, name(pc.pattern->style), pc.count,
-                                        pc.count == 1 ? "" : "s", pc.pattern->instead),
-                 width, "    ");
-    }
-    for (const PersonSummary& p : d.people) {
-        if (p.decisions() == 0) continue;
-        out += '\n';
-        const std::string who = d.people.size() > 1 ? p.name + ", a strength to keep: " : "A strength to keep: ";
-        para(out, who, p.strength, width);
-        para(out, d.people.size() > 1 ? p.name + ", to practise next: " : "To practise next: ", p.practise, width);
-    }
-    if (!d.replay.empty()) {
-        out += "\n  Worth replaying:\n";
-        for (const Moment& m : d.replay)
-            para(out, "- ", fmt::format("{}{}chose \"{}\"; a secure option was \"{}\".", d.people.size() > 1 ? m.roleName : "",
-                                        d.people.size() > 1 ? " " : "You ", m.chosen, m.secureText),
-                 width, "    ");
+        if (!sec.heading.empty()) out += fmt::format("\n  {}:\n", sec.heading);
+        for (const Line& l : sec.lines)
+            if (sec.list) para(out, "- ", l.text, width, "    ");
+            else para(out, "", l.text, width, sec.heading.empty() ? "" : "  ");
     }
     return out;
 }

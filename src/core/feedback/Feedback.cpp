@@ -27,12 +27,6 @@ std::optional<Coaching> parseCoaching(std::string_view s) {
     return std::nullopt;
 }
 
-Zone zoneOf(int arousal) {
-    if (arousal > 70) return Zone::Above;
-    if (arousal < 30) return Zone::Below;
-    return Zone::Inside;
-}
-
 const char* name(Zone z) {
     switch (z) {
         case Zone::Below: return "below the window (shutdown)";
@@ -68,6 +62,12 @@ ChoiceFeedback explain(const Session& s, const PatternLibrary& lib, int step) {
     if (!c.pattern.empty()) f.pattern = lib.resolve(sc, c.pattern);
     if (!f.theme && f.pattern && !f.pattern->themes.empty()) f.theme = f.pattern->themes.front();
     f.why = sc.substitute(c.why);
+    if (const int m = sc.arousalMeter(st.role); m >= 0) {
+        f.arousal = st.metersAfter[u(m)];
+        f.zone = zoneOf(f.arousal);
+    }
+    // The body text for the zone the chooser is in now, so the card never contradicts the meter.
+    if (f.pattern) f.body = sc.substitute(f.pattern->bodyFor(f.zone.value_or(Zone::Inside)));
     for (std::size_t m = 0; m < sc.meters.size(); ++m) {
         if (st.metersAfter[m] == st.metersOnEntry[m] || !sc.meters[m].show) continue;
         const Meter& meter = sc.meters[m];

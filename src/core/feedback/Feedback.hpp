@@ -42,6 +42,9 @@ struct ChoiceFeedback {
     std::optional<Style> style;
     std::optional<Theme> theme;
     const Pattern* pattern = nullptr;
+    std::optional<Zone> zone;  ///< the chooser's zone after the choice (when they have an arousal meter)
+    int arousal = -1;          ///< the chooser's arousal after the choice, or -1
+    std::string body;          ///< the pattern's body for that zone, names filled in
     std::string why;  ///< the author's, names filled in
     std::vector<MeterChange> changes;
     std::vector<Alternative> secureAlternatives;  ///< only for a non-secure choice
@@ -55,8 +58,8 @@ ChoiceFeedback explain(const Session& s, const PatternLibrary& lib, int step);
 /// Explains every decision step, in order.
 std::vector<ChoiceFeedback> explainAll(const Session& s, const PatternLibrary& lib);
 
-enum class Zone { Below, Inside, Above };
-Zone zoneOf(int arousal);
+using attune::Zone;
+using attune::zoneOf;
 const char* name(Zone z);
 
 /// One role's arousal over the steps (one value per history step, after the choice).
@@ -74,22 +77,26 @@ struct PersonSummary {
     std::array<int, 4> styles{};
     std::array<std::array<int, 4>, 5> byTheme{};  ///< index by Theme, then Style
     std::vector<ChoiceFeedback> choices;        ///< this person's own (not default) choices
-    std::string strength;  ///< a strength these choices showed
-    std::string practise;  ///< one concrete thing to practise next
+    std::vector<std::string> strengths;  ///< one line per strength these choices showed
+    std::string practise;                ///< one concrete thing to practise next, from this run
     int decisions() const { return styles[0] + styles[1] + styles[2] + styles[3]; }
 };
 
 struct PatternCount {
     const Pattern* pattern = nullptr;
+    Style style = Style::Secure;  ///< the style of the choices that used it (the first one's)
     int count = 0;
     int arousalRise = 0;  ///< total rise in the chooser's arousal those choices caused
 };
 
-/// A moment when one partner's secure move calmed the other's nervous system.
+/// A moment when a regulated person's secure move helped a dysregulated partner settle:
+/// the helper at or below 70 as they chose, the other above 70 and coming down.
 struct CoRegulation {
     int step = -1;
     std::string calmer, calmerName, calmed, calmedName;
+    int calmerLevel = 0;  ///< the helper's own arousal as they chose
     int before = 0, after = 0;
+    std::string choice;  ///< the choice's id, or its text when it has none
 };
 
 /// A choice point where another option was secure: worth replaying.
@@ -101,21 +108,59 @@ struct Moment {
     std::string secureText;
 };
 
+/// The body going below the window: a state the story entered, not a choice.
+struct StateNote {
+    int step = -1;
+    std::string role, roleName;
+    int before = 0, after = 0;       ///< the person's arousal before and on entering
+    const Pattern* pattern = nullptr;  ///< the library's `freeze` entry, when there is one
+    std::string title, what, body, wayBack;  ///< names filled in
+};
+
+/// The shutdown notes for one history step (played roles whose arousal entered the
+/// zone below the window on that step).
+std::vector<StateNote> statesAt(const Session& s, const PatternLibrary& lib, int step);
+
+/// One history step as the report keeps it.
+struct StepRecord {
+    std::string node, by, choice;  ///< choice id (or its number, `#n`) for a decision; empty otherwise
+    std::optional<Style> style;
+    std::string pattern;
+    std::vector<std::pair<std::string, int>> meters;  ///< after the step
+};
+
+/// The debrief's words: every sentence is derived from this run, once, here; the
+/// terminal, Markdown, HTML, JSON and the window only lay them out.
+struct Line {
+    std::string text;
+    std::string role;  ///< whose line it is, or empty
+};
+struct Section {
+    std::string id;       ///< ending, care, choices, arcs, shutdown, coregulation, patterns, strengths, practice, replay, lens
+    std::string heading;  ///< empty for the opening section
+    std::vector<Line> lines;
+    bool list = false;    ///< the lines are items of a list
+};
+
 struct Debrief {
-    std::string scenarioTitle;
+    std::string scenarioId, scenarioTitle;
     std::string endingNode, endingTitle;
     EndingKind endingKind = EndingKind::Mixed;
     std::string bestNode, bestTitle;  ///< the best ending the scenario offers
     EndingKind bestKind = EndingKind::Secure;
     bool reachedBest = false;
+    bool stuck = false;
     std::vector<PersonSummary> people;  ///< the roles people played, player first
     std::vector<Arc> arcs;              ///< every role with an arousal meter
     std::vector<PatternCount> topPatterns;  ///< at most three
-    std::string strength;   ///< the first person's (the player's when they played)
-    std::string practise;   ///< the first person's
     std::vector<Moment> replay;
     std::vector<CoRegulation> coRegulation;
+    std::vector<StateNote> shutdowns;
+    std::vector<StepRecord> stepLog;
+    std::vector<Section> sections;  ///< the words, in reading order
     int steps = 0;
+    bool ended() const { return !endingNode.empty(); }
+    const Section* section(std::string_view id) const;
 };
 
 /// "5 steps inside the window, 2 above, 0 below".
@@ -124,12 +169,19 @@ std::string zoneSummary(const Arc& a);
 /// The debrief for a session (at its ending, or wherever it stopped).
 Debrief debrief(const Session& s, const PatternLibrary& lib);
 
+/// The short note on the frameworks, shared by the card, the debrief and the about page.
+const std::string& lensNote();
+
 /// Plain-text renderings for the terminal (wrapped to `width`).
 std::string cardText(const ChoiceFeedback& f, std::size_t width);
 std::string debriefText(const Debrief& d, std::size_t width);
+/// The note shown when the body goes below the window (a state, not a choice).
+std::string stateText(const StateNote& n, std::size_t width);
 
 /// Reports to keep or to share: Markdown, or a self-contained HTML page with an SVG arc.
 std::string reportMarkdown(const Debrief& d);
 std::string reportHtml(const Debrief& d);
+/// The same document as JSON (docs/report-json.md).
+std::string reportJson(const Debrief& d);
 
 }  // namespace attune::feedback

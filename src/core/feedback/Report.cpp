@@ -2,23 +2,10 @@
 #include "core/util/Text.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace attune::feedback {
 namespace {
-
-std::string styleCounts(const std::array<int, 4>& st) {
-    std::vector<std::string> parts;
-    for (Style s : kStyles)
-        if (st[static_cast<std::size_t>(s)] > 0) parts.push_back(fmt::format("{} {}", st[static_cast<std::size_t>(s)], name(s)));
-    return parts.empty() ? "no choices" : text::join(parts);
-}
-
-std::string endingSentence(const Debrief& d) {
-    if (d.endingNode.empty()) return "The playthrough stopped before an ending.";
-    if (d.reachedBest) return fmt::format("You reached \"{}\", the warmest ending this story has.", d.endingTitle);
-    return fmt::format("You reached \"{}\" ({}). This story also has a {} ending, \"{}\".", d.endingTitle,
-                       name(d.endingKind), name(d.bestKind), d.bestTitle);
-}
 
 std::string escape(std::string_view s) {
     std::string out;
@@ -84,41 +71,11 @@ std::string arcSvg(const Debrief& d) {
 }  // namespace
 
 std::string reportMarkdown(const Debrief& d) {
-    std::string out = fmt::format("# {}: looking back\n\n{}\n", d.scenarioTitle, endingSentence(d));
-    out += "\n## Your choices\n\n| person | theme | secure | anxious | avoidant | disorganised |\n|---|---|---|---|---|---|\n";
-    for (const PersonSummary& p : d.people)
-        for (Theme t : kThemes) {
-            const auto& r = p.byTheme[static_cast<std::size_t>(t)];
-            if (r[0] + r[1] + r[2] + r[3] > 0)
-                out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", p.name, name(t), r[0], r[1], r[2], r[3]);
-        }
-    out += "\n## The nervous system\n\nArousal after each step (the window of tolerance is 30 to 70):\n\n";
-    for (const Arc& a : d.arcs) {
-        std::vector<std::string> v;
-        for (int x : a.values) v.push_back(std::to_string(x));
-        out += fmt::format("- {}: {} ({})\n", a.name, text::join(v, ", "), zoneSummary(a));
-    }
-    if (!d.coRegulation.empty()) {
-        out += "\nMoments when one of you helped the other settle:\n\n";
-        for (const CoRegulation& c : d.coRegulation)
-            out += fmt::format("- Step {}: {}'s response took {} from {} to {}.\n", c.step + 1, c.calmerName, c.calmedName,
-                               c.before, c.after);
-    }
-    if (!d.topPatterns.empty()) {
-        out += "\n## Patterns that mattered most\n\n";
-        for (const PatternCount& pc : d.topPatterns)
-            out += fmt::format("- **{}** ({}, {} time{}). {}\n", pc.pattern->title, name(pc.pattern->style), pc.count,
-                               pc.count == 1 ? "" : "s", pc.pattern->instead);
-    }
-    out += "\n## Going forward\n\n";
-    for (const PersonSummary& p : d.people)
-        if (p.decisions() > 0)
-            out += fmt::format("- **{}**: {}\n  - A strength to keep: {}\n  - To practise next: {}\n", p.name,
-                               styleCounts(p.styles), p.strength, p.practise);
-    if (!d.replay.empty()) {
-        out += "\n## Worth replaying\n\n";
-        for (const Moment& m : d.replay)
-            out += fmt::format("- {} chose \"{}\"; a secure option was \"{}\".\n", m.roleName, m.chosen, m.secureText);
+    std::string out = fmt::format("# {}: looking back\n", d.scenarioTitle);
+    for (const Section& sec : d.sections) {
+        out += sec.heading.empty() ? "\n" : fmt::format("\n## {}\n\n", sec.heading);
+        for (const Line& l : sec.lines) out += sec.list ? "- " + l.text + "\n" : l.text + "\n\n";
+        if (!sec.list && !sec.lines.empty()) out.pop_back();
     }
     out += "\n---\nAttune is practice, not therapy. This report is yours to keep or to bring to someone you trust.\n";
     return out;
@@ -129,52 +86,74 @@ std::string reportHtml(const Debrief& d) {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}: looking back</title>\n"
         "<style>\nbody {{ font-family: 'DejaVu Sans', sans-serif; max-width: 780px; margin: 2em auto; padding: 0 1em; "
         "color: #2b2b2b; background: #fbf8f4; line-height: 1.5; }}\nh1, h2 {{ color: #4a3b33; }}\n"
-        "table {{ border-collapse: collapse; }}\ntd, th {{ border: 1px solid #d8cfc6; padding: 4px 10px; text-align: left; }}\n"
         ".note {{ color: #6b625b; font-size: 0.9em; }}\n</style>\n</head>\n<body>\n",
         escape(d.scenarioTitle));
-    out += fmt::format("<h1>{}: looking back</h1>\n<p>{}</p>\n", escape(d.scenarioTitle), escape(endingSentence(d)));
-    out += "<h2>The nervous system</h2>\n<p>Arousal after each step. The window of tolerance, where thinking and "
-           "connecting come easily, is 30 to 70.</p>\n";
-    out += arcSvg(d);
-    out += "<h2>Your choices</h2>\n<table>\n<tr><th>person</th><th>theme</th><th>secure</th><th>anxious</th><th>avoidant</th><th>disorganised</th></tr>\n";
-    for (const PersonSummary& p : d.people)
-        for (Theme t : kThemes) {
-            const auto& r = p.byTheme[static_cast<std::size_t>(t)];
-            if (r[0] + r[1] + r[2] + r[3] > 0)
-                out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                                   escape(p.name), name(t), r[0], r[1], r[2], r[3]);
-        }
-    out += "</table>\n";
-    if (!d.coRegulation.empty()) {
-        out += "<h2>Helping each other settle</h2>\n<ul>\n";
-        for (const CoRegulation& c : d.coRegulation)
-            out += fmt::format("<li>Step {}: {}'s response took {} from {} to {}.</li>\n", c.step + 1, escape(c.calmerName),
-                               escape(c.calmedName), c.before, c.after);
-        out += "</ul>\n";
-    }
-    if (!d.topPatterns.empty()) {
-        out += "<h2>Patterns that mattered most</h2>\n<ul>\n";
-        for (const PatternCount& pc : d.topPatterns)
-            out += fmt::format("<li><strong>{}</strong> ({}, {} time{}). {}</li>\n", escape(pc.pattern->title),
-                               name(pc.pattern->style), pc.count, pc.count == 1 ? "" : "s", escape(pc.pattern->instead));
-        out += "</ul>\n";
-    }
-    out += "<h2>Going forward</h2>\n<ul>\n";
-    for (const PersonSummary& p : d.people)
-        if (p.decisions() > 0)
-            out += fmt::format("<li><strong>{}</strong>: {}<br>A strength to keep: {}<br>To practise next: {}</li>\n",
-                               escape(p.name), styleCounts(p.styles), escape(p.strength), escape(p.practise));
-    out += "</ul>\n";
-    if (!d.replay.empty()) {
-        out += "<h2>Worth replaying</h2>\n<ul>\n";
-        for (const Moment& m : d.replay)
-            out += fmt::format("<li>{} chose &ldquo;{}&rdquo;; a secure option was &ldquo;{}&rdquo;.</li>\n", escape(m.roleName),
-                               escape(m.chosen), escape(m.secureText));
-        out += "</ul>\n";
+    out += fmt::format("<h1>{}: looking back</h1>\n", escape(d.scenarioTitle));
+    for (const Section& sec : d.sections) {
+        if (!sec.heading.empty()) out += fmt::format("<h2>{}</h2>\n", escape(sec.heading));
+        if (sec.id == "arcs") out += arcSvg(d);
+        const char* cls = sec.id == "lens" ? " class=\"note\"" : "";
+        if (sec.list) out += "<ul>\n";
+        for (const Line& l : sec.lines)
+            out += sec.list ? fmt::format("<li>{}</li>\n", escape(l.text)) : fmt::format("<p{}>{}</p>\n", cls, escape(l.text));
+        if (sec.list) out += "</ul>\n";
     }
     out += "<p class=\"note\">Attune is practice, not therapy. This report is yours to keep or to bring to someone you trust.</p>\n";
     out += "</body>\n</html>\n";
     return out;
+}
+
+std::string reportJson(const Debrief& d) {
+    using nlohmann::json;
+    json j;
+    j["format"] = 1;
+    j["scenario"] = {{"id", d.scenarioId}, {"title", d.scenarioTitle}};
+    j["ending"] = d.ended() ? json{{"id", d.endingNode}, {"kind", name(d.endingKind)}, {"title", d.endingTitle}} : json(nullptr);
+    j["reached_best"] = d.reachedBest;
+    json steps = json::array();
+    for (const StepRecord& r : d.stepLog) {
+        json m = json::object();
+        for (const auto& [k, v] : r.meters) m[k] = v;
+        steps.push_back({{"node", r.node},
+                         {"by", r.by.empty() ? json(nullptr) : json(r.by)},
+                         {"choice", r.choice.empty() ? json(nullptr) : json(r.choice)},
+                         {"style", r.style ? json(name(*r.style)) : json(nullptr)},
+                         {"pattern", r.pattern.empty() ? json(nullptr) : json(r.pattern)},
+                         {"meters", m}});
+    }
+    j["steps"] = steps;
+    json arcs = json::object();
+    for (const Arc& a : d.arcs) arcs[a.role] = a.values;
+    j["arcs"] = arcs;
+    json co = json::array();
+    for (const CoRegulation& c : d.coRegulation)
+        co.push_back({{"step", c.step + 1}, {"by", c.calmer}, {"helped", c.calmed}, {"from", c.before}, {"to", c.after},
+                      {"choice", c.choice}});
+    j["coregulation"] = co;
+    json strengths = json::object(), practice = json::object();
+    for (const PersonSummary& p : d.people) {
+        if (p.decisions() == 0) continue;
+        strengths[p.role] = text::join(p.strengths, "\n");
+        practice[p.role] = p.practise;
+    }
+    j["strengths"] = strengths;
+    j["practice"] = practice;
+    json replay = json::array();
+    for (const Moment& m : d.replay)
+        replay.push_back({{"step", m.step + 1}, {"by", m.role}, {"node", m.node}, {"chosen", m.chosen}, {"secure", m.secureText}});
+    j["replay"] = replay;
+    json shutdowns = json::array();
+    for (const StateNote& n : d.shutdowns)
+        shutdowns.push_back({{"step", n.step + 1}, {"role", n.role}, {"from", n.before}, {"to", n.after}});
+    j["shutdowns"] = shutdowns;
+    json sections = json::array();
+    for (const Section& sec : d.sections) {
+        json lines = json::array();
+        for (const Line& l : sec.lines) lines.push_back(l.role.empty() ? json{{"text", l.text}} : json{{"text", l.text}, {"role", l.role}});
+        sections.push_back({{"id", sec.id}, {"heading", sec.heading}, {"list", sec.list}, {"lines", lines}});
+    }
+    j["sections"] = sections;
+    return j.dump(2) + "\n";
 }
 
 }  // namespace attune::feedback

@@ -4,6 +4,7 @@
 #include "core/load/Reader.hpp"
 #include "core/util/Text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
@@ -57,8 +58,31 @@ std::optional<std::string> readFile(const fs::path& path, Diagnostics& diags, st
 
 namespace {
 
-/// Reads `+n`, `-n` (change) or `n` (set), or true/false for flags.
+/// Moves a meter toward a target: `{ toward: 50, by: 10 }` (`by` optional: all the way).
+std::optional<Effect> readToward(const YNode& key, const YNode& val, Diagnostics& d) {
+    Effect e;
+    e.target = key.value;
+    e.pos = val.pos;
+    e.keyPos = key.pos;
+    e.kind = Effect::Kind::Toward;
+    if (!read::mapping(val, {{"toward", "by"}, {"toward"}}, fmt::format("the effect on '{}'", key.value), d))
+        return std::nullopt;
+    const YNode* t = val.find("toward");
+    auto target = read::integer(*t, "toward", -1000000, 1000000, d);
+    if (!target) return std::nullopt;
+    e.value = *target;
+    e.pos = t->pos;
+    if (const YNode* b = val.find("by")) {
+        auto by = read::integer(*b, "by", 1, 1000000, d);
+        if (!by) return std::nullopt;
+        e.by = *by;
+    }
+    return e;
+}
+
+/// Reads `+n`, `-n` (change) or `n` (set), `{toward, by}`, or true/false for flags.
 std::optional<Effect> readEffect(const YNode& key, const YNode& val, Diagnostics& d) {
+    if (val.isMap()) return readToward(key, val, d);
     Effect e;
     e.target = key.value;
     e.pos = val.pos;
@@ -74,7 +98,8 @@ std::optional<Effect> readEffect(const YNode& key, const YNode& val, Diagnostics
     }
     if (!read::looksInteger(val)) {
         d.error(val.pos, "wrong-type",
-                fmt::format("effect on '{}' must be +n, -n, n or true/false, not {}", key.value, val.describe()));
+                fmt::format("effect on '{}' must be +n, -n, n, {{ toward: n, by: n }} or true/false, not {}", key.value,
+                            val.describe()));
         return std::nullopt;
     }
     e.kind = (val.value[0] == '+' || val.value[0] == '-') ? Effect::Kind::Add : Effect::Kind::Set;
@@ -194,6 +219,26 @@ void readText(const YNode& map, const char* key, std::string& out, Pos& at, Diag
     readText(map, key, out, d);
 }
 
+/// `breathe: true` (the default practice, paced breathing) or a practice id.
+void readBreathe(const YNode& v, Choice& c, Diagnostics& d) {
+    if (v.isScalar() && !v.quoted && (v.value == "true" || v.value == "false")) {
+        c.breathe = v.value == "true";
+        if (c.breathe) c.practice = "paced";
+        return;
+    }
+    auto t = read::text(v, "breathe", d);
+    if (!t) return;
+    const auto& ids = practiceIds();
+    if (std::find(ids.begin(), ids.end(), *t) == ids.end()) {
+        d.error(v.pos, "unknown-value",
+                fmt::format("'breathe' must be true, false or a practice: {}; not '{}'{}", text::join(ids, ", "), *t,
+                            text::didYouMean(*t, ids)));
+        return;
+    }
+    c.breathe = true;
+    c.practice = *t;
+}
+
 std::optional<Choice> readChoice(const YNode& n, Diagnostics& d) {
     static const read::KeySpec spec{
         {"text", "next", "style", "theme", "pattern", "why", "effects", "if", "id", "breathe", "default"},
@@ -221,7 +266,7 @@ std::optional<Choice> readChoice(const YNode& n, Diagnostics& d) {
     readText(n, "pattern", c.pattern, c.patternPos, d);
     if (const YNode* v = n.find("effects")) c.effects = readEffects(*v, d);
     if (const YNode* v = n.find("if")) c.cond = readCondition(*v, d);
-    if (const YNode* v = n.find("breathe")) c.breathe = read::boolean(*v, "breathe", d).value_or(false);
+    if (const YNode* v = n.find("breathe")) readBreathe(*v, c, d);
     if (const YNode* v = n.find("default")) c.isDefault = read::boolean(*v, "default", d).value_or(false);
     return c;
 }
@@ -243,8 +288,24 @@ attune::Node readNode(const std::string& id, const YNode& idPos, const YNode& n,
     node.pos = idPos.pos;
     if (!read::mapping(n, spec, fmt::format("node '{}'", id), d)) return node;
     readText(n, "text", node.text, d);
-    readText(n, "body", node.body, d);
+    if (const YNode* b = n.find("body")) {
+        if (b->isMap()) {
+            for (std::size_t i = 0; i < b->mapSize(); ++i) {
+                if (!b->key(i).isScalar()) continue;
+                if (auto t = read::text(b->val(i), b->key(i).value, d)) {
+                    node.roleBody.emplace_back(b->key(i).value, *t);
+                    node.roleBodyPos.push_back(b->key(i).pos);
+                }
+            }
+        } else {
+            readText(n, "body", node.body, d);
+        }
+    }
     readText(n, "say", node.say, node.sayPos, d);
+    if (node.say == "narrator") {  // the explicit form of the default speaker
+        node.say.clear();
+        node.sayPos = {};
+    }
     readText(n, "by", node.by, node.byPos, d);
     if (const YNode* v = n.find("effects")) node.effects = readEffects(*v, d);
     if (const YNode* v = n.find("next")) node.next = readNext(*v, d);
@@ -283,6 +344,8 @@ void readRoles(const YNode& n, Scenario& s, Diagnostics& d) {
         r.pos = k.pos;
         if (!text::isKebab(r.id))
             d.error(k.pos, "id-format", fmt::format("role id '{}' must be lower-case kebab-case, like 'partner'", r.id));
+        else if (r.id == "narrator")
+            d.error(k.pos, "id-format", "'narrator' is reserved for the narrator (say: narrator); give the role another id");
         if (read::mapping(v, {{"name", "pronouns", "color", "portrait"}, {"name"}}, fmt::format("role '{}'", r.id), d)) {
             readNonEmpty(v, "name", r.name, fmt::format("role '{}'", r.id), d);
             readText(v, "pronouns", r.pronouns, d);
@@ -484,14 +547,61 @@ void readTop(const YNode& root, Scenario& s, Diagnostics& d) {
 
 }  // namespace
 
+namespace {
+
+/// `style: x`, or `styles: [x, y]` for behaviours any strategy can reach for; exactly one of them.
+void readPatternStyles(const YNode& v, const YNode& k, Pattern& p, Diagnostics& d) {
+    const YNode* one = v.find("style");
+    const YNode* many = v.find("styles");
+    if (one && many) {
+        d.error(many->pos, "node-shape", fmt::format("pattern '{}' gives both 'style' and 'styles'; keep one", p.id));
+        return;
+    }
+    if (!one && !many) {
+        d.error(k.pos, "missing-key", fmt::format("pattern '{}' needs 'style' (or 'styles', a list)", p.id));
+        return;
+    }
+    if (one) {
+        if (auto st = readEnum<Style>(*one, "style", parseStyle, styleNames(), d)) p.styles.push_back(*st);
+    } else {
+        for (const auto& [w, pos] : read::words(*many, "styles", d)) {
+            if (auto st = parseStyle(w)) {
+                if (std::find(p.styles.begin(), p.styles.end(), *st) == p.styles.end()) p.styles.push_back(*st);
+            } else {
+                d.error(pos, "unknown-value",
+                        fmt::format("unknown style '{}'; styles are {}{}", w, text::join(styleNames()),
+                                    text::didYouMean(w, styleNames())));
+            }
+        }
+    }
+    if (!p.styles.empty()) p.style = p.styles.front();
+}
+
+/// `body`: one text, or a mapping from zone (above, inside, below) to text.
+void readPatternBody(const YNode& b, Pattern& p, Diagnostics& d) {
+    if (!b.isMap()) {
+        if (auto t = read::text(b, "body", d)) p.body = *t;
+        return;
+    }
+    if (!read::mapping(b, {{"above", "inside", "below"}, {"above", "inside", "below"}},
+                       fmt::format("the body of pattern '{}'", p.id), d))
+        return;
+    p.zoned = true;
+    for (Zone z : kZones)
+        if (const YNode* t = b.find(key(z)))
+            if (auto txt = read::text(*t, key(z), d)) p.zoneBody[static_cast<std::size_t>(z)] = *txt;
+}
+
+}  // namespace
+
 std::vector<Pattern> readPatterns(const YNode& map, const std::string& file, Diagnostics& d) {
     std::vector<Pattern> out;
     if (!map.isMap()) {
         d.error(map.pos, "wrong-type", fmt::format("'patterns' must be a mapping of pattern id to entry, not {}", map.describe()));
         return out;
     }
-    static const read::KeySpec spec{{"style", "title", "what", "need", "body", "instead", "themes", "signs"},
-                                    {"style", "title", "what", "need", "body", "instead"}};
+    static const read::KeySpec spec{{"style", "styles", "title", "what", "need", "body", "instead", "themes", "signs"},
+                                    {"title", "what", "need", "body", "instead"}};
     for (std::size_t i = 0; i < map.mapSize(); ++i) {
         const YNode& k = map.key(i);
         const YNode& v = map.val(i);
@@ -502,12 +612,11 @@ std::vector<Pattern> readPatterns(const YNode& map, const std::string& file, Dia
         if (!text::isKebab(p.id))
             d.error(k.pos, "id-format", fmt::format("pattern id '{}' must be lower-case kebab-case", p.id));
         if (!read::mapping(v, spec, fmt::format("pattern '{}'", p.id), d)) continue;
-        if (const YNode* s = v.find("style"))
-            if (auto st = readEnum<Style>(*s, "style", parseStyle, styleNames(), d)) p.style = *st;
+        readPatternStyles(v, k, p, d);
         readText(v, "title", p.title, d);
         readText(v, "what", p.what, d);
         readText(v, "need", p.need, d);
-        readText(v, "body", p.body, d);
+        if (const YNode* b = v.find("body")) readPatternBody(*b, p, d);
         readText(v, "instead", p.instead, d);
         if (const YNode* t = v.find("themes")) p.themes = readThemes(*t, "themes", d);
         if (const YNode* s = v.find("signs")) p.signs = readSigns(*s, d);

@@ -1,5 +1,6 @@
 #include "core/model/Scenario.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace attune {
@@ -58,6 +59,43 @@ std::optional<Style> parseStyle(std::string_view s) { return parseEnum(s, kStyle
 std::optional<Theme> parseTheme(std::string_view s) { return parseEnum(s, kThemes); }
 std::optional<EndingKind> parseEndingKind(std::string_view s) { return parseEnum(s, kEndings); }
 std::optional<MeterKind> parseMeterKind(std::string_view s) { return parseEnum(s, kMeterKinds); }
+
+Zone zoneOf(int arousal) {
+    if (arousal > 70) return Zone::Above;
+    if (arousal < 30) return Zone::Below;
+    return Zone::Inside;
+}
+
+const char* key(Zone z) {
+    switch (z) {
+        case Zone::Below: return "below";
+        case Zone::Inside: return "inside";
+        case Zone::Above: return "above";
+    }
+    return "?";
+}
+
+std::optional<Zone> parseZone(std::string_view s) {
+    for (Zone z : kZones)
+        if (s == key(z)) return z;
+    return std::nullopt;
+}
+
+const std::vector<std::string>& practiceIds() {
+    static const std::vector<std::string> ids{"paced", "sigh", "grounding"};
+    return ids;
+}
+
+std::string Node::bodyFor(std::string_view role, std::string_view plainFor) const {
+    for (const auto& [r, t] : roleBody)
+        if (r == role) return t;
+    return role == plainFor ? body : std::string();
+}
+
+bool Pattern::allows(Style s) const {
+    if (styles.empty()) return s == style;
+    return std::find(styles.begin(), styles.end(), s) != styles.end();
+}
 
 std::vector<std::string> styleNames() {
     std::vector<std::string> v;

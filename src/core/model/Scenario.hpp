@@ -4,6 +4,7 @@
 #include "core/expr/Expr.hpp"
 #include "core/model/Diagnostic.hpp"
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,6 +17,16 @@ enum class Style { Secure, Anxious, Avoidant, Disorganised };
 enum class Theme { Needs, Boundaries, Conflict, Regulation, Repair };
 enum class EndingKind { Secure, Mixed, Rupture };
 enum class MeterKind { Arousal, Trust, Custom };
+/// The window of tolerance: below it (shutdown), inside it, above it (fight or flight).
+enum class Zone { Below, Inside, Above };
+/// The program's bands: below 30, 30..70, above 70 (a story device, not a measurement).
+Zone zoneOf(int arousal);
+inline constexpr Zone kZones[] = {Zone::Below, Zone::Inside, Zone::Above};
+/// "below", "inside", "above": the keys of a zoned text.
+const char* key(Zone z);
+std::optional<Zone> parseZone(std::string_view s);
+/// The regulation practices the program ships (`breathe:`): paced, sigh, grounding.
+const std::vector<std::string>& practiceIds();
 
 inline constexpr Style kStyles[] = {Style::Secure, Style::Anxious, Style::Avoidant, Style::Disorganised};
 inline constexpr Theme kThemes[] = {Theme::Needs, Theme::Boundaries, Theme::Conflict, Theme::Regulation, Theme::Repair};
@@ -53,10 +64,11 @@ struct Branch {
 };
 
 struct Effect {
-    enum class Kind { Add, Set, Flag };
+    enum class Kind { Add, Set, Flag, Toward };
     std::string target;
     Kind kind = Kind::Add;
-    int value = 0;  ///< amount, set value, or 0/1 for flags
+    int value = 0;  ///< amount, set value, target (toward), or 0/1 for flags
+    int by = -1;    ///< toward: the most it moves in one go; -1 all the way
     int index = -1; ///< resolved meter or flag index
     Pos pos;        ///< of the value
     Pos keyPos;     ///< of the meter or flag name
@@ -73,6 +85,7 @@ struct Choice {
     std::vector<Effect> effects;
     std::optional<Condition> cond;
     bool breathe = false;
+    std::string practice;  ///< with breathe: paced (the default), sigh or grounding
     bool isDefault = false;
     Pos pos;
     Pos stylePos, patternPos, themePos;
@@ -88,7 +101,9 @@ struct Node {
     std::string id;
     std::string say;  ///< role id, or empty for the narrator
     std::string text;
-    std::string body;
+    std::string body;  ///< the felt sense of the role that chooses here (on a line: the player)
+    std::vector<std::pair<std::string, std::string>> roleBody;  ///< `body` as role id -> text
+    std::vector<Pos> roleBodyPos;
     std::vector<Effect> effects;
     std::vector<Branch> next;
     std::vector<Choice> choices;
@@ -98,6 +113,9 @@ struct Node {
     Pos sayPos, byPos;
 
     bool isDecision() const { return !choices.empty(); }
+    bool hasBody() const { return !body.empty() || !roleBody.empty(); }
+    /// The body line for a role: its own entry, else the plain text when that role is the one it is for.
+    std::string bodyFor(std::string_view role, std::string_view plainFor) const;
     bool isEnding() const { return ending.has_value(); }
 };
 
@@ -123,8 +141,15 @@ struct Meter {
 
 struct Pattern {
     std::string id;
-    Style style = Style::Secure;
-    std::string title, what, need, body, instead;
+    Style style = Style::Secure;      ///< the first of `styles`
+    std::vector<Style> styles;        ///< every style the behaviour can come from
+    std::string title, what, need, instead;
+    std::string body;                 ///< one text for every zone, or empty when zoned
+    std::array<std::string, 3> zoneBody;  ///< by Zone, when `body` is a zone mapping
+    bool zoned = false;
+    /// The body text for a chooser in zone `z` (the plain one when not zoned).
+    const std::string& bodyFor(Zone z) const { return zoned ? zoneBody[static_cast<std::size_t>(z)] : body; }
+    bool allows(Style s) const;
     std::vector<Theme> themes;
     std::vector<std::string> signs;
     Pos pos;

@@ -52,6 +52,21 @@ int Session::defaultChoice() const {
     return visible.empty() ? -1 : visible.front();
 }
 
+std::string Session::bodyFor(const std::string& role) const {
+    const Node& n = node();
+    const std::string& plainFor = n.isDecision() ? n.by : s_->player;
+    return s_->substitute(n.bodyFor(role, plainFor));
+}
+
+std::string Session::body() const {
+    const Node& n = node();
+    if (n.isDecision() && isPlayed(n.by)) return bodyFor(n.by);
+    if (isPlayed(s_->player)) return bodyFor(s_->player);
+    for (const std::string& r : played_)
+        if (std::string b = bodyFor(r); !b.empty()) return b;
+    return {};
+}
+
 void Session::apply(const std::vector<Effect>& effects) {
     for (const Effect& e : effects) {
         if (e.index < 0) continue;
@@ -60,7 +75,13 @@ void Session::apply(const std::vector<Effect>& effects) {
             continue;
         }
         const Meter& m = s_->meters[u(e.index)];
-        const long v = e.kind == Effect::Kind::Add ? static_cast<long>(meters_[u(e.index)]) + e.value : e.value;
+        const long now = meters_[u(e.index)];
+        long v = e.kind == Effect::Kind::Add ? now + e.value : e.value;
+        if (e.kind == Effect::Kind::Toward) {  // toward a target, at most `by`, never past it
+            const long gap = static_cast<long>(e.value) - now;
+            const long step = e.by < 0 ? gap : std::clamp<long>(gap, -e.by, e.by);
+            v = now + step;
+        }
         meters_[u(e.index)] = static_cast<int>(std::clamp<long>(v, m.min, m.max));
     }
 }
@@ -98,7 +119,7 @@ void Session::settle() {
     }
     state_ = State::Line;
     // A node with nothing to show only routes: go straight on.
-    if (n.text.empty() && n.body.empty()) {
+    if (n.text.empty() && !n.hasBody()) {
         if (++autoSteps_ > kMaxSilentSteps) {
             stick(fmt::format("the story loops through node '{}' without showing anything", n.id));
             return;

@@ -34,7 +34,11 @@ public:
     const Node& node() const { return s_->nodes[static_cast<std::size_t>(node_)]; }
     /// The current node's text with `{role}` names filled in.
     std::string text() const { return s_->substitute(node().text); }
-    std::string body() const { return s_->substitute(node().body); }
+    /// The body line for the person who is shown it now: the chooser's at a decision a person
+    /// makes, else the solo player's.
+    std::string body() const;
+    /// The body line written for one role at this node (empty when there is none).
+    std::string bodyFor(const std::string& role) const;
 
     /// The role that must choose now (Decision only).
     const std::string& chooser() const { return node().by; }

@@ -1,5 +1,7 @@
 #include "sfml/screens/CoachScreen.hpp"
 
+#include "sfml/screens/AboutScreen.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -19,7 +21,8 @@ CoachScreen::CoachScreen(Context& ctx, const Scenario& s, std::vector<feedback::
     nextBtn_.set("Next choice", "→", Button::Kind::Secondary);
     pagePrev_.set("Back", "PgUp", Button::Kind::Secondary);
     pageNext_.set("More", "PgDn", Button::Kind::Secondary);
-    for (Button* b : {&tryBtn_, &prevBtn_, &nextBtn_, &pagePrev_, &pageNext_}) b->setCompact(true);
+    lensBtn_.set("About this picture", "I", Button::Kind::Secondary);
+    for (Button* b : {&tryBtn_, &prevBtn_, &nextBtn_, &pagePrev_, &pageNext_, &lensBtn_}) b->setCompact(true);
     fill();
 }
 
@@ -35,7 +38,7 @@ void CoachScreen::fill() {
     if (const Pattern* p = c.pattern) {
         if (!p->what.empty()) pager_.add<Section>("What it looks like", sc_.substitute(p->what));
         if (!p->need.empty()) pager_.add<Section>("The need underneath", sc_.substitute(p->need));
-        if (!p->body.empty()) pager_.add<Section>("In the body", sc_.substitute(p->body));
+        if (!c.body.empty()) pager_.add<Section>("In the body", c.body);
         if (!p->instead.empty() && c.style != Style::Secure)
             pager_.add<Section>("A secure way to meet it", sc_.substitute(p->instead))
                 .setHeadingColour(th.color.secure);
@@ -60,6 +63,7 @@ std::vector<Button*> CoachScreen::footer() {
     std::vector<Button*> out;
     if (pager_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
     if (cards_.size() > 1) out.insert(out.end(), {&prevBtn_, &nextBtn_});
+    out.push_back(&lensBtn_);
     if (canTrySecure()) out.push_back(&tryBtn_);
     out.push_back(&continueBtn_);
     return out;
@@ -69,6 +73,7 @@ std::vector<const Button*> CoachScreen::footer() const {
     std::vector<const Button*> out;
     if (pager_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
     if (cards_.size() > 1) out.insert(out.end(), {&prevBtn_, &nextBtn_});
+    out.push_back(&lensBtn_);
     if (canTrySecure()) out.push_back(&tryBtn_);
     out.push_back(&continueBtn_);
     return out;
@@ -106,7 +111,8 @@ void CoachScreen::layout() {
 
     // The footer: page and card navigation on the left, the actions on the right.
     tryBtn_.setEnabled(canTrySecure());
-    for (Button* b : {&tryBtn_, &continueBtn_, &prevBtn_, &nextBtn_, &pagePrev_, &pageNext_}) b->layout(th, inner / 2);
+    for (Button* b : {&tryBtn_, &continueBtn_, &prevBtn_, &nextBtn_, &pagePrev_, &pageNext_, &lensBtn_})
+        b->layout(th, inner / 2);
     const float gap = std::round(0.8f * th.unit);
     const float bh = std::max(continueBtn_.size().y, tryBtn_.size().y);
     // Lay the pages out once without navigation to learn whether it is needed.
@@ -117,6 +123,7 @@ void CoachScreen::layout() {
     std::vector<Button*> left, right;
     if (pager_.pages() > 1) left = {&pagePrev_, &pageNext_};
     if (cards_.size() > 1) left.insert(left.end(), {&prevBtn_, &nextBtn_});
+    left.push_back(&lensBtn_);
     if (canTrySecure()) right.push_back(&tryBtn_);
     right.push_back(&continueBtn_);
     auto widthOf = [&](const std::vector<Button*>& bs2) {
@@ -189,6 +196,8 @@ void CoachScreen::handle(const sf::Event& e) {
             trySecure();
         else if (hit == &continueBtn_)
             close();
+        else if (hit == &lensBtn_)
+            ctx_.stack.push(std::make_unique<AboutScreen>(ctx_, "lens"));
         else if (hit == &prevBtn_ && index_ > 0)
             show(index_ - 1);
         else if (hit == &nextBtn_)
@@ -215,6 +224,9 @@ void CoachScreen::handle(const sf::Event& e) {
         case sf::Keyboard::Y:
         case sf::Keyboard::T:
             trySecure();
+            break;
+        case sf::Keyboard::I:
+            ctx_.stack.push(std::make_unique<AboutScreen>(ctx_, "lens"));
             break;
         case sf::Keyboard::Left:
             if (index_ > 0) show(index_ - 1);

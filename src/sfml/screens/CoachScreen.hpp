@@ -49,7 +49,7 @@ private:
     Badge style_, theme_;
     TextBlock headline_, counter_, pageLabel_;
     Pager pager_;
-    Button tryBtn_, continueBtn_, prevBtn_, nextBtn_, pagePrev_, pageNext_;
+    Button tryBtn_, continueBtn_, prevBtn_, nextBtn_, pagePrev_, pageNext_, lensBtn_;
     FocusRing focus_;
 };
 

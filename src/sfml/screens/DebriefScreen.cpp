@@ -17,8 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string times(int n) { return n == 1 ? "once" : n == 2 ? "twice" : fmt::format("{} times", n); }
-
 /// Makes a block of the pager show a chart.
 template <typename Chart>
 void bindChart(CustomBlock& b, Chart& chart, std::function<float(const Theme&, float)> measure) {
@@ -48,85 +46,65 @@ void DebriefScreen::fill() {
     replayRows_.clear();
     bars_.clear();
 
-    // The arc of each nervous system.
-    if (!d_.arcs.empty()) {
-        std::vector<LineChart::Series> series;
-        for (const auto& a : d_.arcs) series.push_back({a.name, roleColor(th, sc, a.role), a.values});
-        arc_.set(std::move(series));
-        auto& card = pager_.add<Card>();
-        card.add<TextItem>("How your nervous systems moved", TextRole::Heading).gapAfter = 0.8f;
-        const float plotH = std::round(std::max(7.f * static_cast<float>(th.type.body), ctx_.size.y * 0.2f));
-        bindChart(card.add<CustomBlock>(), arc_,
-                  [this, plotH](const Theme& t, float w) { return arc_.layout(t, w, plotH); });
-    }
-    // Style counts per theme: a card per person, so each stays whole on its page at any text size.
-    for (const auto& p : d_.people) {
-        if (p.decisions() == 0) continue;
-        auto& card = pager_.add<Card>();
-        if (d_.people.size() > 1)
-            card.add<TextItem>(fmt::format("{}'s choices by theme", p.name), TextRole::Heading, roleColor(th, sc, p.role))
-                .gapAfter = 0.8f;
-        else
-            card.add<TextItem>("Your choices by theme", TextRole::Heading).gapAfter = 0.8f;
-        std::vector<BarChart::Row> rows;
-        for (attune::Theme t : kThemes) {
-            const auto& counts = p.byTheme[static_cast<std::size_t>(t)];
-            if (counts[0] + counts[1] + counts[2] + counts[3] > 0) rows.push_back({themeLabel(t), counts});
-        }
-        bars_.push_back(std::make_unique<BarChart>());
-        BarChart& bar = *bars_.back();
-        bar.set(std::move(rows));
-        bar.setLegend(true);
-        bindChart(card.add<CustomBlock>(), bar, [&bar](const Theme& t, float w) { return bar.layout(t, w); });
-    }
-    // Each person's own strength and next step; alone, simply "a strength to keep".
+    // The debrief document's sections, in its order; the arcs and the style counts are drawn
+    // as charts of the same numbers their sections state.
     const bool couple = d_.people.size() > 1;
-    for (const auto& p : d_.people) {
-        if (p.strength.empty()) continue;
-        auto& card = pager_.add<Card>(th.color.secure);
-        card.add<TextItem>(couple ? fmt::format("{}: a strength to keep", p.name) : std::string("A strength to keep"),
-                           TextRole::Heading, th.color.secure)
-            .gapAfter = 0.5f;
-        card.add<TextItem>(p.strength, TextRole::Small);
-    }
-    for (const auto& p : d_.people) {
-        if (p.practise.empty()) continue;
-        auto& card = pager_.add<Card>(th.color.accent);
-        card.add<TextItem>(couple ? fmt::format("{}: something to practise", p.name) : std::string("Something to practise"),
-                           TextRole::Heading, th.color.accent)
-            .gapAfter = 0.5f;
-        card.add<TextItem>(p.practise, TextRole::Small);
-    }
-    if (!d_.topPatterns.empty()) {
-        auto& card = pager_.add<Card>();
-        card.add<TextItem>("Patterns that came up", TextRole::Heading).gapAfter = 0.6f;
-        for (const auto& pc : d_.topPatterns) {
-            if (!pc.pattern) continue;
-            std::string line = fmt::format("{}: {}", sc.substitute(pc.pattern->title), times(pc.count));
-            if (pc.arousalRise > 0) line += fmt::format(", raising arousal by {}", pc.arousalRise);
-            card.add<TextItem>(line, TextRole::Small, styleColor(th, pc.pattern->style)).gapAfter = 0.4f;
+    for (const feedback::Section& sec : d_.sections) {
+        if (sec.id == "ending") continue;  // the header says it
+        if (sec.id == "arcs") {
+            std::vector<LineChart::Series> series;
+            for (const auto& a : d_.arcs) series.push_back({a.name, roleColor(th, sc, a.role), a.values});
+            arc_.set(std::move(series));
+            auto& card = pager_.add<Card>();
+            card.add<TextItem>(sec.heading, TextRole::Heading).gapAfter = 0.8f;
+            const float plotH = std::round(std::max(7.f * static_cast<float>(th.type.body), ctx_.size.y * 0.2f));
+            bindChart(card.add<CustomBlock>(), arc_,
+                      [this, plotH](const Theme& t, float w) { return arc_.layout(t, w, plotH); });
+            continue;
         }
-    }
-    if (!d_.coRegulation.empty()) {
-        auto& card = pager_.add<Card>(th.color.inside);
-        card.add<TextItem>("Calming each other", TextRole::Heading, th.color.inside).gapAfter = 0.6f;
-        for (const auto& c : d_.coRegulation)
-            card.add<TextItem>(
-                    fmt::format("{} helped {} settle: {} → {}.", c.calmerName, c.calmedName, c.before, c.after),
-                    TextRole::Small)
-                .gapAfter = 0.4f;
-    }
-    // One card per moment, so each stays whole on its page at any text size.
-    for (std::size_t i = 0; i < d_.replay.size() && i < 3; ++i) {
-        const auto& m = d_.replay[i];
-        auto& card = pager_.add<Card>();
-        card.add<TextItem>(i == 0 ? "A moment worth replaying" : "Another moment", TextRole::Heading).gapAfter = 0.6f;
-        card.add<TextItem>(m.chosen, TextRole::Quote).gapAfter = 0.4f;
-        card.add<TextItem>(fmt::format("A secure option: {}", m.secureText), TextRole::Muted).gapAfter = 0.8f;
-        auto& row = card.add<ButtonRow>();
-        row.add("Replay this moment", std::to_string(i + 1), Button::Kind::Secondary, static_cast<int>(i))
-            .setCompact(true);
-        replayRows_.push_back(&row);
+        if (sec.id == "choices") {
+            // A card per person, so each stays whole on its page at any text size.
+            for (const auto& p : d_.people) {
+                if (p.decisions() == 0) continue;
+                auto& card = pager_.add<Card>();
+                card.add<TextItem>(couple ? fmt::format("{}'s choices, by theme", p.name) : sec.heading,
+                                   TextRole::Heading, couple ? roleColor(th, sc, p.role) : th.color.text)
+                    .gapAfter = 0.8f;
+                std::vector<BarChart::Row> rows;
+                for (attune::Theme t : kThemes) {
+                    const auto& counts = p.byTheme[static_cast<std::size_t>(t)];
+                    if (counts[0] + counts[1] + counts[2] + counts[3] > 0) rows.push_back({themeLabel(t), counts});
+                }
+                bars_.push_back(std::make_unique<BarChart>());
+                BarChart& bar = *bars_.back();
+                bar.set(std::move(rows));
+                bar.setLegend(true);
+                bindChart(card.add<CustomBlock>(), bar, [&bar](const Theme& t, float w) { return bar.layout(t, w); });
+            }
+            continue;
+        }
+        if (sec.id == "replay") {
+            // One card per moment (at most three), each with its button.
+            for (std::size_t i = 0; i < d_.replay.size() && i < 3 && i < sec.lines.size(); ++i) {
+                auto& card = pager_.add<Card>();
+                card.add<TextItem>(i == 0 ? sec.heading : "Another moment", TextRole::Heading).gapAfter = 0.6f;
+                card.add<TextItem>(sec.lines[i].text, TextRole::Small).gapAfter = 0.8f;
+                auto& row = card.add<ButtonRow>();
+                row.add("Replay this moment", std::to_string(i + 1), Button::Kind::Secondary, static_cast<int>(i))
+                    .setCompact(true);
+                replayRows_.push_back(&row);
+            }
+            continue;
+        }
+        const sf::Color tint = sec.id == "strengths"      ? th.color.secure
+                               : sec.id == "practice"     ? th.color.accent
+                               : sec.id == "coregulation" ? th.color.inside
+                               : sec.id == "shutdown"     ? th.color.shutdown
+                                                          : th.color.text;
+        auto& card = sec.id == "lens" ? pager_.add<Card>() : pager_.add<Card>(tint);
+        if (!sec.heading.empty()) card.add<TextItem>(sec.heading, TextRole::Heading, tint).gapAfter = 0.6f;
+        for (const feedback::Line& l : sec.lines)
+            card.add<TextItem>(l.text, sec.id == "lens" ? TextRole::Muted : TextRole::Small).gapAfter = 0.4f;
     }
 }
 
@@ -175,12 +153,8 @@ void DebriefScreen::layout() {
     title_.setPosition({m, y});
     kind_.setPosition({m + title_.width() + 1.5f * th.unit, y + std::round((title_.lineHeight() - ks.y) / 2)});
     y += title_.height() + std::round(0.3f * th.unit);
-    const std::string subtitle =
-        d_.endingNode.empty()
-            ? "The story stopped here, before an ending. Look back at it below, or replay a moment."
-        : d_.reachedBest ? (play_.together() ? "This is the warmest ending the story has. Well done, both of you."
-                                             : "This is the warmest ending the story has. Well done.")
-                         : "A warmer ending is there to find. Replay a moment below to look for it.";
+    const feedback::Section* ending = d_.section("ending");
+    const std::string subtitle = ending && !ending->lines.empty() ? ending->lines.front().text : std::string();
     subtitle_.set(subtitle,
                   th.look(th.type.body, th.color.muted));
     y += subtitle_.wrap(w) + std::round(1.4f * th.unit);

@@ -1,18 +1,11 @@
 #include "sfml/screens/HistoryScreen.hpp"
 
-#include <algorithm>
-#include <cmath>
 #include <fmt/format.h>
 
 namespace attune::ui {
 
-HistoryScreen::HistoryScreen(Context& ctx, const Session& session) : Screen(ctx), session_(session) {
-    older_.set("Earlier", "PgUp", Button::Kind::Secondary);
-    newer_.set("Later", "PgDn", Button::Kind::Secondary);
-    close_.set("Close", "Esc", Button::Kind::Primary);
-    older_.setCompact(true);
-    newer_.setCompact(true);
-}
+HistoryScreen::HistoryScreen(Context& ctx, const Session& session)
+    : PanelScreen(ctx, "So far", true, sf::Keyboard::H), session_(session) {}
 
 void HistoryScreen::fill() {
     const Theme& th = ctx_.theme;
@@ -41,120 +34,6 @@ void HistoryScreen::fill() {
         s.setHeadingColour(coaching && c.style && !st.byDefault ? styleColor(th, c.style) : roleColor(th, sc, st.role));
         s.gapAfter = 1.3f;
     }
-}
-
-void HistoryScreen::layout() {
-    const Theme& th = ctx_.theme;
-    fill();
-    dim_.setSize(ctx_.size);
-    dim_.setFillColor(th.color.dim);
-    const float m = std::round(th.margin * 0.7f);
-    const float w = std::min(ctx_.size.x - 2 * m, 64.f * static_cast<float>(th.type.body));
-    panelRect_ = {std::round((ctx_.size.x - w) / 2), m, std::round(w), ctx_.size.y - 2 * m};
-    panel_ = panel(th, panelRect_, true);
-    const float pad = std::round(2.2f * th.unit);
-    const float x = panelRect_.left + pad, inner = panelRect_.width - 2 * pad;
-    title_.set("So far", lookFor(th, TextRole::Title));
-    const float y = panelRect_.top + pad + title_.wrap(inner) + std::round(1.2f * th.unit);
-    title_.setPosition({x, panelRect_.top + pad});
-    const float bh = close_.layout(th, inner / 3).y;
-    older_.layout(th, inner / 3);
-    newer_.layout(th, inner / 3);
-    const float footTop = panelRect_.top + panelRect_.height - pad - bh;
-    pager_.layout(th, {x, y, inner, footTop - std::round(1.2f * th.unit) - y}, Pager::columnsFor(th, inner, 24.f));
-    if (first_) {
-        pager_.setPage(pager_.pages() - 1);  // open on the most recent page
-        first_ = false;
-    }
-    placeFooter();
-}
-
-void HistoryScreen::placeFooter() {
-    const Theme& th = ctx_.theme;
-    const float pad = std::round(2.2f * th.unit);
-    const float x = panelRect_.left + pad, inner = panelRect_.width - 2 * pad;
-    const float bh = close_.size().y;
-    const float y = panelRect_.top + panelRect_.height - pad - bh;
-    const float gap = std::round(0.8f * th.unit);
-    close_.setPosition({x + inner - close_.size().x, y});
-    pageLabel_.set(pager_.pages() > 1 ? fmt::format("Page {} of {}", pager_.page() + 1, pager_.pages()) : "",
-                   th.look(th.type.caption, th.color.muted));
-    older_.setEnabled(pager_.page() > 0);
-    newer_.setEnabled(pager_.page() + 1 < pager_.pages());
-    if (pager_.pages() > 1) {
-        older_.setPosition({x, y + std::round((bh - older_.size().y) / 2)});
-        newer_.setPosition({x + older_.size().x + gap, y + std::round((bh - newer_.size().y) / 2)});
-        pageLabel_.wrap(std::max(10.f, inner - older_.size().x - newer_.size().x - close_.size().x - 4 * gap));
-        pageLabel_.setPosition(
-            {newer_.rect().left + newer_.size().x + gap, y + std::round((bh - pageLabel_.height()) / 2)});
-    }
-}
-
-void HistoryScreen::handle(const sf::Event& e) {
-    if (auto p = pointer(e)) {
-        std::vector<Button*> bs{&close_};
-        if (pager_.pages() > 1) bs.insert(bs.begin(), {&older_, &newer_});
-        Button* hit = hover(bs, *p);
-        if (!leftClick(e) || !hit) return;
-        if (hit == &close_)
-            ctx_.stack.pop();
-        else if (hit == &older_ && pager_.previous())
-            placeFooter();
-        else if (hit == &newer_ && pager_.next())
-            placeFooter();
-        return;
-    }
-    if (e.type == sf::Event::MouseWheelScrolled) {
-        if (e.mouseWheelScroll.delta > 0 ? pager_.previous() : pager_.next()) placeFooter();
-        return;
-    }
-    if (e.type != sf::Event::KeyPressed) return;
-    switch (e.key.code) {
-        case sf::Keyboard::Escape:
-        case sf::Keyboard::H:
-        case sf::Keyboard::Enter:
-            ctx_.stack.pop();
-            break;
-        case sf::Keyboard::Up:
-        case sf::Keyboard::PageUp:
-        case sf::Keyboard::Left:
-            if (pager_.previous()) placeFooter();
-            break;
-        case sf::Keyboard::Down:
-        case sf::Keyboard::PageDown:
-        case sf::Keyboard::Right:
-            if (pager_.next()) placeFooter();
-            break;
-        default:
-            break;
-    }
-}
-
-void HistoryScreen::draw(sf::RenderTarget& target) const {
-    target.draw(dim_);
-    target.draw(panel_);
-    title_.draw(target);
-    pager_.draw(target);
-    if (pager_.pages() > 1) {
-        older_.draw(target);
-        newer_.draw(target);
-        pageLabel_.draw(target);
-    }
-    close_.draw(target);
-}
-
-std::vector<Box> HistoryScreen::boxes() const {
-    std::vector<Box> out;
-    const int p = addBox(out, "history panel", panelRect_);
-    addBox(out, "title", title_.bounds(), p);
-    pager_.boxes(out, p);
-    if (pager_.pages() > 1) {
-        older_.boxes(out, "earlier", p);
-        newer_.boxes(out, "later", p);
-        addBox(out, "page label", pageLabel_.bounds(), p);
-    }
-    close_.boxes(out, "close", p);
-    return out;
 }
 
 }  // namespace attune::ui

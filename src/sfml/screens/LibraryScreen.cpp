@@ -1,5 +1,7 @@
 #include "sfml/screens/LibraryScreen.hpp"
 
+#include "sfml/screens/AboutScreen.hpp"
+
 #include "core/run/Script.hpp"
 #include "sfml/screens/PlayScreen.hpp"
 #include "sfml/screens/SettingsScreen.hpp"
@@ -27,6 +29,8 @@ LibraryScreen::LibraryScreen(Context& ctx, std::string selectId) : Screen(ctx), 
     for (attune::Theme t : kThemes) chips_.emplace_back(themeLabel(t), "", Button::Kind::Chip);
     settingsBtn_.set("Settings", "S", Button::Kind::Secondary);
     settingsBtn_.setCompact(true);
+    aboutBtn_.set("About and safety", "A", Button::Kind::Secondary);
+    aboutBtn_.setCompact(true);
     aloneBtn_.set("Play alone", "Enter", Button::Kind::Primary);
     togetherBtn_.set("Play together", "T", Button::Kind::Secondary);
     pagePrev_.set("Back", "PgUp", Button::Kind::Secondary);
@@ -93,10 +97,9 @@ void LibraryScreen::layout() {
     const float w = ctx_.size.x - 2 * m;
     // The footer: the care line, and the keys.
     footer_.set(
-        "Attune is practice, not therapy. If you are not safe at home, please contact your local emergency "
-        "number or a domestic-abuse helpline.",
+        "If you are not safe at home, About and safety (A) lists where to find help.",
         th.look(th.type.caption, th.color.faint));
-    keys_.set("↑ ↓ choose  ·  ← → theme  ·  Enter play  ·  T together  ·  S settings  ·  Esc quit",
+    keys_.set("↑ ↓ choose  ·  ← → theme  ·  Enter play  ·  T together  ·  S settings  ·  A about  ·  Esc quit",
               th.look(th.type.caption, th.color.muted));
     const float bottom = ctx_.size.y - std::round(m * 0.6f);
     const float keysW = keys_.naturalWidth() + 1.f;
@@ -129,13 +132,17 @@ void LibraryScreen::layoutHeader(float& y) {
     const float m = th.margin, w = ctx_.size.x - 2 * m;
     brand_.set("Attune", lookFor(th, TextRole::Display));
     brand_.wrap(w / 2);
-    const sf::Vector2f ss = settingsBtn_.layout(th, w / 4);
+    const sf::Vector2f ss0 = settingsBtn_.layout(th, w / 4);
+    const sf::Vector2f as = aboutBtn_.layout(th, w / 4);
+    const float bgap = std::round(0.6f * th.unit);
+    const sf::Vector2f ss{ss0.x + as.x + bgap, std::max(ss0.y, as.y)};  // the two header buttons, side by side
     tagline_.set("Practise secure communication, one conversation at a time.", th.look(th.type.body, th.color.muted));
     const float tagRoom = w - brand_.width() - ss.x - 4 * th.unit;
     const bool beside = tagline_.naturalWidth() <= tagRoom;
     tagline_.wrap(beside ? tagRoom : w - ss.x - 2 * th.unit);
     brand_.setPosition({m, y});
-    settingsBtn_.setPosition({m + w - ss.x, y + std::round((brand_.height() - ss.y) / 2)});
+    settingsBtn_.setPosition({m + w - ss0.x, y + std::round((brand_.height() - ss0.y) / 2)});
+    aboutBtn_.setPosition({m + w - ss.x, y + std::round((brand_.height() - as.y) / 2)});
     if (beside) {
         // On the brand's baseline, so the two read as one line (see TextBlock::placeLines for the inset).
         const float d = static_cast<float>(th.type.display), b = static_cast<float>(th.type.body);
@@ -302,6 +309,7 @@ std::vector<Button*> LibraryScreen::buttons() {
     std::vector<Button*> out;
     if (!rows_.empty()) out = {&aloneBtn_, &togetherBtn_};
     if (detail_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
+    out.push_back(&aboutBtn_);
     out.push_back(&settingsBtn_);
     for (auto& c : chips_) out.push_back(&c);
     return out;
@@ -311,6 +319,7 @@ std::vector<const Button*> LibraryScreen::buttons() const {
     std::vector<const Button*> out;
     if (!rows_.empty()) out = {&aloneBtn_, &togetherBtn_};
     if (detail_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
+    out.push_back(&aboutBtn_);
     out.push_back(&settingsBtn_);
     for (const auto& c : chips_) out.push_back(&c);
     return out;
@@ -346,6 +355,7 @@ void LibraryScreen::handle(const sf::Event& e) {
         if (hit == &aloneBtn_) return play(false);
         if (hit == &togetherBtn_) return play(true);
         if (hit == &settingsBtn_) return ctx_.stack.push(std::make_unique<SettingsScreen>(ctx_));
+        if (hit == &aboutBtn_) return ctx_.stack.push(std::make_unique<AboutScreen>(ctx_));
         if (hit == &pagePrev_ && detail_.previous()) return layoutDetail(detailArea_);
         if (hit == &pageNext_ && detail_.next()) return layoutDetail(detailArea_);
         for (std::size_t i = 0; i < chips_.size(); ++i)
@@ -389,6 +399,9 @@ void LibraryScreen::handle(const sf::Event& e) {
             break;
         case sf::Keyboard::S:
             ctx_.stack.push(std::make_unique<SettingsScreen>(ctx_));
+            break;
+        case sf::Keyboard::A:
+            ctx_.stack.push(std::make_unique<AboutScreen>(ctx_));
             break;
         case sf::Keyboard::PageDown:
             if (detail_.next()) layoutDetail(detailArea_);
@@ -434,6 +447,7 @@ std::vector<Box> LibraryScreen::boxes() const {
     addBox(out, "brand", brand_.bounds());
     addBox(out, "tagline", tagline_.bounds());
     settingsBtn_.boxes(out, "settings");
+    aboutBtn_.boxes(out, "about");
     for (const auto& c : chips_) c.boxes(out, "chip " + c.label());
     const int list = addBox(out, "list", listArea_);
     for (std::size_t i = 0; i < rows_.size(); ++i) {

@@ -53,7 +53,7 @@ private:
     sf::FloatRect listArea_, detailArea_;
     TextBlock brand_, tagline_, empty_, more_, footer_, keys_;
     std::vector<Button> chips_;
-    Button settingsBtn_, aloneBtn_, togetherBtn_, pagePrev_, pageNext_;
+    Button settingsBtn_, aboutBtn_, aloneBtn_, togetherBtn_, pagePrev_, pageNext_;
     sf::ConvexShape detailPanel_;
     Pager detail_;
     TextBlock pageLabel_;

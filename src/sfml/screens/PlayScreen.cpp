@@ -1,5 +1,7 @@
 #include "sfml/screens/PlayScreen.hpp"
 
+#include "sfml/screens/StateScreen.hpp"
+
 #include "core/feedback/Feedback.hpp"
 #include "core/run/Script.hpp"
 #include "sfml/screens/BreatheScreen.hpp"
@@ -505,6 +507,7 @@ void PlayScreen::choose(std::size_t k) {
     checkpoints_.push_back(session_);
     const int step = static_cast<int>(session_.history().size()) - 1;
     session_.choose(c);
+    openStateNotes();  // under the card: the card about the choice comes first
     if (ctx_.settings.coaching == feedback::Coaching::Immediate) openCoachFor(step);
     if (breathe) openBreathe();
     setContent();
@@ -514,9 +517,11 @@ void PlayScreen::proceed() {
     switch (mode()) {
         case Mode::Line:
             session_.advance();
+            openStateNotes();
             break;
         case Mode::PartnerMove:
             session_.chooseDefault();
+            openStateNotes();
             break;
         case Mode::Ending:
             openDebrief();
@@ -613,6 +618,14 @@ void PlayScreen::openCoachFor(int step) {
         ctx_.stack.pop();
         ctx_.stack.later([this, st, choice] { replayFrom(st, choice); });
     }));
+}
+
+bool PlayScreen::openStateNotes() {
+    if (ctx_.settings.coaching == feedback::Coaching::Off) return false;
+    const auto notes =
+        feedback::statesAt(session_, ctx_.patterns, static_cast<int>(session_.history().size()) - 1);
+    for (const auto& n : notes) ctx_.stack.push(std::make_unique<StateScreen>(ctx_, n));
+    return !notes.empty();
 }
 
 void PlayScreen::openHistory() { ctx_.stack.push(std::make_unique<HistoryScreen>(ctx_, session_)); }

@@ -58,6 +58,8 @@ public:
     /// The coaching card for the decision at history step `step`.
     void openCoachFor(int step);
     void openHistory();
+    /// Shows the note for a body that has just gone below the window, if one has; true when shown.
+    bool openStateNotes();
     void openBreathe();
     void openDebrief();
     void openSettings();

@@ -1,0 +1,44 @@
+#pragma once
+/// An overlay panel of text a page at a time, with Earlier/Later and Close: the
+/// backlog and the about page share it.
+#include "sfml/Screen.hpp"
+#include "sfml/screens/Common.hpp"
+#include "sfml/widgets/Pager.hpp"
+
+#include <SFML/Graphics/RectangleShape.hpp>
+
+namespace attune::ui {
+
+class PanelScreen : public Screen {
+public:
+    PanelScreen(Context& ctx, std::string title, bool openAtEnd, sf::Keyboard::Key toggle);
+    bool opaque() const override { return false; }
+    void layout() override;
+    void handle(const sf::Event& e) override;
+    void draw(sf::RenderTarget& target) const override;
+    std::vector<Box> boxes() const override;
+    int page() const { return pager_.page(); }
+    int pages() const { return pager_.pages(); }
+
+protected:
+    /// Adds the panel's blocks to pager_.
+    virtual void fill() = 0;
+    /// The name of the panel in layout boxes ("history panel").
+    virtual const char* boxName() const = 0;
+    Pager pager_;
+
+private:
+    void placeFooter();
+
+    std::string titleText_;
+    bool openAtEnd_;
+    sf::Keyboard::Key toggle_;
+    bool first_ = true;
+    sf::RectangleShape dim_;
+    sf::ConvexShape panel_;
+    sf::FloatRect panelRect_;
+    TextBlock title_, pageLabel_;
+    Button older_, newer_, close_;
+};
+
+}  // namespace attune::ui
