@@ -1,5 +1,7 @@
 #include "text/TextPlayer.hpp"
 
+#include "core/feedback/Practice.hpp"
+
 #include "core/feedback/Feedback.hpp"
 #include "core/run/Script.hpp"
 #include "core/util/Text.hpp"
@@ -57,12 +59,13 @@ void showChoices(const Session& s, std::ostream& out, const TextOptions& o) {
     }
 }
 
-void breathe(std::ostream& out, const TextOptions& o, std::istream* in) {
-    out << "\n  A breathing pause.\n"
-           "    Breathe in through your nose for four counts.\n"
-           "    Hold it gently for two.\n"
-           "    Let it out slowly for six, longer than the in-breath.\n"
-           "    Do this three or four times. Feel your feet on the floor.\n";
+void breathe(std::ostream& out, const TextOptions& o, std::istream* in, const std::string& id) {
+    const feedback::Practice& p = feedback::practice(id);
+    out << "\n  " << p.title << ".\n";
+    wrapped(out, p.intro, o.width, "    ", "    ");
+    for (const feedback::Phase& ph : p.cycle)
+        out << fmt::format("    - {} ({} seconds)\n", ph.text, static_cast<int>(ph.seconds + 0.5f));
+    if (p.rounds > 1) out << fmt::format("    Go round {} times, at your own pace.\n", p.rounds);
     if (o.interactive && in) {
         out << "  Press Enter when you are ready to go on." << std::flush;
         std::string ignored;
@@ -181,7 +184,7 @@ PlayEnd playText(Session& s, PickSource& picks, std::ostream& out, const TextOpt
                 const Choice& ch = s.node().choices[static_cast<std::size_t>(c)];
                 out << '\n';
                 wrapped(out, sc.substitute(ch.text), o.width, who + ": ", std::string(text::codePoints(who) + 2, ' '));
-                if (ch.breathe) breathe(out, o, picks.typing());
+                if (ch.breathe) breathe(out, o, picks.typing(), ch.practice);
                 if (s.isPlayed(s.chooser())) s.choose(c);
                 else s.chooseDefault();
                 const int stepIndex = s.lastDecisionStep();

@@ -103,6 +103,16 @@ void checkChoices(const Scenario& s, const PatternLibrary& lib, Diagnostics& d) 
                         fmt::format("choice id '{}' is already used at line {}", c.id, it->second.line));
         }
         if (n.isDecision()) decision(s, n, lib, d);
+        if (n.effects.empty()) continue;
+        for (const Choice& c : n.choices)
+            for (const Branch& b : c.next)
+                if (b.to == n.id) {
+                    d.warning(b.pos, "reentry-effects",
+                              fmt::format("this choice comes back to node '{}', whose effects apply again on every entry; "
+                                          "move them onto the choices or a node before it",
+                                          n.id));
+                    break;
+                }
     }
 }
 

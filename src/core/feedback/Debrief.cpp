@@ -109,19 +109,26 @@ std::vector<std::string> strengthsFor(const Scenario& sc, const PersonSummary& p
     }
     if (out.empty() && unnamed) out.push_back(strengthLine(sc, *unnamed, all));
     if (secure > 0 && out.size() < 3) {
-        std::string line = fmt::format("You found a secure response at {} of your {} choices", secure, p.decisions());
+        std::string line = secure == p.decisions()
+                               ? (secure == 1 ? std::string("Your one choice here was secure")
+                                              : fmt::format("All {} of your choices were secure", secure))
+                               : fmt::format("You found a secure response at {} of your {} choices", secure, p.decisions());
         if (loud > 0) line += fmt::format(", {} of them while your nervous system was above the window", loud == secure && secure > 1 ? "all" : loud == 1 ? "one" : std::to_string(loud));
         out.push_back(line + ".");
     }
     if (out.empty()) {
         // No secure choice this time: say what this run did show, in its own terms.
-        const ChoiceFeedback& last = p.choices.back();
+        const ChoiceFeedback& first = p.choices.front();
         const std::string reach = d.ended() ? fmt::format("all the way to “{}”", d.endingTitle)
                                             : fmt::format("for {} step{}, until you stopped", s.history().size(),
                                                           s.history().size() == 1 ? "" : "s");
-        out.push_back(fmt::format("You stayed with {} {}, and your last choice was {} Looking back at what it was "
-                                  "protecting is where change starts.",
-                                  otherName(sc, p.role), reach, inQuotes(last.text)));
+        std::string line = fmt::format("You stayed with {} {}.", otherName(sc, p.role), reach);
+        if (first.pattern && !first.pattern->need.empty())
+            line += fmt::format(" Under {} there was a real need: {}", inQuotes(first.text), first.pattern->need);
+        else
+            line += fmt::format(" Your first move was {} Looking at what it protected is where change starts.",
+                                inQuotes(first.text));
+        out.push_back(std::move(line));
     }
     return out;
 }
@@ -411,9 +418,11 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
         const int m = sc.arousalMeter(r.id);
         if (m < 0) continue;
         Arc a{r.id, r.name, m, sc.meters[u(m)].min, sc.meters[u(m)].max, {}, {}};
+        // The body as each moment met it (after the node's own effects): a shutdown node's
+        // low point shows even when the next choice climbs out of it.
         for (const Step& st : s.history()) {
-            a.values.push_back(st.metersAfter[u(m)]);
-            ++a.zoneSteps[static_cast<std::size_t>(zoneOf(st.metersAfter[u(m)]))];
+            a.values.push_back(st.metersOnEntry[u(m)]);
+            ++a.zoneSteps[static_cast<std::size_t>(zoneOf(st.metersOnEntry[u(m)]))];
         }
         d.arcs.push_back(std::move(a));
     }

@@ -62,7 +62,8 @@ using attune::Zone;
 using attune::zoneOf;
 const char* name(Zone z);
 
-/// One role's arousal over the steps (one value per history step, after the choice).
+/// One role's arousal over the steps: one value per history step, as the step began
+/// (after the node's own effects, before the choice made there).
 struct Arc {
     std::string role, name;
     int meter = -1;

@@ -9,46 +9,51 @@
 
 namespace attune::ui {
 namespace {
-constexpr float kCycle = BreatheScreen::kIn + BreatheScreen::kHold + BreatheScreen::kOut;
 float ease(float x) { return 0.5f - 0.5f * std::cos(std::clamp(x, 0.f, 1.f) * 3.14159265f); }
 constexpr float kSmallest = 0.45f;  // the circle's size at the bottom of a breath
 }  // namespace
 
-BreatheScreen::BreatheScreen(Context& ctx) : Screen(ctx) { skipBtn_.set("Skip", "Esc", Button::Kind::Secondary); }
+BreatheScreen::BreatheScreen(Context& ctx, std::string practice) : Screen(ctx), p_(feedback::practice(practice)) {
+    skipBtn_.set("Skip", "Esc", Button::Kind::Secondary);
+}
+
+BreatheScreen::Where BreatheScreen::where() const {
+    float cycle = 0;
+    for (const auto& ph : p_.cycle) cycle += ph.seconds;
+    const float t = std::clamp(t_, 0.f, p_.length() - 0.001f);
+    Where w;
+    w.round = static_cast<int>(t / cycle);
+    float c = std::fmod(t, cycle);
+    while (w.phase + 1 < p_.cycle.size() && c >= p_.cycle[w.phase].seconds) c -= p_.cycle[w.phase++].seconds;
+    w.into = c;
+    return w;
+}
 
 float BreatheScreen::size() const {
     if (ctx_.settings.reducedMotion) return 0.75f;
-    const float c = std::fmod(std::min(t_, static_cast<float>(kBreaths) * kCycle - 0.001f), kCycle);
-    if (c < kIn) return kSmallest + (1 - kSmallest) * ease(c / kIn);
-    if (c < kIn + kHold) return 1.f;
-    return 1.f - (1 - kSmallest) * ease((c - kIn - kHold) / kOut);
+    const Where w = where();
+    const auto& ph = p_.cycle[w.phase];
+    const float from = w.phase > 0 ? p_.cycle[w.phase - 1].size : p_.cycle.back().size == 1.f ? kSmallest : p_.cycle.back().size;
+    return from + (ph.size - from) * ease(w.into / ph.seconds);
 }
 
 void BreatheScreen::refreshTexts() {
     const Theme& th = ctx_.theme;
-    const float c = std::fmod(std::min(t_, static_cast<float>(kBreaths) * kCycle - 0.001f), kCycle);
-    std::string phase;
-    int left = 0;
-    if (c < kIn) {
-        phase = "Breathe in through your nose";
-        left = static_cast<int>(std::ceil(kIn - c));
-    } else if (c < kIn + kHold) {
-        phase = "Hold it gently";
-        left = static_cast<int>(std::ceil(kIn + kHold - c));
-    } else {
-        phase = "Breathe out slowly";
-        left = static_cast<int>(std::ceil(kCycle - c));
-    }
-    const int breath = std::min(kBreaths, static_cast<int>(t_ / kCycle) + 1);
+    const Where w = where();
+    const auto& ph = p_.cycle[w.phase];
+    const int left = static_cast<int>(std::ceil(ph.seconds - w.into));
+    const bool byRound = p_.rounds > 1;
     // set() is a no-op when the words have not changed, so this lays out only on change.
-    phase_.set(phase, th.look(th.type.title, th.color.text, true));
+    phase_.set(ph.text, th.look(th.type.title, th.color.text, true));
     count_.set(std::to_string(std::max(1, left)),
                th.look(th.type.display, th.contrast ? th.color.text : th.color.onAccent, true));
-    progress_.set(fmt::format("Breath {} of {}", breath, kBreaths), th.look(th.type.small, th.color.muted));
-    const float w = ctx_.size.x - 2 * th.margin;
-    phase_.wrap(w);
-    count_.wrap(w);
-    progress_.wrap(w);
+    progress_.set(byRound ? fmt::format("{} {} of {}", p_.unit, w.round + 1, p_.rounds)
+                          : fmt::format("{} {} of {}", p_.unit, w.phase + 1, p_.cycle.size()),
+                  th.look(th.type.small, th.color.muted));
+    const float wd = ctx_.size.x - 2 * th.margin;
+    phase_.wrap(wd);
+    count_.wrap(wd);
+    progress_.wrap(wd);
     const float y = middleTop_ + 2 * rMax_ + std::round(1.6f * th.unit);
     phase_.setPosition({std::round((ctx_.size.x - phase_.width()) / 2), y});
     progress_.setPosition(
@@ -59,11 +64,8 @@ void BreatheScreen::refreshTexts() {
 void BreatheScreen::layout() {
     const Theme& th = ctx_.theme;
     const float w = ctx_.size.x - 2 * th.margin;
-    title_.set("A breathing pause", lookFor(th, TextRole::Display));
-    subtitle_.set(
-        "Follow the circle. Let the out-breath be longer than the in-breath; it tells your body the "
-        "danger has passed.",
-        th.look(th.type.body, th.color.muted));
+    title_.set(p_.title, lookFor(th, TextRole::Display));
+    subtitle_.set(p_.intro, th.look(th.type.body, th.color.muted));
     float y = th.margin;
     title_.wrap(w);
     title_.setPosition({std::round((ctx_.size.x - title_.width()) / 2), y});
@@ -77,8 +79,12 @@ void BreatheScreen::layout() {
     const float bottom = ctx_.size.y - th.margin - bs.y;
     skipBtn_.setPosition({std::round((ctx_.size.x - bs.x) / 2), bottom});
     // The words under the circle take their room first; the circle gets the rest.
-    phase_.set("Breathe in through your nose", th.look(th.type.title, th.color.text, true));
-    progress_.set("Breath 1 of 5", th.look(th.type.small, th.color.muted));
+    // Room for the longest step's words, so the circle does not move between steps.
+    std::string longest;
+    for (const auto& ph : p_.cycle)
+        if (ph.text.size() > longest.size()) longest = ph.text;
+    phase_.set(longest, th.look(th.type.title, th.color.text, true));
+    progress_.set(fmt::format("{} 1 of 5", p_.unit), th.look(th.type.small, th.color.muted));
     const float words = phase_.wrap(w) + std::round(0.4f * th.unit) + progress_.wrap(w) + std::round(1.6f * th.unit);
     const float room = bottom - std::round(1.8f * th.unit) - y - words;
     rMax_ = std::floor(std::max(20.f, std::min(room / 2, ctx_.size.x * 0.2f)));

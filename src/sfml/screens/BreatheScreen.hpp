@@ -1,7 +1,8 @@
 #pragma once
-/// The breathing pause: a circle that grows on the in-breath and shrinks on
-/// the long out-breath, with the counts in words, five breaths (about a
-/// minute), skippable at any time. With reduced motion the circle keeps still.
+/// A regulation practice (paced breathing, the sigh, 5-4-3-2-1 grounding): a circle
+/// that grows on the in-breath and shrinks on the long out-breath, with the steps in
+/// words, about a minute, skippable at any time. With reduced motion the circle keeps still.
+#include "core/feedback/Practice.hpp"
 #include "sfml/Screen.hpp"
 #include "sfml/widgets/Button.hpp"
 
@@ -12,10 +13,7 @@ namespace attune::ui {
 
 class BreatheScreen : public Screen {
 public:
-    static constexpr float kIn = 4.f, kHold = 2.f, kOut = 6.f;
-    static constexpr int kBreaths = 5;
-
-    explicit BreatheScreen(Context& ctx);
+    explicit BreatheScreen(Context& ctx, std::string practice = "paced");
     const char* name() const override { return "breathe"; }
     void layout() override;
     void handle(const sf::Event& e) override;
@@ -27,7 +25,8 @@ public:
     /// Moves the exercise on (tests and screenshots use this instead of a clock).
     void advance(float seconds);
     float elapsed() const { return t_; }
-    bool finished() const { return t_ >= static_cast<float>(kBreaths) * (kIn + kHold + kOut); }
+    bool finished() const { return t_ >= p_.length(); }
+    const feedback::Practice& practice() const { return p_; }
     /// The circle's radius now, as a fraction of its largest.
     float size() const;
     void skip();
@@ -36,6 +35,15 @@ private:
     void refreshTexts();
     void placeCircle();
 
+    /// The phase at time t: its index in the cycle, the round, and how far into it.
+    struct Where {
+        std::size_t phase = 0;
+        int round = 0;
+        float into = 0;
+    };
+    Where where() const;
+
+    const feedback::Practice& p_;
     float t_ = 0;
     bool closing_ = false;
     TextBlock title_, subtitle_, phase_, count_, progress_;

@@ -504,12 +504,13 @@ void PlayScreen::choose(std::size_t k) {
     if (mode() != Mode::Decision || k >= shown_.size()) return;
     const int c = shown_[k];
     const bool breathe = session_.node().choices[u(c)].breathe;
+    const std::string practice = session_.node().choices[u(c)].practice;
     checkpoints_.push_back(session_);
     const int step = static_cast<int>(session_.history().size()) - 1;
     session_.choose(c);
     openStateNotes();  // under the card: the card about the choice comes first
     if (ctx_.settings.coaching == feedback::Coaching::Immediate) openCoachFor(step);
-    if (breathe) openBreathe();
+    if (breathe) openBreathe(practice);
     setContent();
 }
 
@@ -630,7 +631,9 @@ bool PlayScreen::openStateNotes() {
 
 void PlayScreen::openHistory() { ctx_.stack.push(std::make_unique<HistoryScreen>(ctx_, session_)); }
 
-void PlayScreen::openBreathe() { ctx_.stack.push(std::make_unique<BreatheScreen>(ctx_)); }
+void PlayScreen::openBreathe(const std::string& practice) {
+    ctx_.stack.push(std::make_unique<BreatheScreen>(ctx_, practice));
+}
 
 void PlayScreen::openDebrief() {
     recordEnding();

@@ -60,7 +60,7 @@ public:
     void openHistory();
     /// Shows the note for a body that has just gone below the window, if one has; true when shown.
     bool openStateNotes();
-    void openBreathe();
+    void openBreathe(const std::string& practice = "paced");
     void openDebrief();
     void openSettings();
 

@@ -1,3 +1,4 @@
+#include "core/check/Checker.hpp"
 #include "core/feedback/Feedback.hpp"
 #include "core/load/Loader.hpp"
 #include "core/run/Script.hpp"
@@ -38,11 +39,33 @@ TEST_CASE("the shipped pattern library loads cleanly with at least 30 patterns o
         ++styles[static_cast<std::size_t>(p.style)];
         CHECK_FALSE(p.what.empty());
         CHECK_FALSE(p.need.empty());
-        CHECK_FALSE(p.body.empty());
+        // Every card shows the body text for the chooser's zone, so every zone has one.
+        CHECK(p.zoned);
+        for (Zone z : kZones) CHECK_FALSE(p.bodyFor(z).empty());
         CHECK_FALSE(p.instead.empty());
         CHECK_FALSE(p.themes.empty());
     }
     for (int n : styles) CHECK(n >= 3);
+    // No pattern text claims a zone where a card could contradict the meter.
+    Diagnostics claims;
+    check::checkPatterns(lib.all(), claims);
+    for (const auto& x : claims.all()) MESSAGE(x.format());
+    CHECK(claims.all().empty());
+}
+
+TEST_CASE("the horsemen are behaviours any strategy can reach for, so their patterns allow several styles") {
+    Diagnostics d;
+    const PatternLibrary lib = PatternLibrary::loadDefault(d);
+    for (const char* id : {"criticism-for-needs", "contempt", "defensiveness", "stonewalling"}) {
+        const Pattern* p = lib.find(id);
+        REQUIRE(p);
+        CHECK(p->styles.size() >= 2);
+    }
+    CHECK(lib.find("contempt")->allows(Style::Anxious));
+    CHECK(lib.find("defensiveness")->allows(Style::Anxious));
+    CHECK_FALSE(lib.find("name-the-need")->allows(Style::Anxious));
+    REQUIRE(lib.find("orienting"));
+    CHECK(lib.find("orienting")->style == Style::Secure);
 }
 
 TEST_CASE("a non-secure choice is explained with its pattern, meter changes and the secure options on offer") {
@@ -98,17 +121,14 @@ TEST_CASE("the debrief counts styles per theme, draws one arc point per step and
     REQUIRE(d.topPatterns.size() == 2);
     CHECK(d.topPatterns[0].pattern->id == "protest-behaviour");
     CHECK(d.topPatterns[0].arousalRise == 15);
-    CHECK(d.practise.find(d.topPatterns[0].pattern->instead) != std::string::npos);
+    // Practise next quotes the secure option this story really offered at that moment.
+    CHECK(d.people[0].practise.find("“I got really worried. Can we talk for a minute?”") != std::string::npos);
 }
 
-TEST_CASE("a partner's secure move that lowers the other's arousal is a co-regulation moment") {
+TEST_CASE("a partner whose own nervous system has no meter is not credited with lending calm") {
+    // Sam's soft answer lowers Alex from 75 to 65, but nothing shows that Sam was regulated.
     const Session s = play("protest,partner-soften");
-    const auto d = feedback::debrief(s, patterns());
-    REQUIRE(d.coRegulation.size() == 1);
-    CHECK(d.coRegulation[0].calmerName == "Sam");
-    CHECK(d.coRegulation[0].calmedName == "Alex");
-    CHECK(d.coRegulation[0].before == 75);
-    CHECK(d.coRegulation[0].after == 65);
+    CHECK(feedback::debrief(s, patterns()).coRegulation.empty());
 }
 
 TEST_CASE("solo play shows only the player's choices, not the defaults taken for the partner") {
@@ -122,9 +142,9 @@ TEST_CASE("solo play shows only the player's choices, not the defaults taken for
 
 TEST_CASE("the strength names what the choices showed") {
     const auto breathe = feedback::debrief(play("breathe,name-need"), patterns());
-    CHECK(breathe.strength.find("pause") != std::string::npos);
+    CHECK(breathe.people[0].strengths.front().find("pause") != std::string::npos);
     const auto secure = feedback::debrief(play("name-need"), patterns());
-    CHECK(secure.strength.find("“I got really worried. Can we talk for a minute?”") != std::string::npos);
+    CHECK(secure.people[0].strengths.front().find("“I got really worried. Can we talk for a minute?”") != std::string::npos);
 }
 
 TEST_CASE("the HTML report is self-contained and draws one point per step per arc") {
