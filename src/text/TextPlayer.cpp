@@ -64,7 +64,7 @@ void breathe(std::ostream& out, const TextOptions& o, std::istream* in, const st
     out << "\n  " << p.title << ".\n";
     wrapped(out, p.intro, o.width, "    ", "    ");
     for (const feedback::Phase& ph : p.cycle)
-        out << fmt::format("    - {} ({} seconds)\n", ph.text, static_cast<int>(ph.seconds + 0.5f));
+        out << fmt::format("    - {} ({:g} second{})\n", ph.text, ph.seconds, ph.seconds == 1.f ? "" : "s");
     if (p.rounds > 1) out << fmt::format("    Go round {} times, at your own pace.\n", p.rounds);
     if (o.interactive && in) {
         out << "  Press Enter when you are ready to go on." << std::flush;

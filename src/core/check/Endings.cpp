@@ -9,7 +9,8 @@
 namespace attune::check {
 namespace {
 
-constexpr std::size_t kStateCap = 40000;  // distinct states explored; the shipped stories need a few thousand
+constexpr std::size_t kStateCap = 40000;      // distinct states explored; the shipped stories need a few thousand
+constexpr std::size_t kWorkCap = 40000000;    // ints copied into explored Sessions (about 160 MB at most)
 
 /// What makes two moments of play the same for everything that follows.
 std::string stateKey(const Session& s) {
@@ -24,23 +25,21 @@ std::string stateKey(const Session& s) {
     return k;
 }
 
-struct Explored {
-    Session session;
+/// How a state was first reached: enough to name the picks, without keeping its Session.
+struct Trail {
     int parent = -1;
-    int choice = -1;  ///< taken at the parent
+    int node = -1;    ///< the parent's node
+    int choice = -1;  ///< taken there, or -1 for a line
 };
 
-std::string pickName(const Node& n, int choice) {
-    const Choice& c = n.choices[static_cast<std::size_t>(choice)];
-    return c.id.empty() ? fmt::format("{}#{}", n.id, choice + 1) : c.id;
-}
-
-std::string picksTo(const std::vector<Explored>& all, int at) {
+std::string picksTo(const std::vector<Trail>& trail, const Scenario& s, int at) {
     std::vector<std::string> picks;
-    for (int i = at; all[static_cast<std::size_t>(i)].parent >= 0; i = all[static_cast<std::size_t>(i)].parent) {
-        const Explored& e = all[static_cast<std::size_t>(i)];
-        if (e.choice < 0) continue;
-        picks.push_back(pickName(all[static_cast<std::size_t>(e.parent)].session.node(), e.choice));
+    for (int i = at; trail[static_cast<std::size_t>(i)].parent >= 0; i = trail[static_cast<std::size_t>(i)].parent) {
+        const Trail& t = trail[static_cast<std::size_t>(i)];
+        if (t.choice < 0) continue;
+        const Node& n = s.nodes[static_cast<std::size_t>(t.node)];
+        const Choice& c = n.choices[static_cast<std::size_t>(t.choice)];
+        picks.push_back(c.id.empty() ? fmt::format("{}#{}", n.id, t.choice + 1) : c.id);
     }
     std::string out;
     for (auto it = picks.rbegin(); it != picks.rend(); ++it) out += (out.empty() ? "" : ", ") + *it;
@@ -53,18 +52,23 @@ void checkEndings(const Scenario& s, Diagnostics& d) {
     if (s.startIndex < 0) return;
     std::set<std::string> everyone;
     for (const Role& r : s.roles) everyone.insert(r.id);
-    std::vector<Explored> all{{Session(s, everyone), -1, -1}};
-    std::unordered_set<std::string> seen{stateKey(all.front().session)};
+    // Breadth first, so the picks named are a shortest way there. Only the frontier keeps
+    // whole Sessions, and the work is capped in states and in what copying them costs.
+    std::vector<Trail> trail{{-1, -1, -1}};
+    std::deque<std::pair<Session, int>> frontier;
+    frontier.emplace_back(Session(s, everyone), 0);
+    std::unordered_set<std::string> seen{stateKey(frontier.front().first)};
     std::set<int> reported;
-    std::deque<int> queue{0};
-    while (!queue.empty() && all.size() < kStateCap) {
-        const int at = queue.front();
-        queue.pop_front();
-        const Session cur = all[static_cast<std::size_t>(at)].session;
+    std::size_t work = 0;
+    const std::size_t perState = s.nodes.size() + s.meters.size() + 16;
+    while (!frontier.empty() && trail.size() < kStateCap && work < kWorkCap) {
+        auto [cur, at] = std::move(frontier.front());
+        frontier.pop_front();
         const auto push = [&](Session next, int choice) {
             if (!seen.insert(stateKey(next)).second) return;
-            all.push_back({std::move(next), at, choice});
-            queue.push_back(static_cast<int>(all.size()) - 1);
+            trail.push_back({at, cur.nodeIndex(), choice});
+            work += perState + next.history().size() * 8;
+            frontier.emplace_back(std::move(next), static_cast<int>(trail.size()) - 1);
         };
         switch (cur.state()) {
             case Session::State::Line: {
@@ -88,7 +92,7 @@ void checkEndings(const Scenario& s, Diagnostics& d) {
                     const int v = cur.meter(m.name);
                     if (zoneOf(v) != Zone::Below) continue;
                     reported.insert(cur.nodeIndex());
-                    const std::string picks = picksTo(all, at);
+                    const std::string picks = picksTo(trail, s, at);
                     d.warning(n.ending->pos, "secure-ending-shutdown",
                               fmt::format("the secure ending '{}' can be reached with '{}' at {}, below the window "
                                           "(shutdown){}; let the story settle the body first, for example with "

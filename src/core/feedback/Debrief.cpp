@@ -96,7 +96,7 @@ std::vector<std::string> strengthsFor(const Scenario& sc, const PersonSummary& p
         if (c) out.push_back(strengthLine(sc, *c, all));
     // The player is the one practising with the pull of anxious attachment; its gift is attunement.
     if (firstOf(kAttune) && p.role == sc.player)
-        out.front() += " Many people who know that pull are finely tuned to others; steadied, that is a gift to you both.";
+        out.front() += " Being tuned in to others is a strength; steadied, it is a gift to you both.";
     int secure = 0, loud = 0;
     const ChoiceFeedback* unnamed = nullptr;
     for (const ChoiceFeedback& c : p.choices) {
@@ -119,10 +119,9 @@ std::vector<std::string> strengthsFor(const Scenario& sc, const PersonSummary& p
     if (out.empty()) {
         // No secure choice this time: say what this run did show, in its own terms.
         const ChoiceFeedback& first = p.choices.front();
-        const std::string reach = d.ended() ? fmt::format("all the way to “{}”", d.endingTitle)
-                                            : fmt::format("for {} step{}, until you stopped", s.history().size(),
-                                                          s.history().size() == 1 ? "" : "s");
-        std::string line = fmt::format("You stayed with {} {}.", otherName(sc, p.role), reach);
+        std::string line = d.ended() ? fmt::format("You played this one through to “{}”.", d.endingTitle)
+                                     : fmt::format("You played {} step{} before stopping.", s.history().size(),
+                                                   s.history().size() == 1 ? "" : "s");
         if (first.pattern && !first.pattern->need.empty())
             line += fmt::format(" Under {} there was a real need: {}", inQuotes(first.text), first.pattern->need);
         else
@@ -157,9 +156,10 @@ std::string practiseFor(const Scenario& sc, const PersonSummary& p) {
         const std::string watch =
             top ? fmt::format("Watch for {}, which came up {} this time. ", text::lowerFirst(top->title), times(counts[top]))
                 : std::string();
-        return fmt::format("{}When you said {} this story also offered {} Next time you feel that pull, try words like "
-                           "those and notice how they feel to say.",
-                           watch, inQuotes(at->text), inQuotes(at->secureAlternatives.front().text));
+        const bool act = !at->text.empty() && at->text.front() == '(';  // an action, not words
+        return fmt::format("{}When you {} {} this story also offered {} Next time you feel that pull, try that and "
+                           "notice how it feels.",
+                           watch, act ? "chose" : "said", inQuotes(at->text), inQuotes(at->secureAlternatives.front().text));
     }
     if (top) return fmt::format("Watch for {}. {}", text::lowerFirst(top->title), top->instead);
     bool insecure = false;
@@ -287,9 +287,10 @@ void coregSection(const Debrief& d, const Scenario& sc, std::vector<Section>& ou
 void patternsSection(const Debrief& d, std::vector<Section>& out) {
     if (d.topPatterns.empty()) return;
     Section sec{"patterns", "Patterns that mattered most", {}, true};
+    const bool couple = d.people.size() > 1;
     for (const PatternCount& pc : d.topPatterns)
-        sec.lines.push_back({fmt::format("{} ({}, {}). {}", pc.pattern->title, name(pc.style), times(pc.count),
-                                         pc.pattern->instead),
+        sec.lines.push_back({fmt::format("{} ({}, {}{}). {}", pc.pattern->title, name(pc.style), times(pc.count),
+                                         couple ? ", " + text::join(pc.who, " and ") : std::string(), pc.pattern->instead),
                              ""});
     out.push_back(std::move(sec));
 }
@@ -432,8 +433,9 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
     std::vector<PatternCount> counts;
     const auto bump = [&](const ChoiceFeedback& c) {
         auto it = std::find_if(counts.begin(), counts.end(), [&](const PatternCount& pc) { return pc.pattern == c.pattern; });
-        if (it == counts.end()) it = counts.insert(counts.end(), PatternCount{c.pattern, *c.style, 0, 0});
+        if (it == counts.end()) it = counts.insert(counts.end(), PatternCount{c.pattern, {}, *c.style, 0, 0});
         ++it->count;
+        if (std::find(it->who.begin(), it->who.end(), c.roleName) == it->who.end()) it->who.push_back(c.roleName);
         const int m = sc.arousalMeter(c.role);
         for (const MeterChange& ch : c.changes)
             if (ch.meter == m && ch.delta() > 0) it->arousalRise += ch.delta();

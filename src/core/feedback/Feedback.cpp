@@ -63,7 +63,7 @@ ChoiceFeedback explain(const Session& s, const PatternLibrary& lib, int step) {
     if (!f.theme && f.pattern && !f.pattern->themes.empty()) f.theme = f.pattern->themes.front();
     f.why = sc.substitute(c.why);
     if (const int m = sc.arousalMeter(st.role); m >= 0) {
-        f.arousal = st.metersAfter[u(m)];
+        f.arousal = st.metersOnEntry[u(m)];  // as they chose: the state the choice was made from
         f.zone = zoneOf(f.arousal);
     }
     // The body text for the zone the chooser is in now, so the card never contradicts the meter.

@@ -42,8 +42,8 @@ struct ChoiceFeedback {
     std::optional<Style> style;
     std::optional<Theme> theme;
     const Pattern* pattern = nullptr;
-    std::optional<Zone> zone;  ///< the chooser's zone after the choice (when they have an arousal meter)
-    int arousal = -1;          ///< the chooser's arousal after the choice, or -1
+    std::optional<Zone> zone;  ///< the chooser's zone as they chose (when they have an arousal meter)
+    int arousal = -1;          ///< the chooser's arousal as they chose, or -1
     std::string body;          ///< the pattern's body for that zone, names filled in
     std::string why;  ///< the author's, names filled in
     std::vector<MeterChange> changes;
@@ -85,6 +85,7 @@ struct PersonSummary {
 
 struct PatternCount {
     const Pattern* pattern = nullptr;
+    std::vector<std::string> who;  ///< the names of the people whose choices used it
     Style style = Style::Secure;  ///< the style of the choices that used it (the first one's)
     int count = 0;
     int arousalRise = 0;  ///< total rise in the chooser's arousal those choices caused

@@ -112,8 +112,8 @@ TEST_CASE("the debrief counts styles per theme, draws one arc point per step and
     CHECK(d.people[1].styles == std::array<int, 4>{0, 0, 1, 0});
     REQUIRE(d.arcs.size() == 1);
     CHECK(d.arcs[0].values.size() == s.history().size());
-    CHECK(d.arcs[0].values == std::vector<int>{60, 75, 75, 75, 75});
-    CHECK(d.arcs[0].zoneSteps == std::array<int, 3>{0, 1, 4});
+    CHECK(d.arcs[0].values == std::vector<int>{60, 60, 75, 75, 75});  // as each step began
+    CHECK(d.arcs[0].zoneSteps == std::array<int, 3>{0, 2, 3});
     REQUIRE(d.replay.size() == 2);
     CHECK(d.replay[0].node == "first-reply");
     CHECK(d.replay[0].secureText == "I got really worried. Can we talk for a minute?");
