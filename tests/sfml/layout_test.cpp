@@ -15,6 +15,12 @@ const char* kRepair =
     "sharp-reply,sam-defends,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,"
     "sam-offers-text,warm-close";
 
+// Amara goes blank when Chloe leaves the room, then finds her way back.
+const char* kFreeze = "say-yes,nanny-jab,chloe-bites,go-home-early";
+const char* kFreezeBack =
+    "say-yes,nanny-jab,chloe-bites,go-home-early,orient-room,go-find-her,chloe-sorry,ask-evening,chloe-with-you,"
+    "tell-gill,chloe-steps-in,savour,chloe-sit-by-me";
+
 struct ScreenCase {
     const char* name;
     Open open;
@@ -31,6 +37,10 @@ std::vector<ScreenCase> screens() {
         {"debrief", {"late-text", kRepair, "debrief"}},
         {"settings", {"", "", "settings"}},
         {"history", {"late-text", kRepair, "history"}},
+        {"about", {"", "", "about"}},
+        {"about over a story", {"late-text", "sharp-reply", "about"}},
+        {"state after a freeze", {"holiday-with-family", kFreeze, "state"}},
+        {"debrief after a freeze", {"holiday-with-family", kFreezeBack, "debrief"}},
     };
 }
 

@@ -119,11 +119,15 @@ std::vector<std::string> strengthsFor(const Scenario& sc, const PersonSummary& p
     if (out.empty()) {
         // No secure choice this time: say what this run did show, in its own terms.
         const ChoiceFeedback& first = p.choices.front();
-        std::string line = d.ended() ? fmt::format("You played this one through to “{}”.", d.endingTitle)
-                                     : fmt::format("You played {} step{} before stopping.", s.history().size(),
-                                                   s.history().size() == 1 ? "" : "s");
+        std::string line = d.ended()
+                               ? fmt::format("You played it through to “{}” and came back to look at it, which takes "
+                                             "some courage.",
+                                             d.endingTitle)
+                               : fmt::format("You played {} step{} and came back to look at them, which takes some "
+                                             "courage.",
+                                             s.history().size(), s.history().size() == 1 ? "" : "s");
         if (first.pattern && !first.pattern->need.empty())
-            line += fmt::format(" Under {} there was a real need: {}", inQuotes(first.text), first.pattern->need);
+            line += fmt::format(" Under {} was a real need: {}", inQuotes(first.text), text::lowerFirst(first.pattern->need));
         else
             line += fmt::format(" Your first move was {} Looking at what it protected is where change starts.",
                                 inQuotes(first.text));
@@ -143,18 +147,24 @@ const ChoiceFeedback* withAlternative(const PersonSummary& p, const Pattern* pat
 
 /// One concrete thing to practise next, from the secure options this story really offered.
 std::string practiseFor(const Scenario& sc, const PersonSummary& p) {
-    std::map<const Pattern*, int> counts;
+    // The non-secure pattern this person reached for most, then the one that raised their arousal most:
+    // the same order as "patterns that mattered most".
+    std::map<const Pattern*, std::pair<int, int>> counts;  // count, rise
     const Pattern* top = nullptr;
-    for (const ChoiceFeedback& c : p.choices)
-        if (c.style != Style::Secure && c.pattern) {
-            const int n = ++counts[c.pattern];
-            if (!top || n > counts[top]) top = c.pattern;
-        }
+    for (const ChoiceFeedback& c : p.choices) {
+        if (c.style == Style::Secure || !c.pattern) continue;
+        auto& [n, rise] = counts[c.pattern];
+        ++n;
+        for (const MeterChange& ch : c.changes)
+            if (ch.meter == sc.arousalMeter(c.role) && ch.delta() > 0) rise += ch.delta();
+    }
+    for (const ChoiceFeedback& c : p.choices)  // in order of the choices, so ties go to the earlier
+        if (c.style != Style::Secure && c.pattern && (!top || counts[c.pattern] > counts[top])) top = c.pattern;
     const ChoiceFeedback* at = withAlternative(p, top);
     if (!at) at = withAlternative(p, nullptr);
     if (at) {
         const std::string watch =
-            top ? fmt::format("Watch for {}, which came up {} this time. ", text::lowerFirst(top->title), times(counts[top]))
+            top ? fmt::format("Watch for {}, which came up {} this time. ", text::lowerFirst(top->title), times(counts[top].first))
                 : std::string();
         const bool act = !at->text.empty() && at->text.front() == '(';  // an action, not words
         return fmt::format("{}When you {} {} this story also offered {} Next time you feel that pull, try that and "
@@ -314,7 +324,7 @@ void replaySection(const Debrief& d, std::vector<Section>& out) {
     Section sec{"replay", "Worth replaying", {}, true};
     const bool couple = d.people.size() > 1;
     for (const Moment& m : d.replay)
-        sec.lines.push_back({fmt::format("{} “{}”; a secure option was “{}”.", couple ? m.roleName + " chose" : "You chose",
+        sec.lines.push_back({fmt::format("{} “{}”; a secure option was “{}”", couple ? m.roleName + " chose" : "You chose",
                                          m.chosen, m.secureText),
                              m.role});
     out.push_back(std::move(sec));
@@ -363,6 +373,7 @@ std::vector<StateNote> statesAt(const Session& s, const PatternLibrary& lib, int
         if (freeze) {
             n.title = freeze->title;
             n.what = sc.substitute(freeze->what);
+            n.need = sc.substitute(freeze->need);
             n.body = sc.substitute(freeze->bodyFor(Zone::Below));
             n.wayBack = sc.substitute(freeze->instead);
         } else {
@@ -370,6 +381,7 @@ std::vector<StateNote> statesAt(const Session& s, const PatternLibrary& lib, int
             n.what = "When alarm gets too big, bodies can go still, heavy or far away. It happens to people; it is "
                      "not something they decide.";
             n.body = "Everything may feel slowed or distant right now. That is a protective response, and it passes.";
+            n.need = "Safety. When fighting and fleeing both seem out of reach, a body can pull its own brake to get through.";
             n.wayBack = "A way back: feel your feet on the floor, look around and name three things you can see, and "
                         "let one breath out go long.";
         }
@@ -561,13 +573,14 @@ std::string cardText(const ChoiceFeedback& f, std::size_t width) {
     }
     if (!f.changes.empty()) para(out, "Meters: ", changesLine(f.changes), width);
     if (!f.secureAlternatives.empty())
-        para(out, "A secure option here: ", "\"" + f.secureAlternatives.front().text + "\"", width);
+        para(out, "A secure option here: ", inQuotes(f.secureAlternatives.front().text), width);
     return out;
 }
 
 std::string stateText(const StateNote& n, std::size_t width) {
     std::string out = fmt::format("\n  -- {} --\n", n.title);
     para(out, "", n.what, width);
+    para(out, "What it is for: ", n.need, width);
     para(out, "In the body: ", n.body, width);
     para(out, "A way back: ", n.wayBack, width);
     return out;

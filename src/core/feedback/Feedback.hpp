@@ -116,7 +116,7 @@ struct StateNote {
     std::string role, roleName;
     int before = 0, after = 0;       ///< the person's arousal before and on entering
     const Pattern* pattern = nullptr;  ///< the library's `freeze` entry, when there is one
-    std::string title, what, body, wayBack;  ///< names filled in
+    std::string title, what, need, body, wayBack;  ///< names filled in
 };
 
 /// The shutdown notes for one history step (played roles whose arousal entered the

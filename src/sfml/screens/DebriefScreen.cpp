@@ -101,10 +101,12 @@ void DebriefScreen::fill() {
                                : sec.id == "coregulation" ? th.color.inside
                                : sec.id == "shutdown"     ? th.color.shutdown
                                                           : th.color.text;
-        auto& card = sec.id == "lens" ? pager_.add<Card>() : pager_.add<Card>(tint);
-        if (!sec.heading.empty()) card.add<TextItem>(sec.heading, TextRole::Heading, tint).gapAfter = 0.6f;
-        for (const feedback::Line& l : sec.lines)
-            card.add<TextItem>(l.text, sec.id == "lens" ? TextRole::Muted : TextRole::Small).gapAfter = 0.4f;
+        // A card per line, the heading in the first, so that no card outgrows a page at the largest text size.
+        for (std::size_t i = 0; i < sec.lines.size(); ++i) {
+            auto& card = sec.id == "lens" ? pager_.add<Card>() : pager_.add<Card>(tint);
+            if (i == 0 && !sec.heading.empty()) card.add<TextItem>(sec.heading, TextRole::Heading, tint).gapAfter = 0.6f;
+            card.add<TextItem>(sec.lines[i].text, sec.id == "lens" ? TextRole::Muted : TextRole::Small).gapAfter = 0.4f;
+        }
     }
 }
 

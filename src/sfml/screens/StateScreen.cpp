@@ -12,6 +12,7 @@ void StateScreen::fill() {
     pager_.clear();
     pager_.add<Section>(fmt::format("{}'s nervous system: {} → {}", note_.roleName, note_.before, note_.after), note_.what)
         .setHeadingColour(th.color.shutdown);
+    if (!note_.need.empty()) pager_.add<Section>("What it is for", note_.need);
     pager_.add<Section>("In the body", note_.body);
     pager_.add<Section>("A way back", note_.wayBack).setHeadingColour(th.color.secure);
     pager_.add<TextItem>(feedback::lensNote(), TextRole::Muted);
