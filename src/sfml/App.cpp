@@ -214,7 +214,10 @@ bool App::startScreens(const cli::WindowOptions& o, Failure& failure) {
     } else if (screen == "about") {
         c.stack.push(std::make_unique<AboutScreen>(c));
     } else if (screen == "state" && !p.openStateNotes()) {
-        failure = {"--screen state needs --script to stop where a body has just gone below the window", 2};
+        failure = {ctx_->settings.coaching == feedback::Coaching::Off
+                       ? "--screen state: the note is not shown with coaching off"
+                       : "--screen state needs --script to stop where a body has just gone below the window",
+                   2};
         return false;
     }
     c.stack.apply();

@@ -78,11 +78,14 @@ void zoneClaim(const Pattern& p, Pos at, std::string_view field, std::string_vie
 
 void checkPatterns(const std::vector<Pattern>& patterns, Diagnostics& d) {
     for (const Pattern& p : patterns) {
-        zoneClaim(p, p.pos, "what", p.what, std::nullopt, d);
-        zoneClaim(p, p.pos, "need", p.need, std::nullopt, d);
-        if (!p.zoned) zoneClaim(p, p.pos, "body", p.body, std::nullopt, d);
+        // At the text itself when its place is known (the library's and scenarios' own patterns).
+        const auto at = [&p](Pos x) { return x.line > 0 ? x : p.pos; };
+        zoneClaim(p, at(p.whatPos), "what", p.what, std::nullopt, d);
+        zoneClaim(p, at(p.needPos), "need", p.need, std::nullopt, d);
+        if (!p.zoned) zoneClaim(p, at(p.bodyPos), "body", p.body, std::nullopt, d);
         else
-            for (Zone z : kZones) zoneClaim(p, p.pos, "body", p.bodyFor(z), z, d);
+            for (Zone z : kZones)
+                zoneClaim(p, at(p.zoneBodyPos[static_cast<std::size_t>(z)]), "body", p.bodyFor(z), z, d);
     }
 }
 

@@ -1,28 +1,56 @@
 #include "core/check/Checker.hpp"
 #include "core/run/Session.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <fmt/format.h>
+#include <optional>
+#include <set>
 #include <string>
 #include <unordered_set>
 
 namespace attune::check {
 namespace {
 
-constexpr std::size_t kStateCap = 40000;      // distinct states explored; the shipped stories need a few thousand
-constexpr std::size_t kWorkCap = 40000000;    // ints copied into explored Sessions (about 160 MB at most)
+constexpr std::size_t kStateCap = 40000;    // distinct states explored; the shipped stories need a few thousand
+constexpr std::size_t kWorkCap = 30000000;  // ints copied and choices looked at, all told (about 120 MB at most)
 
-/// What makes two moments of play the same for everything that follows.
-std::string stateKey(const Session& s) {
-    std::string k;
-    k.reserve(64);
-    const auto put = [&k](int v) { k.append(reinterpret_cast<const char*>(&v), sizeof v); };
+/// What makes two moments of play the same for everything that follows, as a 64-bit hash.
+/// Visits count up to `visitCap`: past the largest number any condition compares them with,
+/// more visits change nothing.
+std::uint64_t stateKey(const Session& s, int visitCap) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the state's numbers
+    const auto put = [&h](std::int64_t v) {
+        for (int i = 0; i < 8; ++i) {
+            h ^= static_cast<std::uint64_t>(v >> (8 * i)) & 0xffu;
+            h *= 1099511628211ull;
+        }
+    };
     put(s.nodeIndex());
     put(static_cast<int>(s.state()));
     for (int m : s.meters()) put(m);
-    for (std::size_t f = 0; f < s.scenario().flags.size(); ++f) k += s.flag(static_cast<int>(f)) ? '1' : '0';
-    for (std::size_t n = 0; n < s.scenario().nodes.size(); ++n) put(std::min(s.visits(static_cast<int>(n)), 3));
-    return k;
+    for (std::size_t f = 0; f < s.scenario().flags.size(); ++f) put(s.flag(static_cast<int>(f)) ? 1 : 0);
+    for (std::size_t n = 0; n < s.scenario().nodes.size(); ++n) put(std::min(s.visits(static_cast<int>(n)), visitCap));
+    return h;
+}
+
+/// One more than the largest number any condition could compare a visit count with.
+int visitCap(const Scenario& s) {
+    int top = 2;
+    const auto scan = [&top](const std::optional<Condition>& c) {
+        if (!c) return;
+        for (const expr::Term& t : c->expr.terms)
+            if (t.op == expr::Op::Int) top = std::max(top, std::min(t.value, 1000));
+    };
+    for (const Node& n : s.nodes) {
+        for (const Branch& b : n.next) scan(b.cond);
+        for (const Choice& c : n.choices) {
+            scan(c.cond);
+            for (const Branch& b : c.next) scan(b.cond);
+        }
+    }
+    return top + 1;
 }
 
 /// How a state was first reached: enough to name the picks, without keeping its Session.
@@ -52,38 +80,48 @@ void checkEndings(const Scenario& s, Diagnostics& d) {
     if (s.startIndex < 0) return;
     std::set<std::string> everyone;
     for (const Role& r : s.roles) everyone.insert(r.id);
+    const int cap = visitCap(s);
     // Breadth first, so the picks named are a shortest way there. Only the frontier keeps
-    // whole Sessions, and the work is capped in states and in what copying them costs.
+    // whole Sessions, and the work is capped: states, and every int copied or choice looked at.
     std::vector<Trail> trail{{-1, -1, -1}};
     std::deque<std::pair<Session, int>> frontier;
     frontier.emplace_back(Session(s, everyone), 0);
-    std::unordered_set<std::string> seen{stateKey(frontier.front().first)};
+    std::unordered_set<std::uint64_t> seen{stateKey(frontier.front().first, cap)};
     std::set<int> reported;
     std::size_t work = 0;
-    const std::size_t perState = s.nodes.size() + s.meters.size() + 16;
-    while (!frontier.empty() && trail.size() < kStateCap && work < kWorkCap) {
-        auto [cur, at] = std::move(frontier.front());
+    const std::size_t perState = s.nodes.size() + s.meters.size() + s.flags.size() + 16;
+    const auto over = [&] { return trail.size() >= kStateCap || work >= kWorkCap; };
+    while (!frontier.empty() && !over()) {
+        Session cur = std::move(frontier.front().first);
+        const int at = frontier.front().second;
         frontier.pop_front();
+        // Every copy of a Session is paid for, kept or not.
+        const std::size_t copy = perState + cur.history().size() * (2 * s.meters.size() + 8);
         const auto push = [&](Session next, int choice) {
-            if (!seen.insert(stateKey(next)).second) return;
+            if (over() || !seen.insert(stateKey(next, cap)).second) return;
             trail.push_back({at, cur.nodeIndex(), choice});
-            work += perState + next.history().size() * 8;
             frontier.emplace_back(std::move(next), static_cast<int>(trail.size()) - 1);
         };
         switch (cur.state()) {
             case Session::State::Line: {
+                work += copy;
                 Session next = cur;
                 next.advance();
                 push(std::move(next), -1);
                 break;
             }
-            case Session::State::Decision:
-                for (int c : cur.visibleChoices()) {
+            case Session::State::Decision: {
+                const std::vector<int> shown = cur.history().back().offered;
+                work += cur.node().choices.size();
+                for (int c : shown) {
+                    if (over()) break;
+                    work += copy;
                     Session next = cur;
                     next.choose(c);
                     push(std::move(next), c);
                 }
                 break;
+            }
             case Session::State::Ending: {
                 const Node& n = cur.node();
                 if (n.ending->kind != EndingKind::Secure || reported.count(cur.nodeIndex())) break;

@@ -64,7 +64,9 @@ std::string strengthLine(const Scenario& sc, const ChoiceFeedback& c, const std:
                     : "You gave your body a pause before answering, so the words could come from you and not from the alarm.";
     if (id == "break-and-return") return fmt::format("You asked for a break and said when you would come back: {}", said);
     if (id == "orienting")
-        return fmt::format("When your body went still, you found your way back to the room: {}", said);
+        return c.zone == Zone::Below
+                   ? fmt::format("When your body went still, you found your way back to the room: {}", said)
+                   : fmt::format("You brought your attention back to the room around you: {}", said);
     if (id == "repair-attempt")
         return afterRupture(all, c.step)
                    ? fmt::format("After things went sideways you reached back toward {}: {} Repair matters more than "
@@ -229,8 +231,8 @@ void careSection(const Debrief& d, std::vector<Section>& out) {
                          "and find their way back. Be as kind to yourself about it as you would be to a friend.",
                          ""});
     sec.lines.push_back({"If a conversation like this in your own life leaves you afraid of your partner, watched or "
-                         "controlled, that is not a communication problem to fix by trying harder. The about page "
-                         "(attune about) lists signs to take seriously and where to find help.",
+                         "controlled, that is not a communication problem to fix by trying harder. About and safety "
+                         "(in the library, or attune about) lists signs to take seriously and where to find help.",
                          ""});
     out.push_back(std::move(sec));
 }
@@ -360,9 +362,13 @@ std::vector<StateNote> statesAt(const Session& s, const PatternLibrary& lib, int
     for (const Role& r : sc.roles) {
         const int m = sc.arousalMeter(r.id);
         if (m < 0 || !s.isPlayed(r.id)) continue;
-        const int before = step == 0 ? sc.meters[u(m)].start : s.history()[u(step - 1)].metersAfter[u(m)];
+        // Where the body was as the previous step began (a choice there may be what took it down),
+        // and whether it was at or above the window's floor at any point since.
+        const Step* prev = step == 0 ? nullptr : &s.history()[u(step - 1)];
+        const int before = prev ? prev->metersOnEntry[u(m)] : sc.meters[u(m)].start;
+        const int since = prev ? std::max(before, prev->metersAfter[u(m)]) : before;
         const int after = st.metersOnEntry[u(m)];
-        if (zoneOf(after) != Zone::Below || zoneOf(before) == Zone::Below) continue;
+        if (zoneOf(after) != Zone::Below || zoneOf(since) == Zone::Below) continue;
         StateNote n;
         n.step = step;
         n.role = r.id;
@@ -480,7 +486,8 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
         if (c.style != Style::Secure || c.byDefault) continue;  // a person's own move, not the story's
         const Step& st = s.history()[u(c.step)];
         const int own = sc.arousalMeter(c.role);
-        if (own < 0 || st.metersOnEntry[u(own)] > 70) continue;  // a flooded helper has no calm to lend
+        // A helper above the window has no calm to lend, and one below it is shut down.
+        if (own < 0 || zoneOf(st.metersOnEntry[u(own)]) != Zone::Inside) continue;
         const Choice& ch = sc.nodes[u(st.node)].choices[u(st.choice)];
         for (const Role& r : sc.roles) {
             const int m = sc.arousalMeter(r.id);

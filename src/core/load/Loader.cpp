@@ -68,6 +68,7 @@ std::optional<Effect> readToward(const YNode& key, const YNode& val, Diagnostics
     if (!read::mapping(val, {{"toward", "by"}, {"toward"}}, fmt::format("the effect on '{}'", key.value), d))
         return std::nullopt;
     const YNode* t = val.find("toward");
+    if (!t) return std::nullopt;  // reported as a missing key
     auto target = read::integer(*t, "toward", -1000000, 1000000, d);
     if (!target) return std::nullopt;
     e.value = *target;
@@ -224,6 +225,10 @@ void readBreathe(const YNode& v, Choice& c, Diagnostics& d) {
     if (v.isScalar() && !v.quoted && (v.value == "true" || v.value == "false")) {
         c.breathe = v.value == "true";
         if (c.breathe) c.practice = "paced";
+        return;
+    }
+    if (v.isScalar() && v.quoted && (v.value == "true" || v.value == "false")) {
+        d.error(v.pos, "wrong-type", fmt::format("'breathe' is {} in quotes, which makes it text; write it without quotes", v.value));
         return;
     }
     auto t = read::text(v, "breathe", d);
@@ -574,6 +579,8 @@ void readPatternStyles(const YNode& v, const YNode& k, Pattern& p, Diagnostics& 
             }
         }
     }
+    if (many && p.styles.empty() && many->isSeq() && many->items.empty())
+        d.error(many->pos, "empty-value", fmt::format("pattern '{}' gives an empty 'styles' list; name at least one", p.id));
     if (!p.styles.empty()) p.style = p.styles.front();
 }
 
@@ -588,8 +595,10 @@ void readPatternBody(const YNode& b, Pattern& p, Diagnostics& d) {
         return;
     p.zoned = true;
     for (Zone z : kZones)
-        if (const YNode* t = b.find(key(z)))
+        if (const YNode* t = b.find(key(z))) {
+            p.zoneBodyPos[static_cast<std::size_t>(z)] = t->pos;
             if (auto txt = read::text(*t, key(z), d)) p.zoneBody[static_cast<std::size_t>(z)] = *txt;
+        }
 }
 
 }  // namespace
@@ -614,9 +623,12 @@ std::vector<Pattern> readPatterns(const YNode& map, const std::string& file, Dia
         if (!read::mapping(v, spec, fmt::format("pattern '{}'", p.id), d)) continue;
         readPatternStyles(v, k, p, d);
         readText(v, "title", p.title, d);
-        readText(v, "what", p.what, d);
-        readText(v, "need", p.need, d);
-        if (const YNode* b = v.find("body")) readPatternBody(*b, p, d);
+        readText(v, "what", p.what, p.whatPos, d);
+        readText(v, "need", p.need, p.needPos, d);
+        if (const YNode* b = v.find("body")) {
+            p.bodyPos = b->pos;
+            readPatternBody(*b, p, d);
+        }
         readText(v, "instead", p.instead, d);
         if (const YNode* t = v.find("themes")) p.themes = readThemes(*t, "themes", d);
         if (const YNode* s = v.find("signs")) p.signs = readSigns(*s, d);

@@ -153,6 +153,8 @@ struct Pattern {
     std::vector<Theme> themes;
     std::vector<std::string> signs;
     Pos pos;
+    Pos whatPos, needPos, bodyPos;     ///< where each text stands (bodyPos: the plain body or the mapping)
+    std::array<Pos, 3> zoneBodyPos{};  ///< by Zone
     std::string file;
 };
 

@@ -119,7 +119,8 @@ void Session::settle() {
     }
     state_ = State::Line;
     // A node with nothing to show only routes: go straight on.
-    if (n.text.empty() && !n.hasBody()) {
+    // A body line only for a role nobody plays shows nothing either.
+    if (n.text.empty() && body().empty()) {
         if (++autoSteps_ > kMaxSilentSteps) {
             stick(fmt::format("the story loops through node '{}' without showing anything", n.id));
             return;
@@ -150,7 +151,8 @@ void Session::advance() {
 
 void Session::choose(int choice) {
     if (state_ != State::Decision) throw std::logic_error("Session::choose: not at a decision");
-    const auto visible = visibleChoices();
+    // The choices shown were worked out on entering the node; nothing changes them until a choice.
+    const auto& visible = history_.back().offered;
     if (std::find(visible.begin(), visible.end(), choice) == visible.end())
         throw std::logic_error("Session::choose: that choice is not shown");
     const Choice& c = node().choices[u(choice)];

@@ -81,7 +81,7 @@ void PanelScreen::handle(const sf::Event& e) {
         return;
     }
     if (e.type != sf::Event::KeyPressed) return;
-    if (e.key.code == toggle_) {
+    if (toggle_ != sf::Keyboard::Unknown && e.key.code == toggle_) {  // Unknown: no key of its own
         ctx_.stack.pop();
         return;
     }

@@ -11,6 +11,7 @@ namespace attune::ui {
 
 class PanelScreen : public Screen {
 public:
+    /// `toggle` also closes the panel (the key that opened it); sf::Keyboard::Unknown for none.
     PanelScreen(Context& ctx, std::string title, bool openAtEnd, sf::Keyboard::Key toggle);
     bool opaque() const override { return false; }
     void layout() override;

@@ -192,9 +192,16 @@ TEST_CASE("no card of 10,000 seeded random playthroughs per shipped scenario cla
                     break;
                 }
                 s.choose(shown[std::uniform_int_distribution<std::size_t>(0, shown.size() - 1)(rng)]);
-                const auto f = feedback::explain(s, patterns(), s.lastDecisionStep());
                 ++cards;
-                if (!f.zone || !checked.insert({f.node, f.choice, static_cast<int>(*f.zone)}).second) continue;
+                // Each distinct card (node, choice, the chooser's zone) is explained and read once.
+                const Step& st = s.history()[static_cast<std::size_t>(s.lastDecisionStep())];
+                const int m = sc.arousalMeter(st.role);
+                if (m < 0) continue;
+                const Zone z = zoneOf(st.metersOnEntry[static_cast<std::size_t>(m)]);
+                if (!checked.insert({st.node, st.choice, static_cast<int>(z)}).second) continue;
+                const auto f = feedback::explain(s, patterns(), s.lastDecisionStep());
+                REQUIRE(f.zone);
+                CHECK(*f.zone == z);
                 for (const auto& [field, text] : presentTexts(f))
                     if (const auto* bad = feedback::contradiction(feedback::zoneClaims(text), *f.zone); bad && wrong.size() < 20)
                         wrong.push_back(fmt::format("node {}, choice {}: the {} says \"{}\" at arousal {}",
@@ -435,4 +442,64 @@ TEST_CASE("the validator warns when a secure ending can be reached with a nervou
                    "after ana-snap, ben-cold, ana-fine, ana-ask") != std::string::npos);
     LoadResult ok = loadScenarioText(kCouple, "ok.yaml", patterns());
     for (const auto& d : ok.diags.all()) CHECK(d.format().find("secure-ending-shutdown") == std::string::npos);
+}
+
+TEST_CASE("regression: a body taken below the window by a choice's own effect gets the note") {
+    // Ana's snap sends her from 50 to 80; here a choice sets her straight to 15.
+    std::string drop = kCouple;
+    drop.replace(drop.find("effects: { ana-arousal: +25 }"), 29, "effects: { ana-arousal: 15 }");
+    const Scenario sc = fromText(drop);
+    const Session s = playIds(sc, "ana-fade,ben-soft,ana-ask");
+    const auto d = feedback::debrief(s, patterns());
+    REQUIRE(d.shutdowns.size() == 1);
+    CHECK(d.shutdowns[0].before == 50);
+    CHECK(d.shutdowns[0].after == 15);
+    CHECK(d.section("shutdown") != nullptr);
+}
+
+TEST_CASE("regression: a helper below the window is not credited with lending calm") {
+    std::string low = kCouple;
+    low.replace(low.find("ana-arousal: { start: 50"), 24, "ana-arousal: { start: 20");
+    const Scenario sc = fromText(low);
+    const auto d = feedback::debrief(playIds(sc, "ana-soothe,ben-soft,ana-ask"), patterns());
+    for (const auto& c : d.coRegulation) CHECK(c.calmer != "ana");
+}
+
+TEST_CASE("regression: the secure-ending check tells visit counts apart as far as conditions look") {
+    const char* yaml = R"yaml(format: 1
+id: visits
+title: Visits
+summary: Waiting.
+themes: [regulation]
+roles:
+  a: { name: A }
+meters:
+  a-arousal: { start: 50, role: a }
+start: wait
+nodes:
+  wait:
+    text: "You wait."
+    choices:
+      - { id: again, text: "Wait more.", style: secure, next: wait }
+      - { id: go, text: "Go.", style: anxious, why: "Enough.", if: "visits(wait) >= 5", effects: { a-arousal: 10 }, next: done }
+  done:
+    ending: { kind: secure, title: Done }
+    text: "Done."
+)yaml";
+    LoadResult r = loadScenarioText(yaml, "visits.yaml", patterns());
+    std::string all;
+    for (const auto& d : r.diags.all()) all += d.format() + "\n";
+    INFO(all);
+    CHECK(all.find("at 10, below the window (shutdown), after again, again, again, again, go;") != std::string::npos);
+}
+
+TEST_CASE("regression: a decision with 20,000 choices is checked within the exploration's bounds") {
+    std::string yaml = "format: 1\nid: wide\ntitle: Wide\nsummary: Many ways.\nthemes: [needs]\nroles:\n  a: { name: A }\n"
+                       "meters:\n  a-arousal: { start: 50, role: a }\nstart: pick\nnodes:\n  pick:\n    text: \"Pick.\"\n    choices:\n";
+    for (int i = 0; i < 20000; ++i)
+        yaml += fmt::format("      - {{ text: \"c{0}\", style: secure, if: \"a-arousal > 0\", next: e{0} }}\n", i);
+    for (int i = 0; i < 20000; ++i) yaml += fmt::format("  e{0}:\n    ending: {{ kind: secure, title: E }}\n    text: \"e\"\n", i);
+    LoadResult r = loadScenarioText(yaml, "wide.yaml", patterns());
+    CHECK(r.scenario.has_value());
+    CHECK_FALSE(r.diags.hasErrors());
 }
