@@ -1,5 +1,6 @@
 #include "cli/Commands.hpp"
 
+#include "core/run/Playthrough.hpp"
 #include "core/check/Rules.hpp"
 #include "core/feedback/Feedback.hpp"
 #include "core/feedback/PatternLibrary.hpp"
@@ -169,7 +170,8 @@ int play(const PlayArgs& a) {
     for (const auto& d : r.diags.all()) std::cerr << d.format() << '\n';
     if (!r.scenario) return 1;
     const Scenario& s = *r.scenario;
-    Session session(s, playedRoles(s, a.solo));
+    Playthrough run = Playthrough::borrowing(s, playedRoles(s, a.solo));
+    const Session& session = run.session();
     TextOptions opts;
     addCoaching(opts, *lib, static_cast<int>(*feedback::parseCoaching(a.coaching)));
     const auto finish = [&](PlayEnd end, bool save) {
@@ -187,7 +189,7 @@ int play(const PlayArgs& a) {
         }
         opts.interactive = false;
         ScriptedPicks source(std::move(*picks));
-        const PlayEnd end = playText(session, source, std::cout, opts);
+        const PlayEnd end = playText(run, source, std::cout, opts);
         if (end == PlayEnd::BadScript) {
             std::cerr << "attune: " << source.error << '\n';
             return 1;
@@ -201,7 +203,7 @@ int play(const PlayArgs& a) {
     }
     opts.interactive = isatty(STDIN_FILENO) != 0;
     TypedPicks source(std::cin);
-    const PlayEnd end = playText(session, source, std::cout, opts);
+    const PlayEnd end = playText(run, source, std::cout, opts);
     if (!finish(end, true)) return 1;
     return end == PlayEnd::Stuck ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 #include "cli/Commands.hpp"
 
+#include "core/run/Playthrough.hpp"
 #include "core/feedback/PatternLibrary.hpp"
 #include "core/journal/Journal.hpp"
 #include "core/load/Folders.hpp"
@@ -102,12 +103,13 @@ int textLibrary(std::istream& in, std::ostream& out) {
     }
     out << '\n';
     printTitle(s, out);
-    Session session(s, played);
+    Playthrough run = Playthrough::borrowing(s, played);
+    const Session& session = run.session();
     TextOptions opts;
     opts.interactive = isatty(STDIN_FILENO) != 0;
     addCoaching(opts, patterns, 0);
     TypedPicks source(in);
-    const PlayEnd end = playText(session, source, out, opts);
+    const PlayEnd end = playText(run, source, out, opts);
     if (end == PlayEnd::Ending) recordPlaythrough(session, played.size() > 1);
     return end == PlayEnd::Stuck ? 1 : 0;
 }

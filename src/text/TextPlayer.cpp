@@ -3,6 +3,7 @@
 #include "core/feedback/Practice.hpp"
 
 #include "core/feedback/Feedback.hpp"
+#include "core/run/Playthrough.hpp"
 #include "core/run/Script.hpp"
 #include "core/util/Text.hpp"
 
@@ -144,8 +145,9 @@ void printTitle(const Scenario& sc, std::ostream& out, std::size_t width) {
     wrapped(out, sc.summary, width, "", "");
 }
 
-PlayEnd playText(Session& s, PickSource& picks, std::ostream& out, const TextOptions& o) {
-    const Scenario& sc = s.scenario();
+PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const TextOptions& o) {
+    const Scenario& sc = p.scenario();
+    const Session& s = p.session();  // read only: every move goes through the playthrough
     for (int guard = 0; guard < 100000; ++guard) {
         switch (s.state()) {
             case Session::State::Stuck:
@@ -162,7 +164,7 @@ PlayEnd playText(Session& s, PickSource& picks, std::ostream& out, const TextOpt
             }
             case Session::State::Line:
                 showNode(s, out, o);
-                s.advance();
+                p.advance();
                 break;
             case Session::State::Decision: {
                 showNode(s, out, o);
@@ -172,21 +174,21 @@ PlayEnd playText(Session& s, PickSource& picks, std::ostream& out, const TextOpt
                     c = s.defaultChoice();
                 } else {
                     showChoices(s, out, o);
-                    const auto p = picks.pick(s, out);
-                    if (!p) {
+                    const auto picked = picks.pick(s, out);
+                    if (!picked) {
                         if (auto* scripted = dynamic_cast<ScriptedPicks*>(&picks); scripted && !scripted->error.empty())
                             return PlayEnd::BadScript;
                         out << "Stopped before the end. Nothing from this playthrough is kept.\n";
                         return PlayEnd::Stopped;
                     }
-                    c = *p;
+                    c = *picked;
                 }
                 const Choice& ch = s.node().choices[static_cast<std::size_t>(c)];
                 out << '\n';
                 wrapped(out, sc.substitute(ch.text), o.width, who + ": ", std::string(text::codePoints(who) + 2, ' '));
                 if (ch.breathe) breathe(out, o, picks.typing(), ch.practice);
-                if (s.isPlayed(s.chooser())) s.choose(c);
-                else s.chooseDefault();
+                if (s.isPlayed(s.chooser())) p.choose(c);
+                else p.chooseDefault();
                 const int stepIndex = s.lastDecisionStep();
                 if (o.afterChoice && stepIndex >= 0) o.afterChoice(s, s.history()[static_cast<std::size_t>(stepIndex)], out);
                 break;

@@ -11,6 +11,7 @@
 namespace attune {
 
 class PatternLibrary;
+class Playthrough;
 
 struct TextOptions {
     std::size_t width = 76;
@@ -59,8 +60,8 @@ private:
 
 enum class PlayEnd { Ending, Stopped, Stuck, BadScript };
 
-/// Plays to the end (or until the picks stop). Returns how it ended.
-PlayEnd playText(Session& session, PickSource& picks, std::ostream& out, const TextOptions& opts);
+/// Plays to the end (or until the picks stop), every move through the playthrough. Returns how it ended.
+PlayEnd playText(Playthrough& playthrough, PickSource& picks, std::ostream& out, const TextOptions& opts);
 
 /// The scenario's title and its summary, wrapped.
 void printTitle(const Scenario& sc, std::ostream& out, std::size_t width = 76);

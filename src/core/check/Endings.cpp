@@ -20,7 +20,7 @@ constexpr std::size_t kWorkCap = 30000000;  // ints copied and choices looked at
 /// Visits count up to `visitCap`: past the largest number any condition compares them with,
 /// more visits change nothing.
 std::uint64_t stateKey(const Session& s, int visitCap) {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the state's numbers
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a over the state's numbers
     const auto put = [&h](std::int64_t v) {
         for (int i = 0; i < 8; ++i) {
             h ^= static_cast<std::uint64_t>(v >> (8 * i)) & 0xffu;

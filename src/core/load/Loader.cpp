@@ -675,6 +675,7 @@ std::optional<std::vector<Pattern>> parsePatternLibrary(std::string_view text, c
 LoadResult loadScenarioText(std::string_view text, const std::string& file, const PatternLibrary& library) {
     LoadResult r{std::nullopt, Diagnostics(file)};
     auto s = parseScenario(text, file, r.diags);
+    if (s) s->contentHash = contentHash(text);
     if (s) check::checkScenario(*s, library, r.diags);
     r.diags.sort();
     if (s && !r.diags.hasErrors()) r.scenario = std::move(s);

@@ -1,6 +1,7 @@
 #include "core/model/Scenario.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <fmt/format.h>
 
 namespace attune {
@@ -59,6 +60,15 @@ std::optional<Style> parseStyle(std::string_view s) { return parseEnum(s, kStyle
 std::optional<Theme> parseTheme(std::string_view s) { return parseEnum(s, kThemes); }
 std::optional<EndingKind> parseEndingKind(std::string_view s) { return parseEnum(s, kEndings); }
 std::optional<MeterKind> parseMeterKind(std::string_view s) { return parseEnum(s, kMeterKinds); }
+
+std::string contentHash(std::string_view bytes) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return fmt::format("{:016x}", h);
+}
 
 Zone zoneOf(int arousal) {
     if (arousal > 70) return Zone::Above;

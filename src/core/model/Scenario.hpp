@@ -42,6 +42,9 @@ std::optional<MeterKind> parseMeterKind(std::string_view s);
 std::vector<std::string> styleNames();
 std::vector<std::string> themeNames();
 
+/// A 64-bit FNV-1a hash of some bytes, as 16 hex digits.
+std::string contentHash(std::string_view bytes);
+
 /// The catalogue of anxious-attachment signs (ids for `signs:`).
 const std::vector<std::string>& signIds();
 /// A short human phrase for a sign id ("jealousy" -> "jealousy").
@@ -202,6 +205,7 @@ struct Scenario {
     std::vector<Node> nodes;
     std::vector<Pattern> patterns;  ///< scenario-local
     std::vector<TestCase> tests;
+    std::string contentHash;  ///< of the file's bytes (FNV-1a, 64 bits, in hex): a saved playthrough notices a change
     Pos idPos, startPos, playerPos;
 
     int nodeIndex(std::string_view key) const;

@@ -1,5 +1,7 @@
 #include "core/run/Script.hpp"
 
+#include "core/run/Playthrough.hpp"
+
 #include "core/util/Text.hpp"
 
 #include <fmt/format.h>
@@ -58,42 +60,40 @@ std::set<std::string> playedRoles(const Scenario& s, bool solo) {
 }
 
 ScriptResult runScript(const Scenario& s, const std::vector<Pick>& picks, std::set<std::string> played) {
-    ScriptResult r{Session(s, std::move(played)), true, {}, 0};
-    Session& ses = r.session;
+    Playthrough p = Playthrough::borrowing(s, std::move(played));
+    p.keepRewindPoints(false);
+    ScriptResult r{p.session(), true, {}, 0, {}};
+    const auto done = [&](bool ok, std::string error) {
+        r.session = p.session();
+        r.ok = ok;
+        r.error = std::move(error);
+        r.log = p.picks();
+        return r;
+    };
     for (int guard = 0; guard < 100000; ++guard) {
+        const Session& ses = p.session();
         switch (ses.state()) {
-            case Session::State::Ending: return r;
-            case Session::State::Stuck:
-                r.ok = false;
-                r.error = ses.stuckReason();
-                return r;
-            case Session::State::Line: ses.advance(); break;
+            case Session::State::Ending: return done(true, {});
+            case Session::State::Stuck: return done(false, ses.stuckReason());
+            case Session::State::Line: p.advance(); break;
             case Session::State::Decision: {
-                if (!ses.isPlayed(ses.chooser())) {
-                    ses.chooseDefault();
+                if (!p.turn()) {
+                    p.chooseDefault();
                     break;
                 }
-                if (static_cast<std::size_t>(r.picksUsed) >= picks.size()) {
-                    r.ok = false;
-                    r.error = fmt::format("the picks ran out at node '{}', a decision of '{}'", ses.node().id, ses.chooser());
-                    return r;
-                }
+                if (static_cast<std::size_t>(r.picksUsed) >= picks.size())
+                    return done(false, fmt::format("the picks ran out at node '{}', a decision of '{}'", ses.node().id,
+                                                   ses.chooser()));
                 std::string err;
                 const int c = resolvePick(ses, picks[static_cast<std::size_t>(r.picksUsed)], err);
-                if (c < 0) {
-                    r.ok = false;
-                    r.error = fmt::format("step {}: {}", r.picksUsed + 1, err);
-                    return r;
-                }
+                if (c < 0) return done(false, fmt::format("step {}: {}", r.picksUsed + 1, err));
                 ++r.picksUsed;
-                ses.choose(c);
+                p.choose(c);
                 break;
             }
         }
     }
-    r.ok = false;
-    r.error = "the playthrough did not end after 100000 steps";
-    return r;
+    return done(false, "the playthrough did not end after 100000 steps");
 }
 
 TestOutcome runTest(const Scenario& s, const TestCase& t) {

@@ -1,6 +1,7 @@
 #pragma once
 /// Scripted play: picks given up front (tests, --script), and the checks of
 /// a scenario's `tests:` block.
+#include "core/run/Playthrough.hpp"
 #include "core/run/Session.hpp"
 
 #include <optional>
@@ -24,9 +25,10 @@ struct ScriptResult {
     bool ok = true;
     std::string error;   ///< what went wrong, when !ok
     int picksUsed = 0;
+    std::vector<PickRecord> log;  ///< every pick, defaults included, as the playthrough logged it
 };
 
-/// Plays until an ending, a stuck state, or the picks run out.
+/// Plays until an ending, a stuck state, or the picks run out, through a Playthrough.
 ScriptResult runScript(const Scenario& s, const std::vector<Pick>& picks, std::set<std::string> played);
 
 struct TestOutcome {

@@ -58,6 +58,8 @@ public:
     void choose(int choice);
     /// Decision by a role nobody plays: takes its default.
     void chooseDefault();
+    /// Marks a decision step as taken for a role nobody plays (its card is not shown).
+    void markDefault(int step) { history_.at(static_cast<std::size_t>(step)).byDefault = true; }
 
     int meter(int i) const { return meters_[static_cast<std::size_t>(i)]; }
     int meter(std::string_view name) const;

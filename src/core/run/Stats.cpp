@@ -1,5 +1,6 @@
 #include "core/run/Stats.hpp"
 
+#include "core/run/Playthrough.hpp"
 #include "core/run/Session.hpp"
 
 #include <algorithm>
@@ -74,16 +75,18 @@ ScenarioStats computeStats(const Scenario& s, int runs, std::uint32_t seed) {
     for (const Role& r : s.roles) everyone.insert(r.id);
     st.runs = s.startIndex < 0 ? 0 : runs;
     for (int run = 0; run < st.runs; ++run) {
-        Session ses(s, everyone);
+        Playthrough p = Playthrough::borrowing(s, everyone);
+        p.keepRewindPoints(false);
+        const Session& ses = p.session();
         // Long enough for any path that does not loop: random picks can circle for a while.
         const std::size_t limit = std::max<std::size_t>(2000, 4 * s.nodes.size());
         for (std::size_t guard = 0; guard < limit; ++guard) {
             if (ses.state() == Session::State::Line) {
-                ses.advance();
+                p.advance();
             } else if (ses.state() == Session::State::Decision) {
-                const auto shown = ses.visibleChoices();
+                const auto& shown = ses.history().back().offered;
                 std::uniform_int_distribution<std::size_t> pick(0, shown.size() - 1);
-                ses.choose(shown[pick(rng)]);
+                p.choose(shown[pick(rng)]);
             } else {
                 break;
             }

@@ -1,0 +1,115 @@
+#pragma once
+/// One playthrough: the one owner of a Session. It holds the scenario (shared and
+/// immutable), the Session, the log of picks keyed by node id and choice id (never by
+/// index: indices shift when conditions hide choices), rewind points and whose turn it
+/// is, and it tells listeners what happens (a line shown, a decision for a role, a pick,
+/// an ending). Front ends draw and forward input; they do not drive the Session.
+/// Saving is the pick log and the scenario's content hash; restoring replays the log.
+#include "core/run/Session.hpp"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace attune {
+
+/// A pick as the log keeps it: where, by whom, and which choice (its id, or its text
+/// when it has none).
+struct PickRecord {
+    std::string node;
+    std::string role;
+    std::string choice;
+    bool byDefault = false;
+    bool operator==(const PickRecord&) const = default;
+};
+
+/// What a playthrough tells its listeners.
+struct PlayEvent {
+    enum class Kind { Line, Decision, Pick, Ending, Stuck, Rewind };
+    Kind kind = Kind::Line;
+    int step = -1;     ///< index into Session::history() the event is about
+    std::string role;  ///< Decision: who chooses; Pick: who chose
+    bool byDefault = false;  ///< Pick: taken for a role nobody plays
+};
+const char* name(PlayEvent::Kind k);
+
+/// A saved playthrough: enough to replay it on the same scenario, and to notice when
+/// the scenario has changed.
+struct SavedPlaythrough {
+    std::string scenario;  ///< the scenario's id
+    std::string hash;      ///< its content hash when saved
+    std::set<std::string> played;
+    std::vector<PickRecord> picks;
+    std::string node;         ///< where it stood
+    std::vector<int> meters;  ///< and the meters there
+    int steps = 0;            ///< nodes entered by then
+};
+
+class Playthrough {
+public:
+    using Listener = std::function<void(const Playthrough&, const PlayEvent&)>;
+
+    /// Starts at the scenario's start node. `played` as for Session (empty: the solo player).
+    explicit Playthrough(std::shared_ptr<const Scenario> s, std::set<std::string> played = {});
+    /// For a scenario that outlives the playthrough (tests, tools): not owned.
+    static Playthrough borrowing(const Scenario& s, std::set<std::string> played = {});
+
+    const Scenario& scenario() const { return *scenario_; }
+    std::shared_ptr<const Scenario> sharedScenario() const { return scenario_; }
+    const Session& session() const { return session_; }
+    Session::State state() const { return session_.state(); }
+
+    /// The role that must act now: the chooser at a decision a person makes; nobody otherwise.
+    std::optional<std::string> turn() const;
+
+    /// Listeners hear every event from now on, in the order they were added.
+    void listen(Listener l) { listeners_.push_back(std::move(l)); }
+    /// Tells the listeners about the moment the playthrough is at (a new listener catching up).
+    void announce();
+
+    /// Line: goes on.
+    void advance();
+    /// Decision: takes a shown choice (index into node().choices); false when it is not shown.
+    bool choose(int choice);
+    /// Decision of a role nobody plays: takes its default.
+    void chooseDefault();
+    /// Lines and decisions of roles nobody plays, until a person must act or the story ends.
+    void runToPerson();
+    /// Back to just before the last pick a person made; false when there is none.
+    bool rewind();
+    /// Tools that never rewind (stats, scripts) can skip keeping rewind points.
+    void keepRewindPoints(bool keep) { keepRewind_ = keep; }
+
+    const std::vector<PickRecord>& picks() const { return picks_; }
+    SavedPlaythrough save() const;
+
+    struct Restored;
+    /// Replays a saved pick log on `s`. On a scenario that changed so the picks no longer
+    /// fit, says which step no longer exists; never throws.
+    static Restored restore(std::shared_ptr<const Scenario> s, const SavedPlaythrough& saved);
+
+private:
+    void emit(const PlayEvent& e);
+    void emitArrival();
+
+    std::shared_ptr<const Scenario> scenario_;
+    Session session_;
+    std::vector<PickRecord> picks_;
+    std::vector<std::pair<Session, std::size_t>> rewindPoints_;  ///< before each person's pick, and the log's size then
+    std::vector<Listener> listeners_;
+    bool keepRewind_ = true;
+};
+
+struct Playthrough::Restored {
+    std::optional<Playthrough> playthrough;
+    std::string error;  ///< why it could not be restored
+    bool changed = false;  ///< the scenario's content hash differs from the saved one
+};
+
+/// The key a pick log uses for a choice: its id, or its text when it has none.
+std::string choiceKey(const Choice& c);
+
+}  // namespace attune

@@ -1,0 +1,181 @@
+// The Playthrough: the one owner of a Session. Turn ownership, the events it tells,
+// rewind, and saving as a pick log that replays onto the same state (or says clearly
+// why it no longer can).
+#include "core/load/Loader.hpp"
+#include "core/run/Playthrough.hpp"
+#include "core/run/Script.hpp"
+#include "support/Support.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fmt/format.h>
+
+using namespace attune;
+
+namespace {
+
+using testing::patterns;
+
+std::shared_ptr<const Scenario> small() {
+    static const auto s = std::make_shared<const Scenario>(testing::loadTestScenario("data/small.yaml"));
+    return s;
+}
+
+int choiceById(const Session& s, const std::string& id) {
+    for (std::size_t i = 0; i < s.node().choices.size(); ++i)
+        if (s.node().choices[i].id == id) return static_cast<int>(i);
+    FAIL("no choice " << id);
+    return -1;
+}
+
+/// Every event as one word and its role: "decision:you", "pick:partner(default)".
+std::vector<std::string>* record(Playthrough& p) {
+    auto* log = new std::vector<std::string>();
+    p.listen([log](const Playthrough&, const PlayEvent& e) {
+        std::string s = name(e.kind);
+        if (!e.role.empty()) s += ":" + e.role;
+        if (e.byDefault) s += "(default)";
+        log->push_back(s);
+    });
+    return log;
+}
+
+bool sameState(const Session& a, const Session& b) {
+    if (a.nodeIndex() != b.nodeIndex() || a.state() != b.state() || a.meters() != b.meters() ||
+        a.history().size() != b.history().size())
+        return false;
+    for (std::size_t i = 0; i < a.history().size(); ++i) {
+        const Step &x = a.history()[i], &y = b.history()[i];
+        if (x.node != y.node || x.choice != y.choice || x.role != y.role || x.byDefault != y.byDefault ||
+            x.metersAfter != y.metersAfter)
+            return false;
+    }
+    for (std::size_t f = 0; f < a.scenario().flags.size(); ++f)
+        if (a.flag(static_cast<int>(f)) != b.flag(static_cast<int>(f))) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("the turn belongs to the role that chooses, and only when a person plays it") {
+    Playthrough solo(small());
+    CHECK_FALSE(solo.turn());  // a line first
+    solo.advance();
+    REQUIRE(solo.turn());
+    CHECK(*solo.turn() == "you");
+    solo.choose(choiceById(solo.session(), "protest"));
+    solo.runToPerson();  // the partner's decision is nobody's turn: its default is taken
+    CHECK(solo.state() == Session::State::Ending);
+    REQUIRE(solo.picks().size() == 2);
+    CHECK(solo.picks()[1] == PickRecord{"second-chance", "partner", "partner-soften", true});
+
+    Playthrough couple(small(), {"you", "partner"});
+    couple.advance();
+    couple.choose(choiceById(couple.session(), "protest"));
+    couple.runToPerson();
+    REQUIRE(couple.turn());
+    CHECK(*couple.turn() == "partner");
+}
+
+TEST_CASE("a playthrough tells its listeners every line, decision, pick and the ending, in order") {
+    Playthrough p(small(), {"you", "partner"});
+    std::unique_ptr<std::vector<std::string>> log(record(p));
+    p.announce();
+    p.advance();
+    p.choose(choiceById(p.session(), "protest"));
+    p.runToPerson();
+    p.choose(choiceById(p.session(), "partner-defend"));
+    p.runToPerson();
+    CHECK(*log == std::vector<std::string>{"line", "decision:you", "pick:you", "line", "decision:partner",
+                                           "pick:partner", "ending"});
+}
+
+TEST_CASE("a choice that is not shown is refused and changes nothing") {
+    Playthrough p(small());
+    p.advance();
+    const std::size_t steps = p.session().history().size();
+    CHECK_FALSE(p.choose(999));
+    CHECK_FALSE(p.choose(-1));
+    CHECK(p.session().history().size() == steps);
+    CHECK(p.picks().empty());
+    CHECK_FALSE(p.rewind());
+}
+
+TEST_CASE("rewind goes back to before the last pick a person made, pick log included") {
+    Playthrough p(small(), {"you", "partner"});
+    p.advance();
+    p.choose(choiceById(p.session(), "protest"));
+    p.runToPerson();
+    const Session before = p.session();
+    p.choose(choiceById(p.session(), "partner-defend"));
+    REQUIRE(p.picks().size() == 2);
+    CHECK(p.rewind());
+    CHECK(sameState(p.session(), before));
+    CHECK(p.picks().size() == 1);
+    CHECK(p.rewind());
+    CHECK(p.picks().empty());
+    CHECK_FALSE(p.rewind());
+}
+
+TEST_CASE("restoring replays every tests: path of every shipped scenario onto an identical state") {
+    int restored = 0;
+    for (const auto& e : std::filesystem::directory_iterator(testing::sourceDir() / "scenarios")) {
+        if (e.path().extension() != ".yaml") continue;
+        LoadResult r = loadScenario(e.path(), patterns());
+        REQUIRE(r.scenario);
+        const auto sc = std::make_shared<const Scenario>(std::move(*r.scenario));
+        for (const TestCase& t : sc->tests) {
+            ScriptResult run = runScript(*sc, t.choose, playedRoles(*sc, t.solo));
+            REQUIRE(run.ok);
+            SavedPlaythrough saved{sc->id, sc->contentHash, run.session.played(), run.log, run.session.node().id,
+                                   run.session.meters(), static_cast<int>(run.session.history().size())};
+            const auto back = Playthrough::restore(sc, saved);
+            INFO(sc->id, ": ", t.name, ": ", back.error);
+            REQUIRE(back.playthrough);
+            CHECK_FALSE(back.changed);
+            CHECK(sameState(back.playthrough->session(), run.session));
+            CHECK(back.playthrough->picks() == run.log);
+            ++restored;
+        }
+    }
+    CHECK(restored >= 150);
+}
+
+TEST_CASE("a saved pick log against a changed scenario says which step no longer exists") {
+    Playthrough p(small(), {"you", "partner"});
+    p.advance();
+    p.choose(choiceById(p.session(), "protest"));
+    p.runToPerson();
+    const SavedPlaythrough saved = p.save();
+
+    // The same story with the choice renamed: the saved pick is gone.
+    std::string text = testing::slurp(testing::testDir() / "data/small.yaml");
+    text.replace(text.find("- id: protest"), 13, "- id: protesting");
+    text.replace(text.find("choose: [protest]"), 17, "choose: [protesting]");
+    LoadResult r = loadScenarioText(text, "small.yaml", patterns());
+    REQUIRE(r.scenario);
+    const auto changed = std::make_shared<const Scenario>(std::move(*r.scenario));
+    const auto back = Playthrough::restore(changed, saved);
+    CHECK_FALSE(back.playthrough);
+    CHECK(back.changed);
+    CHECK(back.error == "step 1: the choice 'protest' at node 'first-reply' no longer exists or is not shown there");
+
+    // Restored on the very same scenario, it lands where it was.
+    const auto same = Playthrough::restore(small(), saved);
+    REQUIRE(same.playthrough);
+    CHECK_FALSE(same.changed);
+    CHECK(same.playthrough->session().node().id == p.session().node().id);
+
+    // Another scenario altogether is refused by name.
+    SavedPlaythrough other = saved;
+    other.scenario = "late-text";
+    CHECK(Playthrough::restore(small(), other).error == "the saved playthrough is of 'late-text', not 'late-text-small'");
+}
+
+TEST_CASE("a scenario's content hash follows its bytes") {
+    const std::string a = contentHash("format: 1\n");
+    CHECK(a.size() == 16);
+    CHECK(a == contentHash("format: 1\n"));
+    CHECK(a != contentHash("format: 1 \n"));
+    CHECK(contentHash("") == "cbf29ce484222325");  // FNV-1a's offset basis: nothing hashed
+}
