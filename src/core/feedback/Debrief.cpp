@@ -296,6 +296,47 @@ void coregSection(const Debrief& d, const Scenario& sc, std::vector<Section>& ou
     out.push_back(std::move(sec));
 }
 
+/// Pursuing moves (anxious) answered by the other person's next move being withdrawal (avoidant).
+std::optional<Cycle> findCycle(const Scenario& sc, const std::vector<ChoiceFeedback>& all, const Session& s) {
+    if (sc.roles.size() != 2 || !s.isPlayed(sc.roles[0].id) || !s.isPlayed(sc.roles[1].id)) return std::nullopt;
+    std::map<std::pair<std::string, std::string>, std::vector<std::pair<int, int>>> rounds;
+    for (std::size_t i = 0; i + 1 < all.size(); ++i) {
+        const ChoiceFeedback& a = all[i];
+        const ChoiceFeedback& b = all[i + 1];
+        if (a.role == b.role || a.byDefault || b.byDefault) continue;
+        if (a.style == Style::Anxious && b.style == Style::Avoidant) rounds[{a.role, b.role}].push_back({a.step, b.step});
+    }
+    std::optional<Cycle> best;
+    for (const auto& [who, r] : rounds) {
+        if (r.size() < 2 || (best && best->rounds.size() >= r.size())) continue;
+        best = Cycle{who.first, sc.role(who.first)->name, who.second, sc.role(who.second)->name, r};
+    }
+    return best;
+}
+
+void cycleSection(const Debrief& d, std::vector<Section>& out) {
+    if (!d.cycle) return;
+    const Cycle& c = *d.cycle;
+    Section sec{"cycle", "The pursue-withdraw cycle", {}, false};
+    std::vector<std::string> steps;
+    for (const auto& [a, b] : c.rounds) steps.push_back(fmt::format("steps {} and {}", a + 1, b + 1));
+    sec.lines.push_back({fmt::format("{} here ({}), {} reached harder and {} stepped back, and each move made the other's "
+                                     "more likely. Many couples know this loop. It is the pattern between you, not "
+                                     "either person's fault, and either of you can loosen it.",
+                                     c.rounds.size() == 2 ? std::string("Twice") : fmt::format("{} times", c.rounds.size()),
+                                     text::join(steps, "; "), c.pursuerName, c.withdrawerName),
+                         ""});
+    sec.lines.push_back({fmt::format("{}: when the urge to chase rises, try saying the need once, plainly, and letting "
+                                     "the quiet that follows be a pause rather than an answer.",
+                                     c.pursuerName),
+                         c.pursuer});
+    sec.lines.push_back({fmt::format("{}: when the urge to step back comes, try saying so, and naming when you will "
+                                     "come back, so the space reads as a break and not a door closing.",
+                                     c.withdrawerName),
+                         c.withdrawer});
+    out.push_back(std::move(sec));
+}
+
 void patternsSection(const Debrief& d, std::vector<Section>& out) {
     if (d.topPatterns.empty()) return;
     Section sec{"patterns", "Patterns that mattered most", {}, true};
@@ -501,6 +542,7 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
 
     for (int i = 0; i < d.steps; ++i)
         for (StateNote& n : statesAt(s, lib, i)) d.shutdowns.push_back(std::move(n));
+    d.cycle = findCycle(sc, all, s);
 
     for (const Step& st : s.history()) {
         const Node& n = sc.nodes[u(st.node)];
@@ -529,6 +571,7 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
     arcsSection(d, d.sections);
     shutdownSection(d, d.sections);
     coregSection(d, sc, d.sections);
+    cycleSection(d, d.sections);
     patternsSection(d, d.sections);
     goingOnSections(d, d.sections);
     replaySection(d, d.sections);

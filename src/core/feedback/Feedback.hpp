@@ -123,6 +123,13 @@ struct StateNote {
 /// zone below the window on that step).
 std::vector<StateNote> statesAt(const Session& s, const PatternLibrary& lib, int step);
 
+/// The pursue-withdraw cycle: one person's anxious, pursuing move met by the other's
+/// avoidant withdrawal, more than once. The pattern between two people, not a fault of either.
+struct Cycle {
+    std::string pursuer, pursuerName, withdrawer, withdrawerName;
+    std::vector<std::pair<int, int>> rounds;  ///< (pursuing step, withdrawing step)
+};
+
 /// One history step as the report keeps it.
 struct StepRecord {
     std::string node, by, choice;  ///< choice id (or its number, `#n`) for a decision; empty otherwise
@@ -138,7 +145,7 @@ struct Line {
     std::string role;  ///< whose line it is, or empty
 };
 struct Section {
-    std::string id;       ///< ending, care, choices, arcs, shutdown, coregulation, patterns, strengths, practice, replay, lens
+    std::string id;       ///< ending, care, choices, arcs, shutdown, coregulation, cycle, patterns, strengths, practice, replay, lens
     std::string heading;  ///< empty for the opening section
     std::vector<Line> lines;
     bool list = false;    ///< the lines are items of a list
@@ -158,6 +165,7 @@ struct Debrief {
     std::vector<Moment> replay;
     std::vector<CoRegulation> coRegulation;
     std::vector<StateNote> shutdowns;
+    std::optional<Cycle> cycle;  ///< only when both people played and it showed at least twice
     std::vector<StepRecord> stepLog;
     std::vector<Section> sections;  ///< the words, in reading order
     int steps = 0;

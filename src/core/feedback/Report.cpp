@@ -146,6 +146,13 @@ std::string reportJson(const Debrief& d) {
     for (const StateNote& n : d.shutdowns)
         shutdowns.push_back({{"step", n.step + 1}, {"role", n.role}, {"from", n.before}, {"to", n.after}});
     j["shutdowns"] = shutdowns;
+    if (d.cycle) {
+        json rounds = json::array();
+        for (const auto& [a, b] : d.cycle->rounds) rounds.push_back({a + 1, b + 1});
+        j["cycle"] = {{"pursuer", d.cycle->pursuer}, {"withdrawer", d.cycle->withdrawer}, {"rounds", rounds}};
+    } else {
+        j["cycle"] = nullptr;
+    }
     json sections = json::array();
     for (const Section& sec : d.sections) {
         json lines = json::array();
