@@ -25,33 +25,34 @@ roles:
   kai:   {{ name: Kai, pronouns: he/him, color: "#4a7fc4" }}
 player: robin
 meters:
-  robin-arousal: {{ start: 60, role: robin, kind: arousal, label: "Robin's nervous system" }}
+  robin-arousal: {{ start: 66, role: robin, kind: arousal, label: "Robin's nervous system" }}
   kai-arousal:   {{ start: 45, role: kai, kind: arousal, label: "Kai's nervous system" }}
   trust:         {{ start: 50, label: "Trust" }}
 flags: [breathed]
 start: opening
 nodes:
   opening:
+    say: narrator
     text: "Kai has been quiet since dinner."
     body: "Your stomach tightens. You start to wonder what you did."
     next: ask
   ask:
     choices:
       - id: breathe
-        text: "(Take a slow breath before saying anything.)"
+        text: "(Let one long breath out before you say anything.)"
         style: secure
         theme: regulation
         pattern: self-soothing-pause
-        breathe: true
-        effects: {{ robin-arousal: -15, breathed: true }}
+        breathe: sigh
+        effects: {{ robin-arousal: {{ toward: 50, by: 10 }}, breathed: true }}
         next: ask
-        if: "not breathed"
+        if: "not breathed and robin-arousal > 60"
       - id: curious
         text: "You seem far away tonight. How are you doing?"
         style: secure
         theme: needs
         pattern: curious-question
-        effects: {{ robin-arousal: -5, kai-arousal: -5, trust: +10 }}
+        effects: {{ robin-arousal: {{ toward: 50, by: 5 }}, kai-arousal: {{ toward: 50, by: 5 }}, trust: +10 }}
         next: kai-answers
         default: true
       - id: are-we-ok
@@ -62,14 +63,25 @@ nodes:
         why: "The quiet feels like a threat, so you reach for certainty fast. The need is real; the rush makes it hard for Kai to answer."
         effects: {{ robin-arousal: +10, kai-arousal: +10, trust: -5 }}
         next: kai-answers
+      - id: scroll
+        text: "(Pick up your phone and scroll, and wait for him to say something first.)"
+        style: avoidant
+        theme: needs
+        pattern: withdrawing
+        why: "Keeping busy spares you the risk of asking, and leaves the worry, and Kai, on their own."
+        effects: {{ robin-arousal: +5, trust: -5 }}
+        next: kai-answers
   kai-answers:
     by: kai
+    body:
+      kai: "Your shoulders are still up round your ears from the day."
+      robin: "You watch his face and try not to guess."
     choices:
       - id: kai-opens
         text: "Work was rough. It's not about you. Thanks for asking."
         style: secure
         pattern: validating-partner
-        effects: {{ robin-arousal: -10, trust: +10 }}
+        effects: {{ robin-arousal: {{ toward: 50, by: 10 }}, trust: +10 }}
         next: close
         default: true
       - id: kai-shuts
@@ -80,6 +92,13 @@ nodes:
         next:
           - {{ if: "trust >= 50", to: later }}
           - {{ to: apart }}
+      - id: kai-sorry
+        text: "Sorry, I've been rubbish company. Are you annoyed with me?"
+        style: anxious
+        pattern: over-apologising
+        why: "He reads your worry as something he caused, and rushes to apologise before he has said what is wrong."
+        effects: {{ kai-arousal: +5 }}
+        next: later
   close:
     ending: {{ kind: secure, title: "Close again" }}
     text: "Kai leans into you on the sofa and tells you about his day."

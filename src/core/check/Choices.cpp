@@ -49,6 +49,13 @@ void decision(const Scenario& s, const Node& n, const PatternLibrary& lib, Diagn
                   fmt::format("the decision at node '{}' has no default, so in solo play '{}' always takes the first "
                               "choice shown; mark the one they would make with 'default: true'",
                               n.id, n.by));
+    int options = 0;  // what a person can say or do here; a breathing pause is not one of them
+    for (const Choice& c : n.choices) options += c.breathe ? 0 : 1;
+    if (options < 3)
+        d.warning(n.pos, "few-options",
+                  fmt::format("the decision at node '{}' offers {} option{}; give '{}' at least three (a secure one, and "
+                              "anxious, avoidant or disorganised ones where they fit) so the role is worth playing",
+                              n.id, options, options == 1 ? "" : "s", n.by));
     if (!secure)
         d.warning(n.pos, "no-secure-option",
                   fmt::format("the decision at node '{}' offers no secure option to practise", n.id));

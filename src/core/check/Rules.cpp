@@ -57,6 +57,7 @@ const std::vector<Rule>& rules() {
         {"pattern-style", S::Warning, "teaching", "a choice's style is not one its pattern allows"},
         {"freeze-as-choice", S::Error, "teaching", "a choice names the pattern 'freeze': freeze is a state the story enters, not a choice"},
         {"zone-claim", S::Warning, "teaching", "pattern text that claims a window-of-tolerance zone it cannot know (a card could contradict the meter)"},
+        {"few-options", S::Warning, "teaching", "a decision with fewer than three options (breathing pauses aside)"},
         {"reentry-effects", S::Warning, "teaching", "a choice returns to its own node, whose effects then apply again"},
         {"secure-ending-shutdown", S::Warning, "teaching", "a secure ending that can be reached with an arousal meter below the window"},
         {"test-unknown-ending", S::Error, "tests", "a test expects a node that is not an ending"},

@@ -13,7 +13,7 @@ TEST_CASE("stats measure the longest path in decisions and reach every node of t
     CHECK(st.decisions == 2);
     CHECK(st.longestPath == 2);
     CHECK(st.endings == 2);
-    CHECK(st.styles == std::array<int, 4>{3, 1, 2, 0});
+    CHECK(st.styles == std::array<int, 4>{3, 2, 2, 0});
     CHECK(st.reached == st.reachable);
     CHECK(st.runEndings[0] + st.runEndings[2] == 300);
 }
