@@ -211,8 +211,9 @@ void PlayScreen::layoutSide(sf::FloatRect area) {
         meterValues_.push_back(std::move(value));
     }
     zonesNote_.set(gauges_.empty() ? ""
-                                   : "Between 30 and 70 is the window of tolerance, where you can think and connect. "
-                                     "Above it is fight or flight; below it, shutdown.",
+                                   : "A way to picture it: between 30 and 70 is the window of tolerance, where "
+                                     "thinking and connecting come easier. Above it, fight or flight; below, "
+                                     "shutdown. A story device, not a measurement.",
                    th.look(th.type.caption, th.color.faint));
     const float noteH = zonesNote_.empty() ? 0.f : zonesNote_.wrap(w);
     // The note follows the meters when there is room for it; the panel hugs what it holds.
