@@ -104,6 +104,27 @@ bool Playthrough::rewind() {
     return true;
 }
 
+bool Playthrough::rewindTo(int step) {
+    for (std::size_t i = rewindPoints_.size(); i-- > 0;) {
+        if (static_cast<int>(rewindPoints_[i].first.history().size()) - 1 != step) continue;
+        session_ = rewindPoints_[i].first;
+        picks_.resize(rewindPoints_[i].second);
+        rewindPoints_.erase(rewindPoints_.begin() + static_cast<std::ptrdiff_t>(i), rewindPoints_.end());
+        emit({PlayEvent::Kind::Rewind, step, {}, false});
+        emitArrival();
+        return true;
+    }
+    return false;
+}
+
+void Playthrough::restart() {
+    session_ = Session(*scenario_, session_.played());
+    picks_.clear();
+    rewindPoints_.clear();
+    emit({PlayEvent::Kind::Rewind, -1, {}, false});
+    emitArrival();
+}
+
 SavedPlaythrough Playthrough::save() const {
     return {scenario_->id,      scenario_->contentHash, session_.played(), picks_, session_.node().id, session_.meters(),
             static_cast<int>(session_.history().size())};

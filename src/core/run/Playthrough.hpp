@@ -80,6 +80,12 @@ public:
     void runToPerson();
     /// Back to just before the last pick a person made; false when there is none.
     bool rewind();
+    /// Back to the decision a person made at history step `step` (before it was made);
+    /// false when there is no such rewind point.
+    bool rewindTo(int step);
+    bool canRewind() const { return !rewindPoints_.empty(); }
+    /// Starts again from the beginning, with the same people.
+    void restart();
     /// Tools that never rewind (stats, scripts) can skip keeping rewind points.
     void keepRewindPoints(bool keep) { keepRewind_ = keep; }
 

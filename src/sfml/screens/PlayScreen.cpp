@@ -25,7 +25,7 @@ std::size_t u(int i) { return static_cast<std::size_t>(i); }
 }  // namespace
 
 PlayScreen::PlayScreen(Context& ctx, const Scenario& s, std::set<std::string> played)
-    : Screen(ctx), sc_(s), played_(std::move(played)), session_(s, played_) {
+    : Screen(ctx), sc_(s), played_(std::move(played)), run_(Playthrough::borrowing(s, played_)), session_(run_.session()) {
     for (const Role& r : sc_.roles) {
         const int m = sc_.arousalMeter(r.id);
         if (m < 0 || !sc_.meters[u(m)].show) continue;
@@ -506,9 +506,8 @@ void PlayScreen::choose(std::size_t k) {
     const int c = shown_[k];
     const bool breathe = session_.node().choices[u(c)].breathe;
     const std::string practice = session_.node().choices[u(c)].practice;
-    checkpoints_.push_back(session_);
     const int step = static_cast<int>(session_.history().size()) - 1;
-    session_.choose(c);
+    run_.choose(c);
     openStateNotes();  // under the card: the card about the choice comes first
     if (ctx_.settings.coaching == feedback::Coaching::Immediate) openCoachFor(step);
     if (breathe) openBreathe(practice);
@@ -518,11 +517,11 @@ void PlayScreen::choose(std::size_t k) {
 void PlayScreen::proceed() {
     switch (mode()) {
         case Mode::Line:
-            session_.advance();
+            run_.advance();
             openStateNotes();
             break;
         case Mode::PartnerMove:
-            session_.chooseDefault();
+            run_.chooseDefault();
             openStateNotes();
             break;
         case Mode::Ending:
@@ -538,31 +537,23 @@ void PlayScreen::proceed() {
 }
 
 bool PlayScreen::rewind() {
-    if (checkpoints_.empty()) return false;
-    session_ = checkpoints_.back();
-    checkpoints_.pop_back();
+    if (!run_.rewind()) return false;
     setContent();
     return true;
 }
 
 bool PlayScreen::replayFrom(int step, int choice) {
-    for (std::size_t i = checkpoints_.size(); i-- > 0;) {
-        if (static_cast<int>(checkpoints_[i].history().size()) - 1 != step) continue;
-        session_ = checkpoints_[i];
-        checkpoints_.erase(checkpoints_.begin() + static_cast<std::ptrdiff_t>(i), checkpoints_.end());
-        setContent();
-        if (choice >= 0) {
-            const auto it = std::find(shown_.begin(), shown_.end(), choice);
-            if (it != shown_.end()) choose(static_cast<std::size_t>(it - shown_.begin()));
-        }
-        return true;
+    if (!run_.rewindTo(step)) return false;
+    setContent();
+    if (choice >= 0) {
+        const auto it = std::find(shown_.begin(), shown_.end(), choice);
+        if (it != shown_.end()) choose(static_cast<std::size_t>(it - shown_.begin()));
     }
-    return false;
+    return true;
 }
 
 void PlayScreen::restart() {
-    session_ = Session(sc_, played_);
-    checkpoints_.clear();
+    run_.restart();
     recorded_ = false;
     setContent();
 }
@@ -580,11 +571,11 @@ bool PlayScreen::playScript(const std::vector<Pick>& picks, std::string& error) 
                     setContent();
                     return true;
                 }
-                session_.advance();
+                run_.advance();
                 break;
             case Session::State::Decision: {
-                if (!session_.isPlayed(session_.chooser())) {
-                    session_.chooseDefault();
+                if (!run_.turn()) {
+                    run_.chooseDefault();
                     break;
                 }
                 if (next >= picks.size()) {
@@ -597,8 +588,7 @@ bool PlayScreen::playScript(const std::vector<Pick>& picks, std::string& error) 
                     return false;
                 }
                 ++next;
-                checkpoints_.push_back(session_);
-                session_.choose(c);
+                run_.choose(c);
                 break;
             }
         }

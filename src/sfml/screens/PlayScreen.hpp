@@ -2,6 +2,7 @@
 /// The play screen: who speaks and what they say, the felt sense in the body,
 /// the choices as large buttons, and each person's window-of-tolerance gauge.
 /// Keeps a rewind point at every choice a person made.
+#include "core/run/Playthrough.hpp"
 #include "core/run/Session.hpp"
 #include "sfml/Screen.hpp"
 #include "sfml/widgets/Button.hpp"
@@ -30,6 +31,7 @@ public:
     enum class Mode { Line, Decision, PartnerMove, Ending, Stuck };
     Mode mode() const;
     const Session& session() const { return session_; }
+    const Playthrough& playthrough() const { return run_; }
     bool together() const { return played_.size() > 1; }
 
     /// Plays picks straight through, as the terminal player's --script does:
@@ -49,7 +51,7 @@ public:
     bool replayFrom(int step, int choice = -1);
     /// Starts the scenario again.
     void restart();
-    bool canRewind() const { return !checkpoints_.empty(); }
+    bool canRewind() const { return run_.canRewind(); }
     /// True while a played role's arousal is above the window.
     bool breatheOffered() const;
 
@@ -87,8 +89,8 @@ private:
 
     const Scenario& sc_;
     std::set<std::string> played_;
-    Session session_;
-    std::vector<Session> checkpoints_;  ///< before each choice a person made
+    Playthrough run_;         ///< the one owner of the session: this screen draws and forwards input
+    const Session& session_;  ///< run_'s, read only
     bool recorded_ = false;
     bool confirmLeave_ = false;  ///< the Library button is asking "Leave unsaved?"
 

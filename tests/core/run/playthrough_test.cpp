@@ -8,7 +8,11 @@
 
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <set>
 
 using namespace attune;
 
@@ -178,4 +182,62 @@ TEST_CASE("a scenario's content hash follows its bytes") {
     CHECK(a == contentHash("format: 1\n"));
     CHECK(a != contentHash("format: 1 \n"));
     CHECK(contentHash("") == "cbf29ce484222325");  // FNV-1a's offset basis: nothing hashed
+}
+
+TEST_CASE("no front end or tool drives a Session itself: outside the Playthrough they only ever read one") {
+    // A Session can only be moved on through a non-const one. Front ends, tools and the
+    // feedback get `const Session&` from a Playthrough; none may own or borrow a mutable one.
+    namespace fs = std::filesystem;
+    const fs::path src = testing::sourceDir() / "src";
+    const std::set<std::string> owners = {"core/run/Session.hpp", "core/run/Session.cpp", "core/run/Playthrough.hpp",
+                                          "core/run/Playthrough.cpp",
+                                          "core/check/Endings.cpp",   // the validator explores states itself
+                                          "core/run/Script.hpp"};     // a finished run's copy, handed back to read
+    std::vector<std::string> found;
+    int files = 0;
+    for (const auto& e : fs::recursive_directory_iterator(src)) {
+        if (!e.is_regular_file() || (e.path().extension() != ".cpp" && e.path().extension() != ".hpp")) continue;
+        const std::string rel = fs::relative(e.path(), src).generic_string();
+        if (owners.count(rel)) continue;
+        ++files;
+        const std::string text = testing::slurp(e.path());
+        for (std::size_t at = text.find("Session"); at != std::string::npos; at = text.find("Session", at + 1)) {
+            const bool word = (at == 0 || !(std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_')) &&
+                              (at + 7 >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[at + 7])) || text[at + 7] == '_'));
+            if (!word) continue;
+            std::size_t k = at + 7;
+            while (k < text.size() && text[k] == ' ') ++k;
+            if (k >= text.size() || text.compare(k, 2, "::") == 0) continue;  // Session::State and the like
+            const bool isConst = at >= 6 && text.compare(at - 6, 6, "const ") == 0;
+            const bool ref = text[k] == '&';
+            const bool object = std::isalpha(static_cast<unsigned char>(text[k])) || text[k] == '_';  // Session name
+            const bool inVector = text[k] == '>';  // std::vector<Session> and the like
+            if ((ref && !isConst) || (object && !isConst) || inVector) {
+                const auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
+                found.push_back(fmt::format("src/{}:{}", rel, line));
+            }
+        }
+    }
+    CHECK(files > 50);
+    INFO(fmt::format("{}", fmt::join(found, "\n")));
+    CHECK(found.empty());
+}
+
+TEST_CASE("rewinding to a step goes back to that decision, and restarting begins again with the same people") {
+    Playthrough p(small(), {"you", "partner"});
+    p.advance();
+    const int first = static_cast<int>(p.session().history().size()) - 1;
+    p.choose(choiceById(p.session(), "protest"));
+    p.runToPerson();
+    p.choose(choiceById(p.session(), "partner-defend"));
+    CHECK_FALSE(p.rewindTo(99));
+    REQUIRE(p.rewindTo(first));
+    CHECK(p.session().node().id == "first-reply");
+    CHECK(p.picks().empty());
+    CHECK_FALSE(p.canRewind());
+    p.choose(choiceById(p.session(), "name-need"));
+    p.restart();
+    CHECK(p.session().history().size() == 1);
+    CHECK(p.picks().empty());
+    CHECK(p.session().played() == std::set<std::string>{"you", "partner"});
 }
