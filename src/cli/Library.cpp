@@ -62,7 +62,7 @@ int textLibrary(std::istream& in, std::ostream& out) {
     for (const auto& f : folders::scenarioFolders()) folders.push_back(f.string());
     std::vector<Scenario> scenarios;
     for (const auto& f : scenarioFiles(folders, std::cerr, ok)) {
-        LoadResult r = loadScenario(f, patterns);
+        LoadResult r = loadScenario(f, patterns, Checks::Play);
         if (r.scenario) scenarios.push_back(std::move(*r.scenario));
         else std::cerr << fmt::format("attune: skipping {}: it has errors (run: attune validate {})\n", f.string(), f.string());
     }

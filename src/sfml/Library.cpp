@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 std::vector<fs::path> ScenarioLibrary::folders() { return folders::scenarioFolders(); }
 
 const LibraryEntry* ScenarioLibrary::add(const fs::path& file, const PatternLibrary& patterns, std::string& error) {
-    LoadResult r = loadScenario(file, patterns);
+    LoadResult r = loadScenario(file, patterns, Checks::Play);
     if (!r.scenario) {
         error = fmt::format("{} has errors (run: attune validate {})", file.string(), file.string());
         return nullptr;

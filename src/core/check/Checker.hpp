@@ -15,7 +15,8 @@ namespace attune::check {
 expr::Locate locate(const Condition& c);
 
 /// Resolves every reference and runs every rule; errors make the scenario unplayable.
-void checkScenario(Scenario& s, const PatternLibrary& library, Diagnostics& diags);
+/// `explore`: also the checks that walk the story's states (secure-ending-shutdown).
+void checkScenario(Scenario& s, const PatternLibrary& library, Diagnostics& diags, bool explore = true);
 
 /// Rule groups, each small and separately testable.
 void resolveReferences(Scenario& s, const PatternLibrary& library, Diagnostics& d);

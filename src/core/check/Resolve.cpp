@@ -166,7 +166,7 @@ private:
 
 void resolveReferences(Scenario& s, const PatternLibrary& library, Diagnostics& d) { Resolver(s, library, d).run(); }
 
-void checkScenario(Scenario& s, const PatternLibrary& library, Diagnostics& d) {
+void checkScenario(Scenario& s, const PatternLibrary& library, Diagnostics& d, bool explore) {
     resolveReferences(s, library, d);
     checkChoices(s, library, d);
     checkPatterns(s.patterns, d);
@@ -175,7 +175,7 @@ void checkScenario(Scenario& s, const PatternLibrary& library, Diagnostics& d) {
     if (d.hasErrors()) return;
     checkGraph(s, d);
     checkTests(s, d);
-    checkEndings(s, d);
+    if (explore) checkEndings(s, d);
 }
 
 }  // namespace attune::check

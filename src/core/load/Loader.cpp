@@ -672,21 +672,21 @@ std::optional<std::vector<Pattern>> parsePatternLibrary(std::string_view text, c
     return readPatterns(*p, file, d);
 }
 
-LoadResult loadScenarioText(std::string_view text, const std::string& file, const PatternLibrary& library) {
+LoadResult loadScenarioText(std::string_view text, const std::string& file, const PatternLibrary& library, Checks checks) {
     LoadResult r{std::nullopt, Diagnostics(file)};
     auto s = parseScenario(text, file, r.diags);
     if (s) s->contentHash = contentHash(text);
-    if (s) check::checkScenario(*s, library, r.diags);
+    if (s) check::checkScenario(*s, library, r.diags, checks == Checks::Author);
     r.diags.sort();
     if (s && !r.diags.hasErrors()) r.scenario = std::move(s);
     return r;
 }
 
-LoadResult loadScenario(const fs::path& path, const PatternLibrary& library) {
+LoadResult loadScenario(const fs::path& path, const PatternLibrary& library, Checks checks) {
     Diagnostics d(path.string());
     auto text = readFile(path, d);
     if (!text) return LoadResult{std::nullopt, std::move(d)};
-    return loadScenarioText(*text, path.string(), library);
+    return loadScenarioText(*text, path.string(), library, checks);
 }
 
 }  // namespace attune

@@ -33,10 +33,15 @@ struct LoadResult {
     Diagnostics diags;
 };
 
+/// How deep the check goes. `Play` leaves out the authoring checks that explore the
+/// story's states (warnings only), so opening a library stays quick.
+enum class Checks { Author, Play };
+
 /// Reads, parses and checks a scenario file: the one call front ends make.
-LoadResult loadScenario(const std::filesystem::path& path, const PatternLibrary& library);
+LoadResult loadScenario(const std::filesystem::path& path, const PatternLibrary& library, Checks checks = Checks::Author);
 
 /// The same from text already in memory.
-LoadResult loadScenarioText(std::string_view text, const std::string& file, const PatternLibrary& library);
+LoadResult loadScenarioText(std::string_view text, const std::string& file, const PatternLibrary& library,
+                            Checks checks = Checks::Author);
 
 }  // namespace attune
