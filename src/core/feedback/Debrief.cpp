@@ -406,10 +406,12 @@ std::vector<StateNote> statesAt(const Session& s, const PatternLibrary& lib, int
         // Where the body was as the previous step began (a choice there may be what took it down),
         // and whether it was at or above the window's floor at any point since.
         const Step* prev = step == 0 ? nullptr : &s.history()[u(step - 1)];
-        const int before = prev ? prev->metersOnEntry[u(m)] : sc.meters[u(m)].start;
-        const int since = prev ? std::max(before, prev->metersAfter[u(m)]) : before;
+        // The last value above the floor: after the previous step's choice, unless that choice
+        // itself took the body down, then as that step began.
+        int before = sc.meters[u(m)].start;
+        if (prev) before = zoneOf(prev->metersAfter[u(m)]) != Zone::Below ? prev->metersAfter[u(m)] : prev->metersOnEntry[u(m)];
         const int after = st.metersOnEntry[u(m)];
-        if (zoneOf(after) != Zone::Below || zoneOf(since) == Zone::Below) continue;
+        if (zoneOf(after) != Zone::Below || zoneOf(before) == Zone::Below) continue;
         StateNote n;
         n.step = step;
         n.role = r.id;
