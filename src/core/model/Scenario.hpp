@@ -116,7 +116,6 @@ struct Node {
     Pos sayPos, byPos;
 
     bool isDecision() const { return !choices.empty(); }
-    bool hasBody() const { return !body.empty() || !roleBody.empty(); }
     /// The body line for a role: its own entry, else the plain text when that role is the one it is for.
     std::string bodyFor(std::string_view role, std::string_view plainFor) const;
     bool isEnding() const { return ending.has_value(); }
