@@ -3,12 +3,12 @@
 #include "core/run/Playthrough.hpp"
 #include "core/check/Rules.hpp"
 #include "core/feedback/Feedback.hpp"
-#include "core/feedback/PatternLibrary.hpp"
+#include "core/load/Patterns.hpp"
 #include "core/feedback/About.hpp"
 #include "core/journal/Journal.hpp"
 #include "core/load/Folders.hpp"
 #include "core/load/Loader.hpp"
-#include "cli/Window.hpp"
+#include "sfml/Window.hpp"
 #include "core/run/Script.hpp"
 #include "core/run/Stats.hpp"
 #include "core/util/Text.hpp"
@@ -57,8 +57,8 @@ namespace {
 
 /// Loads the shipped pattern library or explains why it cannot.
 std::optional<PatternLibrary> library(std::ostream& err) {
-    Diagnostics d(PatternLibrary::defaultPath().string());
-    PatternLibrary lib = PatternLibrary::loadDefault(d);
+    Diagnostics d(defaultPatternLibraryPath().string());
+    PatternLibrary lib = loadDefaultPatternLibrary(d);
     for (const auto& x : d.all()) err << x.format() << '\n';
     if (d.hasErrors() || !lib.loaded()) {
         err << "attune: the pattern library could not be loaded; set ATTUNE_ASSETS to the assets folder\n";
@@ -345,7 +345,7 @@ int run(int argc, char** argv) {
     auto* g = app.add_subcommand("graph", "Print the node graph as Graphviz DOT");
     g->add_option("file", graphFile, "Scenario file")->required();
 
-    WindowOptions win;
+    window::WindowOptions win;
     app.add_option("--screenshot", win.screenshot, "Window: save a PNG of the screen reached, then exit");
     app.add_option("--scenario", win.scenario, "Window: open this scenario (id or file) straight away");
     app.add_option("--script", win.script, "Window: picks to play first (numbers or choice ids)");
@@ -411,15 +411,15 @@ int run(int argc, char** argv) {
     if (*nw) return newScenario(newId, newDir);
     if (*bench) {
         std::string why;
-        if (!windowAvailable(why)) {
+        if (!window::windowAvailable(why)) {
             std::cerr << "attune: bench --frames needs a display: " << why << '\n';
             return 1;
         }
         win.benchFrames = benchFrames;
-        return runWindow(win);
+        return window::runWindow(win);
     }
     std::string why;
-    if (!textOnly && windowAvailable(why)) return runWindow(win);
+    if (!textOnly && window::windowAvailable(why)) return window::runWindow(win);
     if (!win.screenshot.empty()) {
         std::cerr << "attune: --screenshot needs a display: " << why << '\n';
         return 1;

@@ -1,7 +1,7 @@
 #include "cli/Commands.hpp"
 
 #include "core/run/Playthrough.hpp"
-#include "core/feedback/PatternLibrary.hpp"
+#include "core/load/Patterns.hpp"
 #include "core/journal/Journal.hpp"
 #include "core/load/Folders.hpp"
 #include "core/load/Loader.hpp"
@@ -50,8 +50,8 @@ std::string themeList(const Scenario& s) {
 }  // namespace
 
 int textLibrary(std::istream& in, std::ostream& out) {
-    Diagnostics libDiags(PatternLibrary::defaultPath().string());
-    PatternLibrary patterns = PatternLibrary::loadDefault(libDiags);
+    Diagnostics libDiags(defaultPatternLibraryPath().string());
+    PatternLibrary patterns = loadDefaultPatternLibrary(libDiags);
     if (!patterns.loaded()) {
         for (const auto& d : libDiags.all()) std::cerr << d.format() << '\n';
         std::cerr << "attune: the pattern library could not be loaded; set ATTUNE_ASSETS to the assets folder\n";

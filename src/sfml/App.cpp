@@ -1,5 +1,6 @@
 #include "sfml/App.hpp"
 
+#include "core/load/Patterns.hpp"
 #include "core/run/Script.hpp"
 #include "sfml/screens/AboutScreen.hpp"
 #include "sfml/screens/BreatheScreen.hpp"
@@ -34,7 +35,7 @@ bool parseSize(const std::string& s, sf::Vector2u& out) {
 
 }  // namespace
 
-std::unique_ptr<App> App::open(const cli::WindowOptions& options, Failure& failure) {
+std::unique_ptr<App> App::open(const window::WindowOptions& options, Failure& failure) {
     std::unique_ptr<App> app(new App());
     if (!app->setUp(options, failure)) return nullptr;
     return app;
@@ -45,7 +46,7 @@ App::~App() {
     if (window_.isOpen()) window_.close();
 }
 
-bool App::setUp(const cli::WindowOptions& o, Failure& failure) {
+bool App::setUp(const window::WindowOptions& o, Failure& failure) {
     if (!o.size.empty() && !parseSize(o.size, windowed_)) {
         failure = {fmt::format("--size '{}' should look like 1280x720", o.size), 2};
         return false;
@@ -71,8 +72,8 @@ bool App::setUp(const cli::WindowOptions& o, Failure& failure) {
     c.saveSettingsOnChange = interactive_;
     c.recordPlays = interactive_;
 
-    Diagnostics d(PatternLibrary::defaultPath().string());
-    c.patterns = PatternLibrary::loadDefault(d);
+    Diagnostics d(defaultPatternLibraryPath().string());
+    c.patterns = loadDefaultPatternLibrary(d);
     if (!c.patterns.loaded()) {
         for (const auto& x : d.all()) std::cerr << x.format() << '\n';
         failure = {"the pattern library could not be loaded; set ATTUNE_ASSETS to the assets folder", 1};
@@ -160,7 +161,7 @@ void App::resize(sf::Vector2u size) {
     changed_ = true;
 }
 
-bool App::startScreens(const cli::WindowOptions& o, Failure& failure) {
+bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
     Context& c = *ctx_;
     const std::string& screen = o.screen;
     if (o.scenario.empty()) {

@@ -2,7 +2,7 @@
 /// The window front end: opens the window, owns the Context and runs the loop.
 /// Tests, screenshots and the benchmark drive it frame by frame with a fixed
 /// time step and posted events, so nothing depends on the clock.
-#include "cli/Window.hpp"
+#include "sfml/Window.hpp"
 #include "sfml/Context.hpp"
 
 #include <SFML/Graphics/Image.hpp>
@@ -22,7 +22,7 @@ public:
 
     /// Loads fonts, settings, patterns, scenarios and the journal, opens the
     /// window and goes to the screen the options ask for. Null with `failure` when it cannot.
-    static std::unique_ptr<App> open(const cli::WindowOptions& options, Failure& failure);
+    static std::unique_ptr<App> open(const window::WindowOptions& options, Failure& failure);
     ~App();
     App(const App&) = delete;
     App& operator=(const App&) = delete;
@@ -61,8 +61,8 @@ public:
 
 private:
     App() = default;
-    bool setUp(const cli::WindowOptions& o, Failure& failure);
-    bool startScreens(const cli::WindowOptions& o, Failure& failure);
+    bool setUp(const window::WindowOptions& o, Failure& failure);
+    bool startScreens(const window::WindowOptions& o, Failure& failure);
     void createWindow(bool fullscreen);
     void dispatch(sf::Event e);
     void render();

@@ -1,7 +1,7 @@
 #pragma once
 /// The scenarios the window offers: the shipped folder and the user's own
 /// ($XDG_DATA_HOME/attune/scenarios), loaded and checked once at start-up.
-#include "core/feedback/PatternLibrary.hpp"
+#include "core/model/PatternLibrary.hpp"
 #include "core/model/Scenario.hpp"
 
 #include <filesystem>

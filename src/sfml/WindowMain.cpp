@@ -1,6 +1,6 @@
 // The seam between the command line and the window: the display check runs
 // before any SFML object exists (SFML 2.5 aborts without a display).
-#include "cli/Window.hpp"
+#include "sfml/Window.hpp"
 #include "sfml/App.hpp"
 
 #include <cstdlib>
@@ -9,7 +9,7 @@
 // Xlib last: its macros (None, Status, ...) would clash with SFML's names.
 #include <X11/Xlib.h>
 
-namespace attune::cli {
+namespace attune::window {
 
 bool windowAvailable(std::string& why) {
     // The probe connection stays open for the life of the program: under Xvfb,
@@ -46,4 +46,4 @@ int runWindow(const WindowOptions& options) {
     return app->run();
 }
 
-}  // namespace attune::cli
+}  // namespace attune::window

@@ -19,7 +19,7 @@ std::unique_ptr<ui::App> open(const Open& o) {
     s.reducedMotion = o.reducedMotion;
     std::string error;
     REQUIRE_MESSAGE(saveSettings(s, settingsPath(), error), error);
-    cli::WindowOptions w;
+    window::WindowOptions w;
     w.scenario = o.scenario;
     w.script = o.script;
     w.screen = o.screen;

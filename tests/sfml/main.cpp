@@ -2,7 +2,7 @@
 // through xvfb-run when none is set (tests/sfml/run-with-display.sh). Every
 // test runs with its own settings, data and home folders, never the user's.
 #define DOCTEST_CONFIG_IMPLEMENT
-#include "cli/Window.hpp"
+#include "sfml/Window.hpp"
 
 #include <cstdlib>
 #include <doctest/doctest.h>
@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     unsetenv("XDG_DOCUMENTS_DIR");
     unsetenv("ATTUNE_SCENARIOS");
     std::string why;
-    if (!attune::cli::windowAvailable(why)) {
+    if (!attune::window::windowAvailable(why)) {
         std::cerr << "attune_window_tests: these tests open real windows and need a display (" << why
                   << "); run them with ctest, which uses xvfb-run, or: xvfb-run -a -s \"-screen 0 1920x1080x24\" "
                   << argv[0] << '\n';

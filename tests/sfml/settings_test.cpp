@@ -102,7 +102,7 @@ TEST_CASE("the settings screen applies a change at once and saves it") {
 
 TEST_CASE("a bad settings file does not stop the window from opening") {
     write(settingsPath(), "{{{ not yaml");
-    cli::WindowOptions w;
+    window::WindowOptions w;
     w.size = "1280x720";
     ui::App::Failure failure;
     auto app = ui::App::open(w, failure);

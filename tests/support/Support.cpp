@@ -1,6 +1,6 @@
 #include "support/Support.hpp"
 
-#include "core/feedback/PatternLibrary.hpp"
+#include "core/load/Patterns.hpp"
 #include "core/load/Loader.hpp"
 
 #include <doctest/doctest.h>
@@ -22,7 +22,7 @@ fs::path testDir() { return ATTUNE_TEST_DIR; }
 const PatternLibrary& patterns() {
     static const PatternLibrary lib = [] {
         Diagnostics d;
-        return PatternLibrary::loadDefault(d);
+        return loadDefaultPatternLibrary(d);
     }();
     return lib;
 }

@@ -2,7 +2,7 @@
 /// The validator: resolves names in a parsed scenario and runs the rules
 /// listed in docs/validator-rules.md. Each rule has a stable id.
 #include "core/expr/Expr.hpp"
-#include "core/model/Diagnostic.hpp"
+#include "core/util/Diagnostic.hpp"
 #include "core/model/Scenario.hpp"
 
 namespace attune {

@@ -1,6 +1,6 @@
 #include "core/check/Checker.hpp"
-#include "core/feedback/PatternLibrary.hpp"
-#include "core/feedback/ZoneWords.hpp"
+#include "core/model/PatternLibrary.hpp"
+#include "core/model/ZoneWords.hpp"
 
 #include <fmt/format.h>
 #include <set>

@@ -1,5 +1,5 @@
 #include "core/check/Checker.hpp"
-#include "core/feedback/PatternLibrary.hpp"
+#include "core/model/PatternLibrary.hpp"
 #include "core/util/Text.hpp"
 
 #include <fmt/format.h>

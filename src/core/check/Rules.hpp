@@ -1,7 +1,7 @@
 #pragma once
 /// The one table of diagnostic rule ids: what each means and how severe it is.
 /// `attune rules` prints it; docs/validator-rules.md explains each.
-#include "core/model/Diagnostic.hpp"
+#include "core/util/Diagnostic.hpp"
 
 #include <string_view>
 #include <vector>

@@ -2,7 +2,7 @@
 /// Conditions: `trust >= 40 and not visited(calm)`.
 /// Parsed once at load time into a flat, copyable tree; names are resolved
 /// to meter, flag and node indices so evaluation does no lookups.
-#include "core/model/Diagnostic.hpp"
+#include "core/util/Diagnostic.hpp"
 
 #include <functional>
 #include <string>

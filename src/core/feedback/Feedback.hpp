@@ -1,7 +1,7 @@
 #pragma once
 /// The feedback module: what each choice was and why, and the debrief at an
 /// ending. Every front end (terminal, window, reports) shows these same results.
-#include "core/feedback/PatternLibrary.hpp"
+#include "core/model/PatternLibrary.hpp"
 #include "core/run/Session.hpp"
 
 #include <array>

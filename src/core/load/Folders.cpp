@@ -1,6 +1,6 @@
 #include "core/load/Folders.hpp"
 
-#include "core/feedback/PatternLibrary.hpp"
+#include "core/load/Patterns.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -26,7 +26,7 @@ std::vector<fs::path> scenarioFolders() {
     else if (fs::is_directory(ATTUNE_SOURCE_SCENARIOS, ec))
         out.emplace_back(ATTUNE_SOURCE_SCENARIOS);
     else  // installed: <prefix>/share/attune/assets/patterns/library.yaml -> <prefix>/share/attune/scenarios
-        out.push_back(PatternLibrary::defaultPath().parent_path().parent_path().parent_path() / "scenarios");
+        out.push_back(defaultPatternLibraryPath().parent_path().parent_path().parent_path() / "scenarios");
     const fs::path user = userScenarios();
     if (!user.empty() && fs::is_directory(user, ec)) out.push_back(user);
     return out;

@@ -2,7 +2,7 @@
 /// Reading scenario and pattern-library files into the model.
 /// Every problem becomes a positioned diagnostic; nothing throws.
 #include "core/load/YamlTree.hpp"
-#include "core/model/Diagnostic.hpp"
+#include "core/util/Diagnostic.hpp"
 #include "core/model/Scenario.hpp"
 
 #include <filesystem>

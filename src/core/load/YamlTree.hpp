@@ -2,7 +2,7 @@
 /// A small positioned YAML tree, built from yaml-cpp's event parser so that
 /// duplicate keys, anchors and aliases, tags and nesting can be checked
 /// before anything is interpreted. Front ends never include this.
-#include "core/model/Diagnostic.hpp"
+#include "core/util/Diagnostic.hpp"
 
 #include <optional>
 #include <string>

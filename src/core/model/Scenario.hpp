@@ -2,7 +2,7 @@
 /// The scenario model: plain data, checked by the loader and the validator,
 /// read by the Session. Nothing here knows about YAML or screens.
 #include "core/expr/Expr.hpp"
-#include "core/model/Diagnostic.hpp"
+#include "core/util/Diagnostic.hpp"
 
 #include <array>
 #include <map>

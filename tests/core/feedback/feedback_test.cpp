@@ -1,5 +1,6 @@
 #include "core/check/Checker.hpp"
 #include "core/feedback/Feedback.hpp"
+#include "core/load/Patterns.hpp"
 #include "core/load/Loader.hpp"
 #include "core/run/Script.hpp"
 #include "support/Support.hpp"
@@ -30,7 +31,7 @@ Session play(const std::string& picks, bool solo = false) {
 
 TEST_CASE("the shipped pattern library loads cleanly with at least 30 patterns of every style") {
     Diagnostics d;
-    const PatternLibrary lib = PatternLibrary::loadDefault(d);
+    const PatternLibrary lib = loadDefaultPatternLibrary(d);
     for (const auto& x : d.all()) MESSAGE(x.format());
     CHECK(d.all().empty());
     CHECK(lib.all().size() >= 30);
@@ -55,7 +56,7 @@ TEST_CASE("the shipped pattern library loads cleanly with at least 30 patterns o
 
 TEST_CASE("the horsemen are behaviours any strategy can reach for, so their patterns allow several styles") {
     Diagnostics d;
-    const PatternLibrary lib = PatternLibrary::loadDefault(d);
+    const PatternLibrary lib = loadDefaultPatternLibrary(d);
     for (const char* id : {"criticism-for-needs", "contempt", "defensiveness", "stonewalling"}) {
         const Pattern* p = lib.find(id);
         REQUIRE(p);

@@ -3,7 +3,7 @@
 // and the shipped library's secure endings leave every nervous system inside the window.
 #include "core/check/Checker.hpp"
 #include "core/feedback/Feedback.hpp"
-#include "core/feedback/ZoneWords.hpp"
+#include "core/model/ZoneWords.hpp"
 #include "core/load/Loader.hpp"
 #include "core/run/Script.hpp"
 #include "core/util/Text.hpp"

@@ -1,4 +1,4 @@
-#include "core/feedback/PatternLibrary.hpp"
+#include "core/model/PatternLibrary.hpp"
 #include "core/journal/Journal.hpp"
 #include "core/load/Loader.hpp"
 #include "core/run/Script.hpp"

@@ -1,6 +1,6 @@
 // The bad-input suite: every malformed file under tests/bad/ gets the exact
 // report in its .expected file, and none crashes or hangs.
-#include "core/feedback/PatternLibrary.hpp"
+#include "core/model/PatternLibrary.hpp"
 #include "core/load/Loader.hpp"
 #include "support/Support.hpp"
 

@@ -1,9 +1,11 @@
 #pragma once
-/// The seam between the command line and the SFML window front end.
-/// Built without the window (ATTUNE_WINDOW=OFF), windowAvailable() says why not.
+/// The window front end's entry points and options: what the command line calls.
+/// Nothing here includes SFML, so the CLI can include it whether or not the window
+/// is built; without it (ATTUNE_WINDOW=OFF), NoWindow.cpp stands in and
+/// windowAvailable() says why not.
 #include <string>
 
-namespace attune::cli {
+namespace attune::window {
 
 struct WindowOptions {
     std::string screenshot;   ///< save a PNG of the screen reached, then exit
@@ -25,4 +27,4 @@ bool windowAvailable(std::string& why);
 /// Runs the window front end; returns the exit code.
 int runWindow(const WindowOptions& options);
 
-}  // namespace attune::cli
+}  // namespace attune::window

@@ -1,4 +1,4 @@
-#include "core/feedback/PatternLibrary.hpp"
+#include "core/load/Patterns.hpp"
 
 #include "core/load/Loader.hpp"
 
@@ -14,9 +14,7 @@
 namespace attune {
 namespace fs = std::filesystem;
 
-PatternLibrary::PatternLibrary(std::vector<Pattern> patterns) : patterns_(std::move(patterns)), loaded_(true) {}
-
-PatternLibrary PatternLibrary::load(const fs::path& file, Diagnostics& diags) {
+PatternLibrary loadPatternLibrary(const fs::path& file, Diagnostics& diags) {
     Diagnostics local(file.string());
     auto text = readFile(file, local);
     PatternLibrary lib;
@@ -27,7 +25,7 @@ PatternLibrary PatternLibrary::load(const fs::path& file, Diagnostics& diags) {
     return lib;
 }
 
-fs::path PatternLibrary::defaultPath() {
+fs::path defaultPatternLibraryPath() {
     const fs::path rel = fs::path("patterns") / "library.yaml";
     if (const char* env = std::getenv("ATTUNE_ASSETS"); env && *env) return fs::path(env) / rel;
     for (const fs::path& dir : {fs::path(ATTUNE_SOURCE_ASSETS), fs::path(ATTUNE_INSTALL_ASSETS)}) {
@@ -37,23 +35,6 @@ fs::path PatternLibrary::defaultPath() {
     return fs::path(ATTUNE_SOURCE_ASSETS) / rel;
 }
 
-PatternLibrary PatternLibrary::loadDefault(Diagnostics& diags) { return load(defaultPath(), diags); }
-
-const Pattern* PatternLibrary::find(std::string_view id) const {
-    for (const Pattern& p : patterns_)
-        if (p.id == id) return &p;
-    return nullptr;
-}
-
-const Pattern* PatternLibrary::resolve(const Scenario& s, std::string_view id) const {
-    if (const Pattern* p = s.localPattern(id)) return p;
-    return find(id);
-}
-
-std::vector<std::string> PatternLibrary::ids() const {
-    std::vector<std::string> out;
-    for (const Pattern& p : patterns_) out.push_back(p.id);
-    return out;
-}
+PatternLibrary loadDefaultPatternLibrary(Diagnostics& diags) { return loadPatternLibrary(defaultPatternLibraryPath(), diags); }
 
 }  // namespace attune

@@ -1,7 +1,7 @@
 // Used when the program is built without the SFML window (ATTUNE_WINDOW=OFF).
-#include "cli/Window.hpp"
+#include "sfml/Window.hpp"
 
-namespace attune::cli {
+namespace attune::window {
 
 bool windowAvailable(std::string& why) {
     why = "this build of Attune has no window (built with ATTUNE_WINDOW=OFF)";
@@ -10,4 +10,4 @@ bool windowAvailable(std::string& why) {
 
 int runWindow(const WindowOptions&) { return 1; }
 
-}  // namespace attune::cli
+}  // namespace attune::window

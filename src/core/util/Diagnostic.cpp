@@ -1,4 +1,4 @@
-#include "core/model/Diagnostic.hpp"
+#include "core/util/Diagnostic.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-#include "core/feedback/ZoneWords.hpp"
+#include "core/model/ZoneWords.hpp"
 
 #include <algorithm>
 

@@ -1,10 +1,10 @@
 #pragma once
 /// The shipped library of patterns (assets/patterns/library.yaml) that
-/// choices refer to by id; scenarios may add their own.
-#include "core/model/Diagnostic.hpp"
+/// choices refer to by id; scenarios may add their own. Plain data: reading the
+/// file is core/load/Patterns.
+#include "core/util/Diagnostic.hpp"
 #include "core/model/Scenario.hpp"
 
-#include <filesystem>
 #include <vector>
 
 namespace attune {
@@ -13,13 +13,6 @@ class PatternLibrary {
 public:
     PatternLibrary() = default;
     explicit PatternLibrary(std::vector<Pattern> patterns);
-
-    /// Loads a library file; problems go to `diags`.
-    static PatternLibrary load(const std::filesystem::path& file, Diagnostics& diags);
-    /// The shipped library: $ATTUNE_ASSETS, then the installed and source asset folders.
-    static std::filesystem::path defaultPath();
-    /// Loads the shipped library, or reports where it looked.
-    static PatternLibrary loadDefault(Diagnostics& diags);
 
     const Pattern* find(std::string_view id) const;
     /// The pattern for a choice: the scenario's own first, then the library's.
