@@ -6,6 +6,7 @@
 /// an ending). Front ends draw and forward input; they do not drive the Session.
 /// Saving is the pick log and the scenario's content hash; restoring replays the log.
 #include "core/run/Session.hpp"
+#include "core/run/Together.hpp"
 
 #include <functional>
 #include <memory>
@@ -23,16 +24,22 @@ struct PickRecord {
     std::string role;
     std::string choice;
     bool byDefault = false;
+    std::string mirror;  ///< mirror mode: the other person's answer (a choice key), not played
     bool operator==(const PickRecord&) const = default;
 };
 
 /// What a playthrough tells its listeners.
 struct PlayEvent {
-    enum class Kind { Line, Decision, Pick, Ending, Stuck, Rewind };
+    /// Line shown; Decision for a role; Handoff (the device goes to `person`); Answer (mirror:
+    /// `person` answered privately); Pick made; Card ready for `person` (their own pick's
+    /// card); Reveal (mirror: both answers, `rounds().back()`); Ending; Debrief (after the
+    /// ending: the couple's or person's debrief is ready); Stuck; Rewind.
+    enum class Kind { Line, Decision, Handoff, Answer, Pick, Card, Reveal, Ending, Debrief, Stuck, Rewind };
     Kind kind = Kind::Line;
     int step = -1;     ///< index into Session::history() the event is about
     std::string role;  ///< Decision: who chooses; Pick: who chose
     bool byDefault = false;  ///< Pick: taken for a role nobody plays
+    int person = -1;   ///< Handoff, Answer, Card, Decision: which person (index into the table)
 };
 const char* name(PlayEvent::Kind k);
 
@@ -42,6 +49,7 @@ struct SavedPlaythrough {
     std::string scenario;  ///< the scenario's id
     std::string hash;      ///< its content hash when saved
     std::set<std::string> played;
+    Table table;
     std::vector<PickRecord> picks;
     std::string node;         ///< where it stood
     std::vector<int> meters;  ///< and the meters there
@@ -54,8 +62,12 @@ public:
 
     /// Starts at the scenario's start node. `played` as for Session (empty: the solo player).
     explicit Playthrough(std::shared_ptr<const Scenario> s, std::set<std::string> played = {});
+    /// Two people (or one) at the table: the roles they play are the ones played. The table
+    /// must pass checkTable.
+    Playthrough(std::shared_ptr<const Scenario> s, Table table);
     /// For a scenario that outlives the playthrough (tests, tools): not owned.
     static Playthrough borrowing(const Scenario& s, std::set<std::string> played = {});
+    static Playthrough borrowing(const Scenario& s, Table table);
 
     const Scenario& scenario() const { return *scenario_; }
     std::shared_ptr<const Scenario> sharedScenario() const { return scenario_; }
@@ -65,6 +77,25 @@ public:
     /// The role that must act now: the chooser at a decision a person makes; nobody otherwise.
     std::optional<std::string> turn() const;
 
+    const Table& table() const { return table_; }
+    TogetherMode mode() const { return table_.together() ? table_.mode : TogetherMode::Solo; }
+    /// The person who must act now (index into table().people): the role's owner, or in
+    /// mirror mode the owner and then the other person. Nothing when nobody must act.
+    std::optional<int> actor() const;
+    /// The person who has the device (the last to take it); 0 at the start.
+    int holder() const { return holder_; }
+    /// True when the device must go to actor() before the decision is shown: its choices,
+    /// body line and card are private to whoever makes it. choose() refuses until handOver().
+    bool needsHandoff() const;
+    /// The actor has the device (they pressed Space): the decision may be shown to them.
+    void handOver();
+    /// Mirror mode: the owner has answered and the other person's answer is awaited.
+    bool awaitingSecondAnswer() const { return pendingOwner_ >= 0; }
+    /// Mirror mode: every round so far, in order.
+    const std::vector<MirrorRound>& rounds() const { return rounds_; }
+    /// The body line private to whoever acts (or holds the device) now.
+    std::string privateBody() const;
+
     /// Listeners hear every event from now on, in the order they were added.
     void listen(Listener l) { listeners_.push_back(std::move(l)); }
     /// Tells the listeners about the moment the playthrough is at (a new listener catching up).
@@ -72,7 +103,9 @@ public:
 
     /// Line: goes on.
     void advance();
-    /// Decision: takes a shown choice (index into node().choices); false when it is not shown.
+    /// Decision: takes a shown choice (index into node().choices); false when it is not shown
+    /// or the device must be handed over first. In mirror mode the owner's answer waits for
+    /// the other's; the second answer reveals both and plays the owner's.
     bool choose(int choice);
     /// Decision of a role nobody plays: takes its default.
     void chooseDefault();
@@ -100,13 +133,24 @@ public:
 private:
     void emit(const PlayEvent& e);
     void emitArrival();
+    void play(int choice, const std::string& mirror);
 
+    struct RewindPoint {
+        Session session;
+        std::size_t picks = 0, rounds = 0;
+        int holder = 0;
+    };
     std::shared_ptr<const Scenario> scenario_;
+    Table table_;
     Session session_;
     std::vector<PickRecord> picks_;
-    std::vector<std::pair<Session, std::size_t>> rewindPoints_;  ///< before each person's pick, and the log's size then
+    std::vector<MirrorRound> rounds_;
+    std::vector<RewindPoint> rewindPoints_;  ///< before each person's pick
     std::vector<Listener> listeners_;
     bool keepRewind_ = true;
+    int holder_ = 0;
+    int pendingOwner_ = -1;  ///< mirror: the owner's answer, waiting for the other's
+    int roundHolder_ = 0;    ///< mirror: who held the device when the owner answered
 };
 
 struct Playthrough::Restored {

@@ -32,13 +32,14 @@ int choiceById(const Session& s, const std::string& id) {
     return -1;
 }
 
-/// Every event as one word and its role: "decision:you", "pick:partner(default)".
+/// Every event as one word, its role and its person: "decision:you@0", "pick:partner(default)".
 std::vector<std::string>* record(Playthrough& p) {
     auto* log = new std::vector<std::string>();
     p.listen([log](const Playthrough&, const PlayEvent& e) {
         std::string s = name(e.kind);
         if (!e.role.empty()) s += ":" + e.role;
         if (e.byDefault) s += "(default)";
+        if (e.person >= 0) s += "@" + std::to_string(e.person);
         log->push_back(s);
     });
     return log;
@@ -71,7 +72,7 @@ TEST_CASE("the turn belongs to the role that chooses, and only when a person pla
     solo.runToPerson();  // the partner's decision is nobody's turn: its default is taken
     CHECK(solo.state() == Session::State::Ending);
     REQUIRE(solo.picks().size() == 2);
-    CHECK(solo.picks()[1] == PickRecord{"second-chance", "partner", "partner-soften", true});
+    CHECK(solo.picks()[1] == PickRecord{"second-chance", "partner", "partner-soften", true, ""});
 
     Playthrough couple(small(), {"you", "partner"});
     couple.advance();
@@ -90,8 +91,8 @@ TEST_CASE("a playthrough tells its listeners every line, decision, pick and the 
     p.runToPerson();
     p.choose(choiceById(p.session(), "partner-defend"));
     p.runToPerson();
-    CHECK(*log == std::vector<std::string>{"line", "decision:you", "pick:you", "line", "decision:partner",
-                                           "pick:partner", "ending"});
+    CHECK(fmt::format("{}", fmt::join(*log, " ")) == fmt::format("{}", fmt::join(std::vector<std::string>{"line", "decision:you@0", "pick:you@0", "card:you@0", "line",
+                                           "decision:partner@1", "pick:partner@1", "card:partner@1", "ending", "debrief"}, " ")));
 }
 
 TEST_CASE("a choice that is not shown is refused and changes nothing") {
@@ -131,7 +132,7 @@ TEST_CASE("restoring replays every tests: path of every shipped scenario onto an
         for (const TestCase& t : sc->tests) {
             ScriptResult run = runScript(*sc, t.choose, playedRoles(*sc, t.solo));
             REQUIRE(run.ok);
-            SavedPlaythrough saved{sc->id, sc->contentHash, run.session.played(), run.log, run.session.node().id,
+            SavedPlaythrough saved{sc->id, sc->contentHash, run.session.played(), {}, run.log, run.session.node().id,
                                    run.session.meters(), static_cast<int>(run.session.history().size())};
             const auto back = Playthrough::restore(sc, saved);
             INFO(sc->id, ": ", t.name, ": ", back.error);
@@ -240,4 +241,153 @@ TEST_CASE("rewinding to a step goes back to that decision, and restarting begins
     CHECK(p.session().history().size() == 1);
     CHECK(p.picks().empty());
     CHECK(p.session().played() == std::set<std::string>{"you", "partner"});
+}
+
+// ---- two people on one screen --------------------------------------------------------------
+
+namespace {
+/// Sam plays the partner and Alex plays "you": either person may take either role.
+Table pair(TogetherMode mode) {
+    std::string err;
+    auto t = makeTable(*small(), mode, {"Sam", "Alex"}, {"partner", "you"}, err);
+    REQUIRE_MESSAGE(t, err);
+    return *t;
+}
+}  // namespace
+
+TEST_CASE("a table says who plays what, and refuses what cannot work") {
+    const Table t = pair(TogetherMode::Pass);
+    CHECK(t.personFor("you") == 1);
+    CHECK(t.personFor("partner") == 0);
+    CHECK(t.call(0, *small()) == "Sam");
+    std::string err;
+    auto unnamed = makeTable(*small(), TogetherMode::Pass, {}, {}, err);
+    REQUIRE(unnamed);
+    CHECK(unnamed->people[0].role == "you");
+    CHECK(unnamed->call(1, *small()) == "the person playing Sam");
+    CHECK_FALSE(makeTable(*small(), TogetherMode::Pass, {"A", "B"}, {"you", "you"}, err));
+    CHECK(err == "both people cannot play 'you'");
+    CHECK_FALSE(makeTable(*small(), TogetherMode::Pass, {"A", "B"}, {"you", "friend"}, err));
+    CHECK(err == "'friend' is not a role in this scenario (roles: you, partner)");
+    CHECK_FALSE(makeTable(*small(), TogetherMode::Mirror, {"Kim", "Kim"}, {}, err));
+    CHECK(err == "both people are called 'Kim'; give one a different name");
+    CHECK_FALSE(makeTable(*small(), TogetherMode::Pass, {"A", "B", "C"}, {}, err));
+    CHECK(err == "--names takes two names, not 3");
+    CHECK_FALSE(makeTable(*small(), TogetherMode::Pass, {std::string("Sa\x01m"), "B"}, {}, err));
+    CHECK(err == "a name cannot contain control characters");
+}
+
+TEST_CASE("passing the device: the decision waits for its owner, and nothing private shows before the hand-off") {
+    Playthrough p(small(), pair(TogetherMode::Pass));
+    std::unique_ptr<std::vector<std::string>> log(record(p));
+    p.announce();
+    CHECK(p.holder() == 0);
+    // The opening line's body is written for "you" (Alex); Sam holds the device and does not see it.
+    CHECK(p.privateBody().empty());
+    p.advance();
+    REQUIRE(p.turn() == std::optional<std::string>("you"));
+    CHECK(p.actor() == std::optional<int>(1));
+    CHECK(p.needsHandoff());
+    CHECK_FALSE(p.choose(choiceById(p.session(), "protest")));  // not before Alex has the device
+    CHECK(p.session().history().size() == 2);
+    p.handOver();
+    CHECK(p.holder() == 1);
+    CHECK_FALSE(p.needsHandoff());
+    CHECK(p.choose(choiceById(p.session(), "protest")));
+    p.runToPerson();
+    REQUIRE(p.turn() == std::optional<std::string>("partner"));
+    CHECK(p.actor() == std::optional<int>(0));
+    CHECK(p.needsHandoff());
+    p.handOver();
+    CHECK(p.choose(choiceById(p.session(), "partner-defend")));
+    p.runToPerson();
+    CHECK(fmt::format("{}", fmt::join(*log, " ")) == fmt::format("{}", fmt::join(std::vector<std::string>{"line", "decision:you@1", "handoff:you@1", "pick:you@1", "card:you@1", "line",
+                                           "decision:partner@0", "handoff:partner@0", "pick:partner@0",
+                                           "card:partner@0", "ending", "debrief"}, " ")));
+}
+
+TEST_CASE("mirror mode: both answer privately, the reveal shows both, and the owner's answer drives the story") {
+    Playthrough p(small(), pair(TogetherMode::Mirror));
+    std::unique_ptr<std::vector<std::string>> log(record(p));
+    p.announce();
+    p.advance();
+    // Alex owns "you": Alex answers first, then Sam answers as Alex's role.
+    CHECK(p.actor() == std::optional<int>(1));
+    p.handOver();
+    CHECK(p.choose(choiceById(p.session(), "protest")));
+    CHECK(p.awaitingSecondAnswer());
+    CHECK(p.state() == Session::State::Decision);  // nothing played yet
+    CHECK(p.actor() == std::optional<int>(0));
+    CHECK(p.needsHandoff());
+    CHECK_FALSE(p.choose(choiceById(p.session(), "name-need")));
+    p.handOver();
+    CHECK(p.choose(choiceById(p.session(), "name-need")));
+    REQUIRE(p.rounds().size() == 1);
+    const MirrorRound& r = p.rounds()[0];
+    CHECK(r.node == "first-reply");
+    CHECK(r.role == "you");
+    CHECK(r.ownerPerson == 1);
+    CHECK(r.otherPerson == 0);
+    CHECK(small()->nodes[static_cast<std::size_t>(p.session().history()[1].node)].choices[static_cast<std::size_t>(r.owner)].id ==
+          "protest");
+    CHECK(small()->nodes[1].choices[static_cast<std::size_t>(r.other)].id == "name-need");
+    CHECK_FALSE(r.alike());
+    // The owner's answer was played: protest leads to the partner's defensive line.
+    CHECK(p.session().node().id == "defensive");
+    REQUIRE(p.picks().size() == 1);
+    CHECK(p.picks()[0] == PickRecord{"first-reply", "you", "protest", false, "name-need"});
+    p.runToPerson();
+    // Sam owns the partner's decision: Sam has the device already, so no hand-off first.
+    CHECK(p.actor() == std::optional<int>(0));
+    CHECK_FALSE(p.needsHandoff());
+    p.choose(choiceById(p.session(), "partner-soften"));
+    p.handOver();
+    p.choose(choiceById(p.session(), "partner-soften"));
+    CHECK(p.rounds().back().alike());
+    p.runToPerson();
+    CHECK(fmt::format("{}", fmt::join(*log, " ")) == fmt::format("{}", fmt::join(std::vector<std::string>{
+                      "line", "decision:you@1", "handoff:you@1", "answer:you@1", "handoff:you@0", "answer:you@0",
+                      "pick:you@1", "reveal:you@1", "line", "decision:partner@0", "answer:partner@0", "handoff:partner@1",
+                      "answer:partner@1", "pick:partner@0", "reveal:partner@0", "line", "ending", "debrief"}, " ")));
+}
+
+TEST_CASE("a mirror playthrough saves both answers and restores onto the same state and rounds") {
+    Playthrough p(small(), pair(TogetherMode::Mirror));
+    p.advance();
+    p.handOver();
+    p.choose(choiceById(p.session(), "shut-down"));
+    p.handOver();
+    p.choose(choiceById(p.session(), "protest"));
+    p.runToPerson();
+    const SavedPlaythrough saved = p.save();
+    CHECK(saved.table == pair(TogetherMode::Mirror));
+    const auto back = Playthrough::restore(small(), saved);
+    REQUIRE_MESSAGE(back.playthrough, back.error);
+    CHECK(sameState(back.playthrough->session(), p.session()));
+    REQUIRE(back.playthrough->rounds().size() == 1);
+    CHECK(back.playthrough->rounds()[0].other == p.rounds()[0].other);
+    CHECK(back.playthrough->holder() == p.holder());
+    // A mirror answer that no longer exists is named, like any pick.
+    SavedPlaythrough gone = saved;
+    gone.picks[0].mirror = "sulk";
+    const auto bad = Playthrough::restore(small(), gone);
+    CHECK_FALSE(bad.playthrough);
+    CHECK(bad.error == "step 1: the choice 'sulk' at node 'first-reply' no longer exists or is not shown there");
+}
+
+TEST_CASE("rewinding a mirror round forgets its answers and gives the device back") {
+    Playthrough p(small(), pair(TogetherMode::Mirror));
+    p.advance();
+    p.handOver();
+    p.choose(choiceById(p.session(), "protest"));
+    p.handOver();
+    p.choose(choiceById(p.session(), "shut-down"));
+    REQUIRE(p.rounds().size() == 1);
+    CHECK(p.holder() == 0);
+    REQUIRE(p.rewind());
+    CHECK(p.rounds().empty());
+    CHECK(p.picks().empty());
+    CHECK(p.holder() == 1);
+    CHECK(p.session().node().id == "first-reply");
+    CHECK_FALSE(p.awaitingSecondAnswer());
 }
