@@ -141,13 +141,15 @@ struct PlayArgs {
     std::string script;
     std::string coaching = "immediate";
     std::string report;
+    std::string together;               ///< pass or mirror; empty: solo (or both roles, unnamed)
+    std::vector<std::string> names, roles;
     bool solo = false;
     bool text = false;
 };
 
 /// Writes the debrief as Markdown, HTML or JSON, chosen by the file's extension.
-bool writeReport(const Session& s, const PatternLibrary& lib, const std::string& file) {
-    const auto d = feedback::debrief(s, lib);
+bool writeReport(const Playthrough& run, const PatternLibrary& lib, const std::string& file) {
+    const auto d = feedback::debrief(run, lib);
     const auto ext = fs::path(file).extension();
     const std::string body = ext == ".html" || ext == ".htm" ? feedback::reportHtml(d)
                              : ext == ".json"                ? feedback::reportJson(d)
@@ -170,19 +172,33 @@ int play(const PlayArgs& a) {
     for (const auto& d : r.diags.all()) std::cerr << d.format() << '\n';
     if (!r.scenario) return 1;
     const Scenario& s = *r.scenario;
-    Playthrough run = Playthrough::borrowing(s, playedRoles(s, a.solo));
+    if (a.together.empty() && (!a.names.empty() || !a.roles.empty())) {
+        std::cerr << "attune: --names and --roles go with --together pass or --together mirror\n";
+        return 2;
+    }
+    std::optional<Table> table;
+    if (!a.together.empty()) {
+        std::string err;
+        table = makeTable(s, *parseTogetherMode(a.together), a.names, a.roles, err);
+        if (!table) {
+            std::cerr << "attune: " << err << '\n';
+            return 2;
+        }
+    }
+    Playthrough run = table ? Playthrough::borrowing(s, *table) : Playthrough::borrowing(s, playedRoles(s, a.solo));
     const Session& session = run.session();
     TextOptions opts;
-    addCoaching(opts, *lib, static_cast<int>(*feedback::parseCoaching(a.coaching)));
+    addCoaching(opts, *lib, static_cast<int>(*feedback::parseCoaching(a.coaching)), run);
     const auto finish = [&](PlayEnd end, bool save) {
         if (end != PlayEnd::Ending) return true;
         if (save) recordPlaythrough(session, !a.solo);
-        return a.report.empty() || writeReport(session, *lib, a.report);
+        return a.report.empty() || writeReport(run, *lib, a.report);
     };
     printTitle(s, std::cout, opts.width);
+    if (table) printTable(run, std::cout, opts.width);
     if (!a.script.empty()) {
         std::string err;
-        auto picks = parsePicks(a.script, err);
+        auto picks = run.mode() == TogetherMode::Mirror ? parseMirrorPicks(a.script, err) : parsePicks(a.script, err);
         if (!picks) {
             std::cerr << "attune: --script: " << err << '\n';
             return 2;
@@ -202,6 +218,7 @@ int play(const PlayArgs& a) {
         return end == PlayEnd::Ending ? 0 : 1;
     }
     opts.interactive = isatty(STDIN_FILENO) != 0;
+    opts.clearScreen = opts.interactive && isatty(STDOUT_FILENO) != 0 && table.has_value();
     TypedPicks source(std::cin);
     const PlayEnd end = playText(run, source, std::cout, opts);
     if (!finish(end, true)) return 1;
@@ -291,7 +308,7 @@ int listRules() {
 
 }  // namespace
 
-void addCoaching(TextOptions& opts, const PatternLibrary& lib, int coaching) {
+void addCoaching(TextOptions& opts, const PatternLibrary& lib, int coaching, const Playthrough& run) {
     const auto mode = static_cast<feedback::Coaching>(coaching);
     if (mode == feedback::Coaching::Immediate)
         opts.afterChoice = [&lib, w = opts.width](const Session& s, const Step& st, std::ostream& out) {
@@ -303,13 +320,17 @@ void addCoaching(TextOptions& opts, const PatternLibrary& lib, int coaching) {
             for (const auto& n : feedback::statesAt(s, lib, static_cast<int>(s.history().size()) - 1))
                 out << feedback::stateText(n, w);
         };
-    opts.atEnding = [&lib, mode, w = opts.width](const Session& s, std::ostream& out) {
+    // Mirror mode: the reveal is both people's cards, side by side, whatever the coaching.
+    opts.onReveal = [&lib, w = opts.width](const Playthrough& p, std::ostream& out) {
+        out << feedback::revealText(feedback::reveal(p.session(), lib, p.table(), p.rounds().back()), w);
+    };
+    opts.atEnding = [&lib, mode, &run, w = opts.width](const Session& s, std::ostream& out) {
         if (mode == feedback::Coaching::AtEnd) {
             out << "\n== Your choices, one by one ==\n";
             for (const auto& f : feedback::explainAll(s, lib))
                 if (!f.byDefault) out << feedback::cardText(f, w);
         }
-        out << feedback::debriefText(feedback::debrief(s, lib), w);
+        out << feedback::debriefText(feedback::debrief(run, lib), w);
     };
 }
 
@@ -335,7 +356,18 @@ int run(int argc, char** argv) {
     auto* p = app.add_subcommand("play", "Play a scenario in the terminal");
     p->add_option("file", pa.file, "Scenario file")->required();
     p->add_option("--script", pa.script, "Comma-separated picks (1-based numbers or choice ids); plays without asking");
-    p->add_flag("--solo", pa.solo, "Play only the scenario's player role; the other role takes its defaults");
+    auto* soloFlag = p->add_flag("--solo", pa.solo, "Play only the scenario's player role; the other role takes its defaults");
+    p->add_option("--together", pa.together,
+                  "Two people on one screen: pass (pass the device, each chooses for their own role) or mirror (both "
+                  "answer every decision privately, then compare)")
+        ->check(CLI::IsMember({"pass", "mirror"}))
+        ->excludes(soloFlag);
+    p->add_option("--names", pa.names, "With --together: the two people's names, A,B (A takes the first role)")
+        ->delimiter(',')
+        ->expected(1, 2);
+    p->add_option("--roles", pa.roles, "With --together: the roles the named people take, in the same order (R1,R2)")
+        ->delimiter(',')
+        ->expected(2);
     p->add_flag("--text", pa.text, "Use the terminal player (the default for play)");
     p->add_option("--coaching", pa.coaching, "Feedback after each choice (immediate), only at the end (end), or off")
         ->check(CLI::IsMember({"immediate", "end", "off"}));

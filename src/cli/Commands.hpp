@@ -10,6 +10,7 @@ namespace attune {
 struct Scenario;
 class PatternLibrary;
 class Session;
+class Playthrough;
 struct TextOptions;
 }
 
@@ -27,8 +28,9 @@ std::string graphDot(const Scenario& s);
 /// Writes DIR/ID.yaml from the starter template; refuses to overwrite.
 int newScenario(const std::string& id, const std::string& dir);
 
-/// Terminal options that print coaching cards and the debrief as the coaching setting says.
-void addCoaching(TextOptions& opts, const PatternLibrary& lib, int coaching);
+/// Terminal options that print coaching cards, mirror reveals and the debrief as the
+/// coaching setting says.
+void addCoaching(TextOptions& opts, const PatternLibrary& lib, int coaching, const Playthrough& run);
 
 /// Saves a finished playthrough to the journal; says once on stderr if it cannot.
 void recordPlaythrough(const Session& s, bool together);

@@ -41,6 +41,51 @@ std::optional<int> askNumber(std::istream& in, std::ostream& out, int max, const
     }
 }
 
+/// A line of text, or nothing at the end of input.
+std::optional<std::string> askLine(std::istream& in, std::ostream& out, const std::string& prompt) {
+    out << prompt << std::flush;
+    std::string line;
+    if (!std::getline(in, line)) {
+        out << '\n';
+        return std::nullopt;
+    }
+    const auto parts = text::splitTrim(line, '\n');
+    return parts.empty() ? std::string() : parts.front();
+}
+
+/// Names (optional), who takes which role, and how to play together.
+std::optional<Table> askTable(std::istream& in, std::ostream& out, const Scenario& s) {
+    out << "\n  Names help the screen say whose turn it is. Press Enter to skip.\n";
+    std::vector<std::string> names;
+    for (const char* which : {"First", "Second"}) {
+        while (true) {
+            auto n = askLine(in, out, fmt::format("  {} person's name: ", which));
+            if (!n) return std::nullopt;
+            Table probe{TogetherMode::Solo, {{*n, s.roles[0].id}}};
+            if (const std::string why = checkTable(probe, s); !why.empty()) {
+                out << "  " << why << ".\n";
+                continue;
+            }
+            names.push_back(*n);
+            break;
+        }
+    }
+    const std::string first = names[0].empty() ? std::string("the first person") : names[0];
+    out << fmt::format("\n  Which role does {} take?\n  1. {}\n  2. {}\n", first, s.roles[0].name, s.roles[1].name);
+    const auto role = askNumber(in, out, 2, "  Role: ");
+    if (!role) return std::nullopt;
+    out << "\n  1. Pass the device: each of you chooses for your own role, in private.\n"
+           "  2. Mirror: you both answer every decision in private, then compare.\n";
+    const auto how = askNumber(in, out, 2, "  How do you want to play together? ");
+    if (!how) return std::nullopt;
+    const std::vector<std::string> roles = *role == 1 ? std::vector<std::string>{s.roles[0].id, s.roles[1].id}
+                                                      : std::vector<std::string>{s.roles[1].id, s.roles[0].id};
+    std::string err;
+    auto t = makeTable(s, *how == 1 ? TogetherMode::Pass : TogetherMode::Mirror, names, roles, err);
+    if (!t) out << "  " << err << ".\n";
+    return t;
+}
+
 std::string themeList(const Scenario& s) {
     std::vector<std::string> t;
     for (Theme th : s.themes) t.emplace_back(name(th));
@@ -92,25 +137,30 @@ int textLibrary(std::istream& in, std::ostream& out) {
     if (!pick) return 0;
     const Scenario& s = scenarios[static_cast<std::size_t>(*pick - 1)];
     const Role* player = s.role(s.player);
-    std::set<std::string> played{s.player};
+    std::optional<Table> table;
     if (s.roles.size() > 1) {
         const Role& other = s.roles[0].id == s.player ? s.roles[1] : s.roles[0];
         out << fmt::format("\n  1. Alone: you play {}, and {} answers.\n  2. Together: one of you plays {}, the other {}.\n",
                            player ? player->name : s.player, other.name, player ? player->name : s.player, other.name);
         const auto mode = askNumber(in, out, 2, "How do you want to play? ");
         if (!mode) return 0;
-        if (*mode == 2) played = playedRoles(s, false);
+        if (*mode == 2) {
+            table = askTable(in, out, s);
+            if (!table) return 0;
+        }
     }
     out << '\n';
     printTitle(s, out);
-    Playthrough run = Playthrough::borrowing(s, played);
+    Playthrough run = table ? Playthrough::borrowing(s, *table) : Playthrough::borrowing(s, playedRoles(s, true));
     const Session& session = run.session();
     TextOptions opts;
     opts.interactive = isatty(STDIN_FILENO) != 0;
-    addCoaching(opts, patterns, 0);
+    opts.clearScreen = opts.interactive && isatty(STDOUT_FILENO) != 0 && table.has_value();
+    addCoaching(opts, patterns, 0, run);
+    if (table) printTable(run, out, opts.width);
     TypedPicks source(in);
     const PlayEnd end = playText(run, source, out, opts);
-    if (end == PlayEnd::Ending) recordPlaythrough(session, played.size() > 1);
+    if (end == PlayEnd::Ending) recordPlaythrough(session, table.has_value());
     return end == PlayEnd::Stuck ? 1 : 0;
 }
 

@@ -27,7 +27,7 @@ std::string speaker(const Session& s, const std::string& role) {
     return r ? r->name : role;
 }
 
-void showNode(const Session& s, std::ostream& out, const TextOptions& o) {
+void showNode(const Session& s, const std::string& body, std::ostream& out, const TextOptions& o) {
     const Node& n = s.node();
     const std::string t = s.text();
     if (!t.empty()) {
@@ -38,11 +38,11 @@ void showNode(const Session& s, std::ostream& out, const TextOptions& o) {
             wrapped(out, t, o.width, who, std::string(text::codePoints(who), ' '));
         }
     }
-    if (const std::string b = s.body(); !b.empty()) wrapped(out, b, o.width, "  ~ ", "    ");
+    if (!body.empty()) wrapped(out, body, o.width, "  ~ ", "    ");
     if (o.onEnter) o.onEnter(s, out);
 }
 
-void showChoices(const Session& s, std::ostream& out, const TextOptions& o) {
+void showChoices(const Session& s, const std::string& question, std::ostream& out, const TextOptions& o) {
     if (o.showMeters) {
         const std::string m = metersLine(s);
         if (!m.empty()) {
@@ -50,8 +50,8 @@ void showChoices(const Session& s, std::ostream& out, const TextOptions& o) {
             wrapped(out, "[" + m + "]", o.width, "  ", "   ");
         }
     }
-    const std::string who = speaker(s, s.chooser());
-    out << '\n' << fmt::format("  What does {} do?", who) << '\n';
+    out << '\n';
+    wrapped(out, question, o.width, "  ", "  ");
     int k = 1;
     for (int i : s.visibleChoices()) {
         const std::string num = fmt::format("  {}. ", k++);
@@ -72,6 +72,39 @@ void breathe(std::ostream& out, const TextOptions& o, std::istream* in, const st
         std::string ignored;
         std::getline(*in, ignored);
     }
+}
+
+void waitForEnter(std::ostream& out, std::istream* in, const std::string& prompt) {
+    out << prompt << std::flush;
+    std::string ignored;
+    if (in) std::getline(*in, ignored);
+}
+
+/// The device goes to the person who acts next. At a terminal the screen is cleared first,
+/// so nothing private from the last person is left on it.
+void handOff(Playthrough& p, PickSource& picks, std::ostream& out, const TextOptions& o) {
+    const std::string who = p.table().call(*p.actor(), p.scenario());
+    if (o.interactive && picks.typing()) {
+        if (o.clearScreen) out << "\x1b[2J\x1b[H";
+        waitForEnter(out, picks.typing(),
+                     fmt::format("\n  Pass to {}. {}, press Enter when you're ready. ", who, text::capitalFirst(who)));
+        if (o.clearScreen) out << "\x1b[2J\x1b[H";
+    } else {
+        out << fmt::format("\n  -- Pass to {}. --\n", who);
+    }
+    p.handOver();
+}
+
+/// Whose turn it is, in the question: "Sam, as Alex: what do you do?"
+std::string question(const Playthrough& p, bool second) {
+    const Session& s = p.session();
+    const std::string role = speaker(s, s.chooser());
+    if (p.mode() == TogetherMode::Solo) return fmt::format("What does {} do?", role);
+    const std::string who = text::capitalFirst(p.table().call(*p.actor(), p.scenario()));
+    if (p.mode() == TogetherMode::Mirror)
+        return second ? fmt::format("{}, as {}: what would you say? (The other answer stays hidden until you pick.)", who, role)
+                      : fmt::format("{}, as {}: what do you say? (Your answer stays hidden until you have both picked.)", who, role);
+    return fmt::format("{}, as {}: what do you do?", who, role);
 }
 
 }  // namespace
@@ -145,16 +178,42 @@ void printTitle(const Scenario& sc, std::ostream& out, std::size_t width) {
     wrapped(out, sc.summary, width, "", "");
 }
 
+void printTable(const Playthrough& p, std::ostream& out, std::size_t width) {
+    const Table& t = p.table();
+    std::vector<std::string> who;
+    for (std::size_t i = 0; i < t.people.size(); ++i) {
+        const std::string& n = t.people[i].name;
+        const std::string person = !n.empty() ? n : i == 0 ? "One of you" : who.empty() ? "the other" : "the other person";
+        who.push_back(fmt::format("{} plays {}", person, speaker(p.session(), t.people[i].role)));
+    }
+    out << '\n';
+    wrapped(out, text::join(who, "; ") + ".", width, "", "");
+    wrapped(out,
+            p.mode() == TogetherMode::Mirror
+                ? "Mirror: at every decision you both answer in private, first whoever owns the role, then the other. "
+                  "Then you see both answers side by side, and the owner's answer is the one the story plays."
+                : "Pass the device: each of you chooses for your own role. Before each of your turns the screen asks "
+                  "for a hand-off, so your choices and your card stay yours.",
+            width, "", "");
+}
+
 PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const TextOptions& o) {
     const Scenario& sc = p.scenario();
     const Session& s = p.session();  // read only: every move goes through the playthrough
+    const bool together = p.mode() != TogetherMode::Solo;
+    const auto stopped = [&]() {
+        if (auto* scripted = dynamic_cast<ScriptedPicks*>(&picks); scripted && !scripted->error.empty())
+            return PlayEnd::BadScript;
+        out << "Stopped before the end. Nothing from this playthrough is kept.\n";
+        return PlayEnd::Stopped;
+    };
     for (int guard = 0; guard < 100000; ++guard) {
         switch (s.state()) {
             case Session::State::Stuck:
                 out << fmt::format("\nThe story cannot go on: {}.\n", s.stuckReason());
                 return PlayEnd::Stuck;
             case Session::State::Ending: {
-                showNode(s, out, o);
+                showNode(s, p.privateBody(), out, o);
                 const Ending& e = *s.node().ending;
                 out << '\n' << fmt::format("== Ending: {} ({}) ==", sc.substitute(e.title), name(e.kind)) << '\n';
                 if (const std::string m = metersLine(s); o.showMeters && !m.empty())
@@ -163,34 +222,59 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 return PlayEnd::Ending;
             }
             case Session::State::Line:
-                showNode(s, out, o);
+                showNode(s, p.privateBody(), out, o);
                 p.advance();
                 break;
             case Session::State::Decision: {
-                showNode(s, out, o);
                 const std::string who = speaker(s, s.chooser());
-                int c = -1;
-                if (!s.isPlayed(s.chooser())) {
+                const Node& node = s.node();  // the scenario's: it outlives the moves below
+                const bool person = p.turn().has_value();
+                const bool mirrored = person && p.mode() == TogetherMode::Mirror;
+                int c = -1, second = -1;
+                if (!person) {
+                    showNode(s, p.privateBody(), out, o);
                     c = s.defaultChoice();
                 } else {
-                    showChoices(s, out, o);
+                    // Each answer is private: the device goes to its owner first.
+                    if (p.needsHandoff()) handOff(p, picks, out, o);
+                    showNode(s, p.privateBody(), out, o);
+                    showChoices(s, question(p, false), out, o);
                     const auto picked = picks.pick(s, out);
-                    if (!picked) {
-                        if (auto* scripted = dynamic_cast<ScriptedPicks*>(&picks); scripted && !scripted->error.empty())
-                            return PlayEnd::BadScript;
-                        out << "Stopped before the end. Nothing from this playthrough is kept.\n";
-                        return PlayEnd::Stopped;
-                    }
+                    if (!picked) return stopped();
                     c = *picked;
+                    if (mirrored) {
+                        p.choose(c);  // the owner's answer, held until the other has answered
+                        if (p.needsHandoff()) handOff(p, picks, out, o);
+                        if (o.clearScreen && o.interactive) showNode(s, p.privateBody(), out, o);
+                        showChoices(s, question(p, true), out, o);
+                        const auto other = picks.pick(s, out);
+                        if (!other) return stopped();
+                        second = *other;
+                    }
                 }
-                const Choice& ch = s.node().choices[static_cast<std::size_t>(c)];
+                const Choice& ch = node.choices[static_cast<std::size_t>(c)];
+                if (mirrored) {
+                    p.choose(second);  // both answers: the reveal, then the owner's answer is played
+                    if (o.onReveal) o.onReveal(p, out);
+                    if (o.interactive && picks.typing())
+                        waitForEnter(out, picks.typing(), "\n  Press Enter when you are ready to go on. ");
+                }
                 out << '\n';
                 wrapped(out, sc.substitute(ch.text), o.width, who + ": ", std::string(text::codePoints(who) + 2, ' '));
                 if (ch.breathe) breathe(out, o, picks.typing(), ch.practice);
-                if (s.isPlayed(s.chooser())) p.choose(c);
+                if (mirrored) break;
+                if (person) p.choose(c);
                 else p.chooseDefault();
                 const int stepIndex = s.lastDecisionStep();
-                if (o.afterChoice && stepIndex >= 0) o.afterChoice(s, s.history()[static_cast<std::size_t>(stepIndex)], out);
+                if (o.afterChoice && stepIndex >= 0) {
+                    const Step& st = s.history()[static_cast<std::size_t>(stepIndex)];
+                    o.afterChoice(s, st, out);
+                    // The card is for the person who chose: off the screen before anyone else looks.
+                    if (together && person && o.interactive && picks.typing()) {
+                        waitForEnter(out, picks.typing(), "\n  Press Enter when you have read your card. ");
+                        if (o.clearScreen) out << "\x1b[2J\x1b[H";
+                    }
+                }
                 break;
             }
         }

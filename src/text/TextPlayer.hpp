@@ -23,6 +23,10 @@ struct TextOptions {
     std::function<void(const Session&, std::ostream&)> atEnding;
     /// Called after each node is shown (the state of the body on entering it, for example).
     std::function<void(const Session&, std::ostream&)> onEnter;
+    /// Mirror mode: called after both answers, to print the reveal.
+    std::function<void(const Playthrough&, std::ostream&)> onReveal;
+    /// Two people on one terminal: clear the screen at each hand-off (stdin and stdout are a terminal).
+    bool clearScreen = false;
 };
 
 /// Where picks come from: a person typing, or a script.
@@ -65,6 +69,9 @@ PlayEnd playText(Playthrough& playthrough, PickSource& picks, std::ostream& out,
 
 /// The scenario's title and its summary, wrapped.
 void printTitle(const Scenario& sc, std::ostream& out, std::size_t width = 76);
+
+/// Who plays which role and how ("Sam plays Alex; Kim plays Jordan. Pass the device: ...").
+void printTable(const Playthrough& p, std::ostream& out, std::size_t width = 76);
 
 /// The meters line, e.g. "Your nervous system 60 (inside the window) · Trust 50".
 std::string metersLine(const Session& s);

@@ -166,6 +166,50 @@ TEST_CASE("the forgotten plan: a row, a break and a two-way apology, debriefed a
     CHECK_GOLDEN(golden("forgotten-plan-repair.txt"), r.out);
 }
 
+// Two people on one screen. Piped (not a terminal), the hand-off is a line, not a wait.
+TEST_CASE("together, passing the device: each turn is handed to its owner, names and roles as chosen") {
+    const auto r = runAttune("play ../scenarios/late-text.yaml --together pass --names Maya,Jo --roles sam,alex --script "
+                             "sharp-reply,sam-defends,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,sam-offers-text,warm-close");
+    CHECK(r.exitCode == 0);
+    CHECK_GOLDEN(golden("late-text-pass.txt"), r.out);
+}
+
+TEST_CASE("together, mirror: both answer each decision, the reveal shows both, the owner's answer plays") {
+    const auto r = runAttune("play ../scenarios/late-text.yaml --together mirror --names Maya,Jo --roles sam,alex --script "
+                             "sharp-reply/2,sam-defends/3,own-it/1,sam-meets-repair/sam-meets-repair,name-fear/2,"
+                             "sam-validates/1,ask-for-text/ask-for-text,sam-offers-text/2,warm-close/1");
+    CHECK(r.exitCode == 0);
+    CHECK_GOLDEN(golden("late-text-mirror.txt"), r.out);
+}
+
+TEST_CASE("together: bad names, roles and mirror scripts are refused with a message") {
+    const auto noSlash = runAttune("play data/small.yaml --together mirror --script 1,2");
+    CHECK(noSlash.exitCode == 2);
+    CHECK(noSlash.err == "attune: --script: in mirror mode each pick is OWNER/OTHER (for example 2/1 or gentle/sharp), not '1'\n");
+    const auto sameRole = runAttune("play data/small.yaml --together pass --roles you,you --script 1");
+    CHECK(sameRole.exitCode == 2);
+    CHECK(sameRole.err == "attune: both people cannot play 'you'\n");
+    const auto namesAlone = runAttune("play data/small.yaml --names A,B --script 1");
+    CHECK(namesAlone.exitCode == 2);
+    CHECK(namesAlone.err == "attune: --names and --roles go with --together pass or --together mirror\n");
+    CHECK(runAttune("play data/small.yaml --together pass --solo --script 1").exitCode == 2);
+    CHECK(runAttune("play data/small.yaml --together both --script 1").exitCode == 2);
+    // A mirror answer that is not shown names the pick, like any other.
+    const auto unshown = runAttune("play data/small.yaml --together mirror --script 1/9");
+    CHECK(unshown.exitCode == 1);
+    CHECK(unshown.err == "attune: pick 2 of the script: pick 9 at node 'first-reply': only 4 choices are shown\n");
+}
+
+TEST_CASE("together in the terminal library: names, roles and mode are asked, and the turn is named") {
+    // The Late Text is fourth (gentlest first); Maya takes Sam, the second role; pass the device.
+    const auto r = runAttune("--text", "4\n2\nMaya\n\n2\n1\nq\n");
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("Which role does Maya take?\n  1. Alex\n  2. Sam\n") != std::string::npos);
+    CHECK(r.out.find("Maya plays Sam; the other person plays Alex.") != std::string::npos);
+    CHECK(r.out.find("-- Pass to the person playing Alex. --") != std::string::npos);
+    CHECK(r.out.find("The person playing Alex, as Alex: what do you do?") != std::string::npos);
+}
+
 TEST_CASE("the forgotten plan: solo, the partner's defaults answer a gentle start") {
     const auto r = runAttune("play ../scenarios/forgotten-plan.yaml --solo --script breathe-1,say-it-gently,not-only-dinner,ask-to-share");
     CHECK(r.exitCode == 0);

@@ -223,6 +223,23 @@ void endingSection(const Debrief& d, const Session& s, std::vector<Section>& out
     out.push_back(std::move(sec));
 }
 
+void togetherSection(const Debrief& d, const Scenario& sc, std::vector<Section>& out) {
+    Section sec{"together", "", {}, false};
+    std::vector<std::string> who;
+    for (std::size_t i = 0; i < d.table.size(); ++i) {
+        const Person& p = d.table[i];
+        const Role* r = sc.role(p.role);
+        const std::string role = r ? r->name : p.role;
+        const std::string person = p.name.empty() ? "one of you" : p.name;
+        who.push_back(fmt::format("{} played {}", i == 0 ? person : (p.name.empty() ? "the other" : p.name), role));
+    }
+    const std::string how = d.mode == TogetherMode::Mirror
+                                ? "Each of you answered every decision, and the owner's answer told the story."
+                                : "You passed the device, each choosing for your own role.";
+    sec.lines.push_back({fmt::format("{}. {}", text::join(who, ", and "), how), ""});
+    out.push_back(std::move(sec));
+}
+
 void careSection(const Debrief& d, std::vector<Section>& out) {
     if (!d.ended() || d.endingKind != EndingKind::Rupture) return;
     Section sec{"care", "After a rupture", {}, false};
@@ -287,12 +304,16 @@ void shutdownSection(const Debrief& d, std::vector<Section>& out) {
 void coregSection(const Debrief& d, const Scenario& sc, std::vector<Section>& out) {
     if (d.coRegulation.empty()) return;
     Section sec{"coregulation", "Lending calm", {}, true};
-    for (const CoRegulation& c : d.coRegulation)
+    for (const CoRegulation& c : d.coRegulation) {
+        // A person playing a role keeps their own pronouns, which the story does not know.
+        const bool person = std::any_of(d.table.begin(), d.table.end(), [&](const Person& p) { return p.role == c.calmer; });
+        const std::string their = person ? "their" : pronounFor(sc, c.calmer);
         sec.lines.push_back({fmt::format("Step {}: {} was inside {} own window ({}), and {} response helped {} come down "
                                          "from {} to {}.",
-                                         c.step + 1, c.calmerName, pronounFor(sc, c.calmer), c.calmerLevel,
-                                         pronounFor(sc, c.calmer), c.calmedName, c.before, c.after),
+                                         c.step + 1, c.calmerName, their, c.calmerLevel, their, c.calmedName, c.before,
+                                         c.after),
                              c.calmer});
+    }
     out.push_back(std::move(sec));
 }
 
@@ -439,9 +460,19 @@ std::vector<StateNote> statesAt(const Session& s, const PatternLibrary& lib, int
     return out;
 }
 
-Debrief debrief(const Session& s, const PatternLibrary& lib) {
+namespace {
+Debrief build(const Session& s, const PatternLibrary& lib, const Table* table, const std::vector<MirrorRound>* rounds) {
     const Scenario& sc = s.scenario();
     Debrief d;
+    const bool named = table && table->together();
+    // Two people at one table are called what they asked to be called; roles nobody
+    // took keep the story's name for them.
+    const auto who = [&](const std::string& role) {
+        const int i = named ? table->personFor(role) : -1;
+        if (i >= 0) return table->label(i, sc);
+        const Role* r = sc.role(role);
+        return r ? r->name : role;
+    };
     d.scenarioId = sc.id;
     d.scenarioTitle = sc.title;
     d.steps = static_cast<int>(s.history().size());
@@ -459,14 +490,15 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
         }
     d.reachedBest = d.ended() && rank(d.endingKind) >= rank(d.bestKind);
 
-    const auto all = explainAll(s, lib);
+    auto all = explainAll(s, lib);
+    for (ChoiceFeedback& c : all) c.roleName = who(c.role);
     std::vector<std::string> order{sc.player};
     for (const Role& r : sc.roles)
         if (r.id != sc.player && s.isPlayed(r.id)) order.push_back(r.id);
     for (const std::string& role : order) {
         PersonSummary p;
         p.role = role;
-        if (const Role* r = sc.role(role)) p.name = r->name;
+        p.name = who(role);
         for (const ChoiceFeedback& c : all) {
             if (c.role != role || c.byDefault || !c.style) continue;
             p.choices.push_back(c);
@@ -479,7 +511,7 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
     for (const Role& r : sc.roles) {
         const int m = sc.arousalMeter(r.id);
         if (m < 0) continue;
-        Arc a{r.id, r.name, m, sc.meters[u(m)].min, sc.meters[u(m)].max, {}, {}};
+        Arc a{r.id, who(r.id), m, sc.meters[u(m)].min, sc.meters[u(m)].max, {}, {}};
         // The body as each moment met it (after the node's own effects): a shutdown node's
         // low point shows even when the next choice climbs out of it.
         for (const Step& st : s.history()) {
@@ -537,14 +569,28 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
             if (r.id == c.role || m < 0) continue;
             const int before = st.metersOnEntry[u(m)], after = st.metersAfter[u(m)];
             if (before <= 70 || after >= before) continue;
-            d.coRegulation.push_back({c.step, c.role, c.roleName, r.id, r.name, st.metersOnEntry[u(own)], before, after,
+            d.coRegulation.push_back({c.step, c.role, c.roleName, r.id, who(r.id), st.metersOnEntry[u(own)], before, after,
                                       ch.id.empty() ? c.text : ch.id});
         }
     }
 
     for (int i = 0; i < d.steps; ++i)
-        for (StateNote& n : statesAt(s, lib, i)) d.shutdowns.push_back(std::move(n));
+        for (StateNote& n : statesAt(s, lib, i)) {
+            n.roleName = who(n.role);
+            d.shutdowns.push_back(std::move(n));
+        }
     d.cycle = findCycle(sc, all, s);
+    if (d.cycle) {
+        d.cycle->pursuerName = who(d.cycle->pursuer);
+        d.cycle->withdrawerName = who(d.cycle->withdrawer);
+    }
+    if (named) {
+        d.mode = table->mode;
+        d.table = table->people;
+        if (rounds)
+            for (const MirrorRound& r : *rounds)
+                if (r.step >= 0 && r.step < d.steps) d.mirror.push_back(reveal(s, lib, *table, r));
+    }
 
     for (const Step& st : s.history()) {
         const Node& n = sc.nodes[u(st.node)];
@@ -568,8 +614,10 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
         }
 
     endingSection(d, s, d.sections);
+    if (named) togetherSection(d, sc, d.sections);
     careSection(d, d.sections);
     choicesSection(d, d.sections);
+    if (!d.mirror.empty()) d.sections.push_back(mirrorSection(d));
     arcsSection(d, d.sections);
     shutdownSection(d, d.sections);
     coregSection(d, sc, d.sections);
@@ -579,6 +627,18 @@ Debrief debrief(const Session& s, const PatternLibrary& lib) {
     replaySection(d, d.sections);
     d.sections.push_back({"lens", "", {{lensNote(), ""}}, false});
     return d;
+}
+}  // namespace
+
+Debrief debrief(const Session& s, const PatternLibrary& lib) { return build(s, lib, nullptr, nullptr); }
+
+Debrief debrief(const Playthrough& p, const PatternLibrary& lib) {
+    if (p.mode() == TogetherMode::Solo) return build(p.session(), lib, nullptr, nullptr);
+    return build(p.session(), lib, &p.table(), &p.rounds());
+}
+
+Debrief debrief(const Session& s, const PatternLibrary& lib, const Table& table, const std::vector<MirrorRound>& rounds) {
+    return build(s, lib, &table, &rounds);
 }
 
 // ---- plain text for the terminal -------------------------------------------------------------
@@ -626,6 +686,24 @@ std::string cardText(const ChoiceFeedback& f, std::size_t width) {
     if (!f.changes.empty()) para(out, "Meters: ", changesLine(f.changes), width);
     if (!f.secureAlternatives.empty())
         para(out, "A secure option here: ", inQuotes(f.secureAlternatives.front().text), width);
+    return out;
+}
+
+std::string revealText(const Reveal& r, std::size_t width) {
+    std::string out = fmt::format("\n  == Side by side, as {} ==\n", r.roleName);
+    para(out, "", r.headline, width);
+    const auto side = [&](const std::string& who, const ChoiceFeedback& f) {
+        out += fmt::format("\n  {}: {}\n", who, f.headline());
+        para(out, "Chose: ", "“" + f.text + "”", width, "    ");
+        if (f.pattern) para(out, f.style == Style::Secure ? "The skill: " : "What it is: ", f.pattern->what, width, "    ");
+        else para(out, "Note: ", f.why, width, "    ");
+        if (f.pattern && f.style != Style::Secure) para(out, "The need underneath: ", f.pattern->need, width, "    ");
+        para(out, "In the body: ", f.body, width, "    ");
+    };
+    side(r.ownerName, r.owner);
+    if (!r.alike) side(r.otherName, r.other);
+    out += "\n  To talk about:\n";
+    for (const std::string& p : r.prompts) para(out, "- ", p, width, "    ");
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "core/feedback/Feedback.hpp"
+#include "core/util/Text.hpp"
 
 #include <fmt/format.h>
 
@@ -6,10 +7,6 @@ namespace attune::feedback {
 namespace {
 std::size_t u(int i) { return static_cast<std::size_t>(i); }
 
-std::string capitalised(std::string s) {
-    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-    return s;
-}
 }  // namespace
 
 const char* name(Coaching c) {
@@ -37,7 +34,7 @@ const char* name(Zone z) {
 }
 
 std::string ChoiceFeedback::headline() const {
-    const std::string st = style ? capitalised(attune::name(*style)) : std::string("A choice");
+    const std::string st = style ? text::capitalFirst(attune::name(*style)) : std::string("A choice");
     if (pattern) return fmt::format("{}: {}", st, pattern->title);
     if (style == Style::Secure) return "Secure";
     return st;
@@ -85,6 +82,38 @@ ChoiceFeedback explain(const Session& s, const PatternLibrary& lib, int step) {
         }
         f.secureAlternatives.insert(f.secureAlternatives.end(), breathe.begin(), breathe.end());
     }
+    return f;
+}
+
+ChoiceFeedback explainAsIf(const Session& s, const PatternLibrary& lib, int step, int choice) {
+    const Scenario& sc = s.scenario();
+    const Step& st = s.history().at(u(step));
+    ChoiceFeedback f;
+    f.step = step;
+    f.node = st.node;
+    f.choice = choice;
+    f.role = st.role.empty() ? sc.nodes[u(st.node)].by : st.role;
+    if (const Role* r = sc.role(f.role)) f.roleName = r->name;
+    const Node& n = sc.nodes[u(st.node)];
+    if (choice < 0 || u(choice) >= n.choices.size()) return f;
+    const Choice& c = n.choices[u(choice)];
+    f.text = sc.substitute(c.text);
+    f.style = c.style;
+    f.theme = c.theme;
+    if (!c.pattern.empty()) f.pattern = lib.resolve(sc, c.pattern);
+    if (!f.theme && f.pattern && !f.pattern->themes.empty()) f.theme = f.pattern->themes.front();
+    f.why = sc.substitute(c.why);
+    if (const int m = sc.arousalMeter(f.role); m >= 0) {
+        f.arousal = st.metersOnEntry[u(m)];
+        f.zone = zoneOf(f.arousal);
+    }
+    if (f.pattern) f.body = sc.substitute(f.pattern->bodyFor(f.zone.value_or(Zone::Inside)));
+    if (c.style && *c.style != Style::Secure)
+        for (int i : st.offered) {
+            const Choice& alt = n.choices[u(i)];
+            if (i == choice || alt.style != Style::Secure || alt.breathe) continue;
+            f.secureAlternatives.push_back({i, sc.substitute(alt.text), alt.pattern.empty() ? nullptr : lib.resolve(sc, alt.pattern)});
+        }
     return f;
 }
 

@@ -2,7 +2,9 @@
 /// The feedback module: what each choice was and why, and the debrief at an
 /// ending. Every front end (terminal, window, reports) shows these same results.
 #include "core/model/PatternLibrary.hpp"
+#include "core/run/Playthrough.hpp"
 #include "core/run/Session.hpp"
+#include "core/run/Together.hpp"
 
 #include <array>
 #include <optional>
@@ -55,6 +57,9 @@ struct ChoiceFeedback {
 
 /// Explains one decision step of a session's history.
 ChoiceFeedback explain(const Session& s, const PatternLibrary& lib, int step);
+/// Explains an answer that was given but not played (a mirror answer): choice `choice` at
+/// decision step `step`, from the chooser's state as they chose; no meter changes.
+ChoiceFeedback explainAsIf(const Session& s, const PatternLibrary& lib, int step, int choice);
 /// Explains every decision step, in order.
 std::vector<ChoiceFeedback> explainAll(const Session& s, const PatternLibrary& lib);
 
@@ -145,12 +150,27 @@ struct Line {
     std::string role;  ///< whose line it is, or empty
 };
 struct Section {
-    std::string id;       ///< ending, care, choices, arcs, shutdown, coregulation, cycle, patterns, strengths, practice, replay, lens
+    std::string id;       ///< ending, together, care, choices, mirror, arcs, shutdown, coregulation, cycle, patterns, strengths, practice, replay, lens
     std::string heading;  ///< empty for the opening section
     std::vector<Line> lines;
     bool list = false;    ///< the lines are items of a list
 };
 
+/// The debrief for a playthrough: the couple's when two people played together.
+struct Debrief;
+Debrief debrief(const Playthrough& p, const PatternLibrary& lib);
+
+/// The mirror reveal: both answers at one decision, side by side, and what to talk about.
+struct Reveal {
+    int step = -1;
+    std::string role, roleName;          ///< the role both answered as
+    std::string ownerName, otherName;    ///< the people, as the table calls them
+    int ownerPerson = 0, otherPerson = 1;
+    ChoiceFeedback owner, other;         ///< the owner's (played) and the other's (not played)
+    bool alike = false, sameStyle = false;
+    std::string headline;
+    std::vector<std::string> prompts;    ///< feeling, need, meeting in the middle
+};
 struct Debrief {
     std::string scenarioId, scenarioTitle;
     std::string endingNode, endingTitle;
@@ -167,6 +187,9 @@ struct Debrief {
     std::vector<StateNote> shutdowns;
     std::optional<Cycle> cycle;  ///< only when both people played and it showed at least twice
     std::vector<StepRecord> stepLog;
+    TogetherMode mode = TogetherMode::Solo;
+    std::vector<Person> table;        ///< who played which role, when two people played together
+    std::vector<Reveal> mirror;       ///< mirror mode: every round, in order
     std::vector<Section> sections;  ///< the words, in reading order
     int steps = 0;
     bool ended() const { return !endingNode.empty(); }
@@ -178,6 +201,15 @@ std::string zoneSummary(const Arc& a);
 
 /// The debrief for a session (at its ending, or wherever it stopped).
 Debrief debrief(const Session& s, const PatternLibrary& lib);
+/// The debrief for two people at one table: names as they gave them, and in mirror mode
+/// how often they chose alike and where they differed most (the `together` and `mirror`
+/// sections).
+Debrief debrief(const Session& s, const PatternLibrary& lib, const Table& table, const std::vector<MirrorRound>& rounds);
+
+Reveal reveal(const Session& s, const PatternLibrary& lib, const Table& table, const MirrorRound& round);
+std::string revealText(const Reveal& r, std::size_t width);
+/// The debrief's `mirror` section (empty lines when there were no rounds).
+Section mirrorSection(const Debrief& d);
 
 /// The short note on the frameworks, shared by the card, the debrief and the about page.
 const std::string& lensNote();

@@ -153,6 +153,22 @@ std::string reportJson(const Debrief& d) {
     } else {
         j["cycle"] = nullptr;
     }
+    if (!d.table.empty()) {
+        json people = json::array();
+        for (const Person& p : d.table) people.push_back({{"name", p.name}, {"role", p.role}});
+        json mirror = json::array();
+        for (const Reveal& r : d.mirror)
+            mirror.push_back({{"step", r.step + 1},
+                              {"role", r.role},
+                              {"owner", {{"person", r.ownerPerson}, {"choice", r.owner.text},
+                                         {"style", r.owner.style ? json(name(*r.owner.style)) : json(nullptr)}}},
+                              {"other", {{"person", r.otherPerson}, {"choice", r.other.text},
+                                         {"style", r.other.style ? json(name(*r.other.style)) : json(nullptr)}}},
+                              {"alike", r.alike}});
+        j["together"] = {{"mode", name(d.mode)}, {"people", people}, {"mirror", mirror}};
+    } else {
+        j["together"] = nullptr;
+    }
     json sections = json::array();
     for (const Section& sec : d.sections) {
         json lines = json::array();

@@ -31,6 +31,23 @@ std::optional<std::vector<Pick>> parsePicks(std::string_view list, std::string& 
     return out;
 }
 
+std::optional<std::vector<Pick>> parseMirrorPicks(std::string_view list, std::string& error) {
+    std::vector<Pick> out;
+    for (const std::string& entry : text::splitTrim(list, ',')) {
+        const auto halves = text::splitTrim(entry, '/');
+        if (halves.size() != 2 || halves[0].empty() || halves[1].empty()) {
+            error = fmt::format("in mirror mode each pick is OWNER/OTHER (for example 2/1 or gentle/sharp), not '{}'", entry);
+            return std::nullopt;
+        }
+        auto both = parsePicks(halves[0] + "," + halves[1], error);
+        if (!both) return std::nullopt;
+        out.insert(out.end(), both->begin(), both->end());
+    }
+    if (out.empty()) error = "no picks given";
+    if (out.empty()) return std::nullopt;
+    return out;
+}
+
 int resolvePick(const Session& s, const Pick& p, std::string& error) {
     const auto visible = s.visibleChoices();
     const Node& n = s.node();

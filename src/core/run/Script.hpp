@@ -13,6 +13,10 @@ namespace attune {
 /// Parses "2,open-talk,1" into picks; reports a bad entry in `error`.
 std::optional<std::vector<Pick>> parsePicks(std::string_view list, std::string& error);
 
+/// Parses mirror-mode picks, one entry per decision written OWNER/OTHER ("2/1,gentle/sharp"),
+/// into the answers in the order they are given: owner, other, owner, other...
+std::optional<std::vector<Pick>> parseMirrorPicks(std::string_view list, std::string& error);
+
 /// The choice (index into the node's choices) a pick names among those shown
 /// now, or -1 with a message in `error`.
 int resolvePick(const Session& s, const Pick& p, std::string& error);

@@ -33,6 +33,8 @@ bool isConditionName(std::string_view s);
 
 /// The text with its first letter in lower case (ASCII only).
 std::string lowerFirst(std::string s);
+/// The text with its first letter in upper case (ASCII only).
+std::string capitalFirst(std::string s);
 
 /// Joins with ", ".
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
