@@ -34,6 +34,7 @@ add_library(attune_sfml STATIC
   src/sfml/screens/StateScreen.cpp
   src/sfml/screens/DebriefScreen.cpp
   src/sfml/screens/SettingsScreen.cpp
+  src/sfml/screens/TogetherScreens.cpp
 )
 # SFML's types appear in the public headers (the UI tests use them).
 target_link_libraries(attune_sfml PUBLIC attune_core sfml-graphics sfml-window sfml-system

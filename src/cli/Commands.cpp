@@ -382,14 +382,21 @@ int run(int argc, char** argv) {
     app.add_option("--scenario", win.scenario, "Window: open this scenario (id or file) straight away");
     app.add_option("--script", win.script, "Window: picks to play first (numbers or choice ids)");
     app.add_option("--screen", win.screen,
-                   "Window: library, play, coach, breathe, history, debrief, settings, about or state")
-        ->check(CLI::IsMember({"library", "play", "coach", "breathe", "history", "debrief", "settings", "about", "state"}));
+                   "Window: library, play, coach, breathe, history, debrief, settings, about, state, together (the set-up for two) or reveal (mirror mode)")
+        ->check(CLI::IsMember({"library", "play", "coach", "breathe", "history", "debrief", "settings", "about", "state", "together", "reveal"}));
     app.add_option("--size", win.size, "Window: size as WIDTHxHEIGHT, e.g. 1280x720");
     app.add_flag("--high-contrast", win.highContrast, "Window: use the high-contrast theme");
     app.add_option("--text-size", win.textSize, "Window: text size 0 (small) to 4 (largest)")->check(CLI::Range(0, 4));
     app.add_flag("--reduced-motion", win.reducedMotion, "Window: no animation");
     app.add_flag("--fullscreen", win.fullscreen, "Window: full screen");
-    app.add_flag("--solo", win.solo, "Window: with --scenario, play only the player role");
+    auto* winSolo = app.add_flag("--solo", win.solo, "Window: with --scenario, play only the player role");
+    app.add_option("--together", win.together, "Window: with --scenario, two people on one screen: pass or mirror")
+        ->check(CLI::IsMember({"pass", "mirror"}))
+        ->excludes(winSolo);
+    app.add_option("--names", win.names, "Window: with --together, the two names A,B")->delimiter(',')->expected(1, 2);
+    app.add_option("--roles", win.roles, "Window: with --together, the roles the named people take, R1,R2")
+        ->delimiter(',')
+        ->expected(2);
     bool textOnly = false;
     app.add_flag("--text", textOnly, "Use the terminal player even when a display exists");
 

@@ -7,6 +7,7 @@
 #include "sfml/screens/LibraryScreen.hpp"
 #include "sfml/screens/PlayScreen.hpp"
 #include "sfml/screens/SettingsScreen.hpp"
+#include "sfml/screens/TogetherScreens.hpp"
 
 #include <SFML/Graphics/Sprite.hpp>
 #include <SFML/System/Err.hpp>
@@ -179,14 +180,34 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
     }
     const Scenario& s = *c.library.find(scenarioId_)->scenario;
     std::string error;
-    const auto picks = parsePicks(o.script, error);
-    if (!picks) {
+    std::optional<Table> table;
+    if (!o.together.empty()) {
+        table = makeTable(s, *parseTogetherMode(o.together), o.names, o.roles, error);
+        if (!table) {
+            failure = {"--together: " + error, 2};
+            return false;
+        }
+    } else if (!o.names.empty() || !o.roles.empty()) {
+        failure = {"--names and --roles go with --together pass or --together mirror", 2};
+        return false;
+    }
+    if (screen == "together") {
+        if (s.roles.size() < 2) {
+            failure = {fmt::format("--screen together: '{}' has one role", s.id), 2};
+            return false;
+        }
+        c.stack.push(std::make_unique<TogetherScreen>(c, s));
+        c.stack.apply();
+        return true;
+    }
+    const auto picks = table && table->mode == TogetherMode::Mirror ? parseMirrorPicks(o.script, error) : parsePicks(o.script, error);
+    if (!picks && !o.script.empty()) {
         failure = {"--script: " + error, 2};
         return false;
     }
-    auto play = std::make_unique<PlayScreen>(c, s, playedRoles(s, o.solo));
+    auto play = std::make_unique<PlayScreen>(c, s, playedRoles(s, o.solo), table);
     PlayScreen& p = *play;
-    if (!p.playScript(*picks, error)) {
+    if (!p.playScript(picks ? *picks : std::vector<Pick>{}, error)) {
         failure = {"--script: " + error, 2};
         return false;
     }
@@ -197,6 +218,7 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
     }
     c.stack.push(std::move(play));
     c.stack.apply();
+    if (screen != "reveal") p.openHandoff();  // two people: where the device changes hands, the privacy screen
     if (screen == "coach") {
         const auto& h = p.session().history();
         if (std::none_of(h.begin(), h.end(), [](const Step& st) { return st.choice >= 0 && !st.byDefault; })) {
@@ -214,6 +236,9 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
         p.openHistory();
     } else if (screen == "about") {
         c.stack.push(std::make_unique<AboutScreen>(c));
+    } else if (screen == "reveal" && !p.openReveal()) {
+        failure = {"--screen reveal needs --together mirror and --script with at least one OWNER/OTHER pick", 2};
+        return false;
     } else if (screen == "state" && !p.openStateNotes()) {
         failure = {ctx_->settings.coaching == feedback::Coaching::Off
                        ? "--screen state: the note is not shown with coaching off"

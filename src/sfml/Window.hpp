@@ -4,6 +4,7 @@
 /// is built; without it (ATTUNE_WINDOW=OFF), NoWindow.cpp stands in and
 /// windowAvailable() says why not.
 #include <string>
+#include <vector>
 
 namespace attune::window {
 
@@ -11,13 +12,15 @@ struct WindowOptions {
     std::string screenshot;   ///< save a PNG of the screen reached, then exit
     std::string scenario;     ///< scenario id (or file) to open straight away
     std::string script;       ///< picks to play before showing (as for play --script)
-    std::string screen;       ///< library, play, coach, breathe, history, debrief, settings
+    std::string screen;       ///< library, play, coach, breathe, history, debrief, settings, together, reveal
     std::string size;         ///< "1280x720"; empty: the saved or default size
     bool highContrast = false;
     int textSize = -1;        ///< 0..4 (small .. largest); -1: the saved setting
     bool reducedMotion = false;
     bool fullscreen = false;
     bool solo = false;        ///< with --scenario: play only the player role
+    std::string together;     ///< with --scenario: "pass" or "mirror", two people at one screen
+    std::vector<std::string> names, roles;  ///< with together: the people's names and roles
     int benchFrames = 0;      ///< > 0: run the frame-time benchmark for N frames
 };
 

@@ -98,9 +98,9 @@ Reveal reveal(const Session& s, const PatternLibrary& lib, const Table& table, c
     r.headline = r.sameStyle ? fmt::format("You answered differently, both {}.", styleWord(r.owner))
                              : fmt::format("You answered differently: {} {}, {} {}.", a, styleWord(r.owner), b,
                                            styleWord(r.other));
-    r.prompts.push_back(fmt::format("{}, you picked {}; {}, you picked {}. Each of you, say what you were feeling "
-                                    "as you picked, and listen to the other's answer before explaining your own.",
-                                    a, quoted(r.owner.text), b, quoted(r.other.text)));
+    r.prompts.push_back(fmt::format("{} first, then {}: what were you feeling as you picked your answer, and where "
+                                    "did you feel it? Hear each other all the way through before explaining your own.",
+                                    a, b));
     if (r.owner.pattern || r.other.pattern)
         r.prompts.push_back(fmt::format("{}'s answer reads as {}; {}'s as {}. What did each of you need right then? "
                                         "Say it in a sentence, then see whether your card puts it the same way.",

@@ -29,7 +29,7 @@ void bindChart(CustomBlock& b, Chart& chart, std::function<float(const Theme&, f
 }  // namespace
 
 DebriefScreen::DebriefScreen(Context& ctx, PlayScreen& play)
-    : Screen(ctx), play_(play), d_(feedback::debrief(play.session(), ctx.patterns)) {
+    : Screen(ctx), play_(play), d_(feedback::debrief(play.playthrough(), ctx.patterns)) {
     saveBtn_.set("Save report", "S", Button::Kind::Secondary);
     lookBtn_.set("Review choices", "L", Button::Kind::Secondary);
     againBtn_.set("Play again", "P", Button::Kind::Secondary);

@@ -1,5 +1,7 @@
 #include "sfml/screens/LibraryScreen.hpp"
 
+#include "sfml/screens/TogetherScreens.hpp"
+
 #include "sfml/screens/AboutScreen.hpp"
 
 #include "core/run/Script.hpp"
@@ -344,7 +346,8 @@ void LibraryScreen::play(bool together) {
     if (rows_.empty()) return;
     const Scenario& s = *rows_[selected_].scenario;
     if (together && s.roles.size() < 2) return;
-    ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, s, playedRoles(s, !together)));
+    if (together) return ctx_.stack.replace(std::make_unique<TogetherScreen>(ctx_, s));
+    ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, s, playedRoles(s, true)));
 }
 
 void LibraryScreen::handle(const sf::Event& e) {

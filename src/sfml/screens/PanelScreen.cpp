@@ -15,6 +15,15 @@ PanelScreen::PanelScreen(Context& ctx, std::string title, bool openAtEnd, sf::Ke
     newer_.setCompact(true);
 }
 
+int PanelScreen::columns(float inner) const { return Pager::columnsFor(ctx_.theme, inner, 24.f); }
+
+float PanelScreen::innerWidth() const {
+    const Theme& th = ctx_.theme;
+    const float m = std::round(th.margin * 0.7f);
+    const float w = std::round(std::min(ctx_.size.x - 2 * m, 64.f * static_cast<float>(th.type.body)));
+    return w - 2 * std::round(2.2f * th.unit);
+}
+
 void PanelScreen::layout() {
     const Theme& th = ctx_.theme;
     fill();
@@ -33,7 +42,7 @@ void PanelScreen::layout() {
     older_.layout(th, inner / 3);
     newer_.layout(th, inner / 3);
     const float footTop = panelRect_.top + panelRect_.height - pad - bh;
-    pager_.layout(th, {x, y, inner, footTop - std::round(1.2f * th.unit) - y}, Pager::columnsFor(th, inner, 24.f));
+    pager_.layout(th, {x, y, inner, footTop - std::round(1.2f * th.unit) - y}, columns(inner));
     if (first_) {
         if (openAtEnd_) pager_.setPage(pager_.pages() - 1);  // the backlog opens on the most recent page
         first_ = false;

@@ -26,6 +26,10 @@ protected:
     virtual void fill() = 0;
     /// The name of the panel in layout boxes ("history panel").
     virtual const char* boxName() const = 0;
+    /// The pager's columns for a panel `inner` wide (two when there is room).
+    virtual int columns(float inner) const;
+    /// The width the blocks are laid out in (one column's, when there are two).
+    float innerWidth() const;
     Pager pager_;
 
 private:

@@ -1,5 +1,8 @@
 #include "sfml/screens/PlayScreen.hpp"
 
+#include "sfml/screens/TogetherScreens.hpp"
+#include "core/util/Text.hpp"
+
 #include "sfml/screens/StateScreen.hpp"
 
 #include "core/feedback/Feedback.hpp"
@@ -24,8 +27,21 @@ namespace {
 std::size_t u(int i) { return static_cast<std::size_t>(i); }
 }  // namespace
 
-PlayScreen::PlayScreen(Context& ctx, const Scenario& s, std::set<std::string> played)
-    : Screen(ctx), sc_(s), played_(std::move(played)), run_(Playthrough::borrowing(s, played_)), session_(run_.session()) {
+namespace {
+std::set<std::string> rolesAt(const std::optional<Table>& t, std::set<std::string> played) {
+    if (!t) return played;
+    std::set<std::string> out;
+    for (const Person& p : t->people) out.insert(p.role);
+    return out;
+}
+}  // namespace
+
+PlayScreen::PlayScreen(Context& ctx, const Scenario& s, std::set<std::string> played, std::optional<Table> table)
+    : Screen(ctx),
+      sc_(s),
+      played_(rolesAt(table, std::move(played))),
+      run_(table ? Playthrough::borrowing(s, *table) : Playthrough::borrowing(s, played_)),
+      session_(run_.session()) {
     for (const Role& r : sc_.roles) {
         const int m = sc_.arousalMeter(r.id);
         if (m < 0 || !sc_.meters[u(m)].show) continue;
@@ -92,6 +108,25 @@ void PlayScreen::setContent() {
     // rewinding or by trying the secure option was never really played.
     if (m != Mode::Ending) recorded_ = false;
     layout();
+}
+
+bool PlayScreen::openReveal() {
+    if (run_.rounds().empty()) return false;
+    ctx_.stack.push(std::make_unique<RevealScreen>(ctx_, sc_,
+                                                   feedback::reveal(session_, ctx_.patterns, run_.table(), run_.rounds().back())));
+    return true;
+}
+
+void PlayScreen::handOffIfNeeded() {
+    if (!run_.needsHandoff() || handoffPending_) return;
+    handoffPending_ = true;
+    const int who = *run_.actor();
+    ctx_.stack.push(std::make_unique<PrivacyScreen>(ctx_, run_.table().call(who, sc_), roleName(session_.chooser()),
+                                                    run_.mode() == TogetherMode::Mirror, [this] {
+                                                        handoffPending_ = false;
+                                                        run_.handOver();
+                                                        setContent();
+                                                    }));
 }
 
 void PlayScreen::recordEnding() {
@@ -249,7 +284,7 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
     line_.setPosition({x, y});
     y += line_.height() + std::round(1.1f * th.unit);
 
-    body_.set(m == Mode::Stuck ? "" : session_.body(), th.look(th.type.body, th.color.muted, false, sf::Text::Italic));
+    body_.set(m == Mode::Stuck ? "" : run_.privateBody(), th.look(th.type.body, th.color.muted, false, sf::Text::Italic));
     bodyRule_.clear();
     if (!body_.empty()) {
         const float indent = std::round(1.3f * th.unit);
@@ -267,7 +302,15 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
     const float bottom = area.top + area.height;
 
     if (m == Mode::Decision) {
-        prompt_.set(fmt::format("{}, what do you say?", roleName(session_.chooser())),
+        std::string ask = fmt::format("{}, what do you say?", roleName(session_.chooser()));
+        if (couple() && run_.actor()) {
+            const std::string who = text::capitalFirst(run_.table().call(*run_.actor(), sc_));
+            ask = run_.mode() == TogetherMode::Mirror
+                      ? fmt::format("{}, as {}: what would you say? Your answer stays hidden until you have both picked.",
+                                    who, roleName(session_.chooser()))
+                      : fmt::format("{}, your turn as {}: what do you say?", who, roleName(session_.chooser()));
+        }
+        prompt_.set(ask,
                     th.look(th.type.small, roleColor(th, sc_, session_.chooser()), true));
         prompt_.wrap(w);
         prompt_.setPosition({x, y});
@@ -507,7 +550,25 @@ void PlayScreen::choose(std::size_t k) {
     const bool breathe = session_.node().choices[u(c)].breathe;
     const std::string practice = session_.node().choices[u(c)].practice;
     const int step = static_cast<int>(session_.history().size()) - 1;
-    run_.choose(c);
+    if (run_.mode() == TogetherMode::Mirror) {
+        const bool second = run_.awaitingSecondAnswer();
+        if (!run_.choose(c)) return;
+        if (second) {
+            // Both have answered: the owner's answer was played; the reveal is for both.
+            const MirrorRound round = run_.rounds().back();
+            const Choice& played = sc_.nodes[u(session_.history()[u(round.step)].node)].choices[u(round.owner)];
+            handOffIfNeeded();
+            openStateNotes();
+            if (played.breathe) openBreathe(played.practice);
+            openReveal();
+        } else {
+            handOffIfNeeded();
+        }
+        setContent();
+        return;
+    }
+    if (!run_.choose(c)) return;
+    handOffIfNeeded();  // beneath the card: the chooser reads their card before passing the device
     openStateNotes();  // under the card: the card about the choice comes first
     if (ctx_.settings.coaching == feedback::Coaching::Immediate) openCoachFor(step);
     if (breathe) openBreathe(practice);
@@ -518,10 +579,12 @@ void PlayScreen::proceed() {
     switch (mode()) {
         case Mode::Line:
             run_.advance();
+            handOffIfNeeded();
             openStateNotes();
             break;
         case Mode::PartnerMove:
             run_.chooseDefault();
+            handOffIfNeeded();
             openStateNotes();
             break;
         case Mode::Ending:
@@ -538,6 +601,7 @@ void PlayScreen::proceed() {
 
 bool PlayScreen::rewind() {
     if (!run_.rewind()) return false;
+    handOffIfNeeded();
     setContent();
     return true;
 }
@@ -554,6 +618,7 @@ bool PlayScreen::replayFrom(int step, int choice) {
 
 void PlayScreen::restart() {
     run_.restart();
+    handOffIfNeeded();
     recorded_ = false;
     setContent();
 }
@@ -588,6 +653,7 @@ bool PlayScreen::playScript(const std::vector<Pick>& picks, std::string& error) 
                     return false;
                 }
                 ++next;
+                run_.handOver();  // the script stands for whoever's turn it is
                 run_.choose(c);
                 break;
             }

@@ -16,7 +16,8 @@ namespace attune::ui {
 
 class PlayScreen : public Screen {
 public:
-    PlayScreen(Context& ctx, const Scenario& s, std::set<std::string> played);
+    /// `played` as for Session; or two people at a `table` (their roles are the ones played).
+    PlayScreen(Context& ctx, const Scenario& s, std::set<std::string> played, std::optional<Table> table = std::nullopt);
     ~PlayScreen() override;
     const char* name() const override { return "play"; }
     void layout() override;
@@ -33,6 +34,8 @@ public:
     const Session& session() const { return session_; }
     const Playthrough& playthrough() const { return run_; }
     bool together() const { return played_.size() > 1; }
+    /// Two people passing the device or mirroring (not one person playing both roles).
+    bool couple() const { return run_.mode() != TogetherMode::Solo; }
 
     /// Plays picks straight through, as the terminal player's --script does:
     /// lines advance, roles nobody plays take their defaults, and it stops at
@@ -65,6 +68,10 @@ public:
     void openBreathe(const std::string& practice = "paced");
     void openDebrief();
     void openSettings();
+    /// Two people: the privacy screen, when the device must change hands now.
+    void openHandoff() { handOffIfNeeded(); }
+    /// Mirror mode: the reveal of the last round (false when there is none).
+    bool openReveal();
 
     /// For the UI tests.
     bool revealing() const;
@@ -83,6 +90,9 @@ private:
     void placeChoices();
     void completeReveal();
     void recordEnding();
+    /// Two people: the device goes to whoever acts next, behind the privacy screen.
+    void handOffIfNeeded();
+    bool handoffPending_ = false;
     std::vector<Button*> barButtons();
     std::vector<const Button*> barButtons() const;
     std::string roleName(const std::string& role) const;

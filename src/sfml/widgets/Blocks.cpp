@@ -211,4 +211,30 @@ void Card::buttons(std::vector<Button*>& out) {
     for (auto& b : inner_) b->buttons(out);
 }
 
+float Pair::measure(const Theme& th, float width) {
+    gap_ = std::round(1.2f * th.unit);
+    half_ = std::floor((width - gap_) / 2);
+    return std::max(left_->measure(th, half_), right_->measure(th, half_));
+}
+
+void Pair::place(sf::Vector2f p) {
+    left_->place(p);
+    right_->place({p.x + half_ + gap_, p.y});
+}
+
+void Pair::draw(sf::RenderTarget& target) const {
+    left_->draw(target);
+    right_->draw(target);
+}
+
+void Pair::boxes(std::vector<Box>& out, int parent) const {
+    left_->boxes(out, parent);
+    right_->boxes(out, parent);
+}
+
+void Pair::buttons(std::vector<Button*>& out) {
+    left_->buttons(out);
+    right_->buttons(out);
+}
+
 }  // namespace attune::ui

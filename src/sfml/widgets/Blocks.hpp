@@ -140,6 +140,21 @@ private:
     sf::VertexArray edgeBar_{sf::Triangles};
 };
 
+/// Two blocks side by side in equal halves (a couple's answers), the taller setting the height.
+class Pair : public Block {
+public:
+    Pair(std::unique_ptr<Block> left, std::unique_ptr<Block> right) : left_(std::move(left)), right_(std::move(right)) {}
+    float measure(const Theme& th, float width) override;
+    void place(sf::Vector2f p) override;
+    void draw(sf::RenderTarget& target) const override;
+    void boxes(std::vector<Box>& out, int parent) const override;
+    void buttons(std::vector<Button*>& out) override;
+
+private:
+    std::unique_ptr<Block> left_, right_;
+    float half_ = 0, gap_ = 0;
+};
+
 /// Anything with measure/place/draw/boxes (charts) as a block.
 class CustomBlock : public Block {
 public:

@@ -15,6 +15,11 @@ public:
         blocks_.push_back(std::move(b));
         return ref;
     }
+    /// Adds a block made elsewhere.
+    Block& adopt(std::unique_ptr<Block> b) {
+        blocks_.push_back(std::move(b));
+        return *blocks_.back();
+    }
     /// Lays the blocks out in `area`, in `columns` equal columns; keeps the page when it still exists.
     /// In reading order by default (a column fills before the next begins); with `pack`, each
     /// block goes into the first column of the page with room for it (cards that stand alone).
