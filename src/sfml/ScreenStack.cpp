@@ -54,6 +54,12 @@ void ScreenStack::update(float dt) {
     for (std::size_t i = firstVisible(); i < screens_.size(); ++i) screens_[i]->update(dt);
 }
 
+std::vector<const Screen*> ScreenStack::visible() const {
+    std::vector<const Screen*> out;
+    for (std::size_t i = firstVisible(); i < screens_.size(); ++i) out.push_back(screens_[i].get());
+    return out;
+}
+
 void ScreenStack::draw(sf::RenderTarget& target) const {
     for (std::size_t i = firstVisible(); i < screens_.size(); ++i) screens_[i]->draw(target);
 }

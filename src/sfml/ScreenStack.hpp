@@ -32,6 +32,8 @@ public:
         return nullptr;
     }
 
+    /// The screens drawn now, bottom first (an opaque screen hides those beneath it).
+    std::vector<const Screen*> visible() const;
     void handle(const sf::Event& e);
     void update(float dt);
     void draw(sf::RenderTarget& target) const;

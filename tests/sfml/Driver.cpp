@@ -25,6 +25,9 @@ std::unique_ptr<ui::App> open(const Open& o) {
     w.screen = o.screen;
     w.size = fmt::format("{}x{}", o.width, o.height);
     w.solo = o.solo;
+    w.together = o.together;
+    w.names = o.names;
+    w.roles = o.roles;
     ui::App::Failure failure;
     auto app = ui::App::open(w, failure);
     REQUIRE_MESSAGE(app, failure.message);
@@ -34,6 +37,17 @@ std::unique_ptr<ui::App> open(const Open& o) {
 
 void press(ui::App& app, sf::Keyboard::Key k, bool shift) {
     app.key(k, shift);
+    app.frame();
+}
+
+void type(ui::App& app, const std::string& utf8) {
+    const sf::String s = sf::String::fromUtf8(utf8.begin(), utf8.end());
+    for (std::size_t i = 0; i < s.getSize(); ++i) {
+        sf::Event e{};
+        e.type = sf::Event::TextEntered;
+        e.text.unicode = s[i];
+        app.post(e);
+    }
     app.frame();
 }
 

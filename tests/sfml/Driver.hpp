@@ -17,6 +17,8 @@ struct Open {
     int textSize = 2;
     bool highContrast = false;
     bool solo = false;
+    std::string together;  ///< pass or mirror, with names and roles
+    std::vector<std::string> names, roles;
     Reveal reveal = Reveal::Off;
     feedback::Coaching coaching = feedback::Coaching::Immediate;
     bool reducedMotion = true;
@@ -24,6 +26,9 @@ struct Open {
 
 /// Writes the settings file for `o`, then opens the window as `attune` would.
 std::unique_ptr<ui::App> open(const Open& o);
+
+/// Types text (TextEntered events, one per code point) and runs a frame.
+void type(ui::App& app, const std::string& utf8);
 
 /// Presses a key and runs a frame.
 void press(ui::App& app, sf::Keyboard::Key k, bool shift = false);

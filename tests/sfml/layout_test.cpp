@@ -21,6 +21,19 @@ const char* kFreezeBack =
     "say-yes,nanny-jab,chloe-bites,go-home-early,orient-room,go-find-her,chloe-sorry,ask-evening,chloe-with-you,"
     "tell-gill,chloe-steps-in,savour,chloe-sit-by-me";
 
+const char* kMirror =
+    "sharp-reply/2,sam-defends/3,own-it/1,sam-meets-repair/sam-meets-repair,name-fear/2,sam-validates/1,"
+    "ask-for-text/ask-for-text,sam-offers-text/2,warm-close/1";
+
+/// Two people at The Late Text: Maya plays Sam, Jo plays Alex.
+Open couple(const char* mode, const char* script, const char* screen) {
+    Open o{"late-text", script, screen};
+    o.together = mode;
+    o.names = {"Maya", "Jo"};
+    o.roles = {"sam", "alex"};
+    return o;
+}
+
 struct ScreenCase {
     const char* name;
     Open open;
@@ -41,6 +54,12 @@ std::vector<ScreenCase> screens() {
         {"about over a story", {"late-text", "sharp-reply", "about"}},
         {"state after a freeze", {"holiday-with-family", kFreeze, "state"}},
         {"debrief after a freeze", {"holiday-with-family", kFreezeBack, "debrief"}},
+        {"together set-up", {"late-text", "", "together"}},
+        {"privacy", couple("pass", "sharp-reply", "play")},
+        {"mirror reveal", couple("mirror", "sharp-reply/2", "reveal")},
+        {"mirror reveal, alike", couple("mirror", "sharp-reply/sharp-reply", "reveal")},
+        {"couple debrief", couple("mirror", kMirror, "debrief")},
+        {"couple debrief, passing", couple("pass", kRepair, "debrief")},
     };
 }
 

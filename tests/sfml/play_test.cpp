@@ -334,9 +334,12 @@ TEST_CASE("the library filters by theme and plays the chosen scenario alone or t
     CHECK(lib->selected() == 1);
     const std::string chosen = lib->shownIds()[1];
     press(*app, sf::Keyboard::T);
+    REQUIRE(std::string(app->top()->name()) == "together");
+    press(*app, sf::Keyboard::Enter);
     auto& p = testing::play(*app);
     CHECK(p.session().scenario().id == chosen);
     CHECK(p.together());
+    CHECK(p.couple());
 }
 
 namespace {

@@ -317,6 +317,10 @@ void PrivacyScreen::draw(sf::RenderTarget& target) const {
     readyBtn_.draw(target);
 }
 
+std::string PrivacyScreen::shownText() const {
+    return title_.text() + "\n" + line_.text() + "\n" + note_.text() + "\n" + readyBtn_.label();
+}
+
 std::vector<Box> PrivacyScreen::boxes() const {
     std::vector<Box> out;
     addBox(out, "title", title_.bounds());
@@ -361,8 +365,11 @@ void RevealScreen::fill() {
             pager_.adopt(std::move(b));
         }
     }
-    pager_.add<TextItem>("To talk about", TextRole::Heading).gapAfter = 0.5f;
-    for (const std::string& p : r_.prompts) pager_.add<TextItem>(p, TextRole::Body).gapAfter = 0.8f;
+    // The heading stays with the first prompt, so it never ends a page on its own.
+    for (std::size_t i = 0; i < r_.prompts.size(); ++i) {
+        if (i == 0) pager_.add<Section>("To talk about", r_.prompts[i], TextRole::Body).gapAfter = 0.8f;
+        else pager_.add<TextItem>(r_.prompts[i], TextRole::Body).gapAfter = 0.8f;
+    }
 }
 
 }  // namespace attune::ui

@@ -61,6 +61,8 @@ public:
     void draw(sf::RenderTarget& target) const override;
     std::vector<Box> boxes() const override;
     void ready();
+    /// Every word on the screen (the tests check nothing private is among them).
+    std::string shownText() const;
 
 private:
     std::string who_, role_;

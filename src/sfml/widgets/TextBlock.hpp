@@ -39,6 +39,11 @@ public:
     /// Width of the text on one line, unwrapped.
     float naturalWidth() const;
 
+    /// The text as UTF-8.
+    std::string text() const {
+        const auto u = text_.toUtf8();
+        return std::string(u.begin(), u.end());
+    }
     /// Characters (code points) in the text.
     std::size_t length() const { return text_.getSize(); }
     /// Shows only the first `chars` characters (a reveal); length() or more shows all.
