@@ -80,19 +80,20 @@ void waitForEnter(std::ostream& out, std::istream* in, const std::string& prompt
     if (in) std::getline(*in, ignored);
 }
 
-/// The device goes to the person who acts next. At a terminal the screen is cleared first,
-/// so nothing private from the last person is left on it.
+/// The device goes to the person who acts next. The shared story stays on the screen;
+/// whatever was private to the last person was cleared when their turn ended.
 void handOff(Playthrough& p, PickSource& picks, std::ostream& out, const TextOptions& o) {
     const std::string who = p.table().call(*p.actor(), p.scenario());
-    if (o.interactive && picks.typing()) {
-        if (o.clearScreen) out << "\x1b[2J\x1b[H";
+    if (o.interactive && picks.typing())
         waitForEnter(out, picks.typing(),
                      fmt::format("\n  Pass to {}. {}, press Enter when you're ready. ", who, text::capitalFirst(who)));
-        if (o.clearScreen) out << "\x1b[2J\x1b[H";
-    } else {
+    else
         out << fmt::format("\n  -- Pass to {}. --\n", who);
-    }
     p.handOver();
+}
+
+void clear(std::ostream& out, const TextOptions& o) {
+    if (o.clearScreen) out << "\x1b[2J\x1b[H" << std::flush;
 }
 
 /// Whose turn it is, in the question: "Sam, as Alex: what do you do?"
@@ -244,6 +245,7 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                     c = *picked;
                     if (mirrored) {
                         p.choose(c);  // the owner's answer, held until the other has answered
+                        if (o.interactive) clear(out, o);  // the owner's pick is off the screen before the hand-off
                         if (p.needsHandoff()) handOff(p, picks, out, o);
                         if (o.clearScreen && o.interactive) showNode(s, p.privateBody(), out, o);
                         showChoices(s, question(p, true), out, o);
@@ -259,8 +261,11 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                     if (o.interactive && picks.typing())
                         waitForEnter(out, picks.typing(), "\n  Press Enter when you are ready to go on. ");
                 }
-                out << '\n';
-                wrapped(out, sc.substitute(ch.text), o.width, who + ": ", std::string(text::codePoints(who) + 2, ' '));
+                const auto said = [&] {
+                    out << '\n';
+                    wrapped(out, sc.substitute(ch.text), o.width, who + ": ", std::string(text::codePoints(who) + 2, ' '));
+                };
+                said();
                 if (ch.breathe) breathe(out, o, picks.typing(), ch.practice);
                 if (mirrored) break;
                 if (person) p.choose(c);
@@ -269,11 +274,14 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 if (o.afterChoice && stepIndex >= 0) {
                     const Step& st = s.history()[static_cast<std::size_t>(stepIndex)];
                     o.afterChoice(s, st, out);
-                    // The card is for the person who chose: off the screen before anyone else looks.
-                    if (together && person && o.interactive && picks.typing()) {
+                    if (together && person && o.interactive && picks.typing() && !st.byDefault)
                         waitForEnter(out, picks.typing(), "\n  Press Enter when you have read your card. ");
-                        if (o.clearScreen) out << "\x1b[2J\x1b[H";
-                    }
+                }
+                // The choices and the card were for the person who chose: off the screen before
+                // anyone else looks. What they said is the story, so it stays.
+                if (together && person && o.interactive && o.clearScreen) {
+                    clear(out, o);
+                    said();
                 }
                 break;
             }
