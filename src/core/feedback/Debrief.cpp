@@ -230,7 +230,7 @@ void togetherSection(const Debrief& d, const Scenario& sc, std::vector<Section>&
         const Person& p = d.table[i];
         const Role* r = sc.role(p.role);
         const std::string role = r ? r->name : p.role;
-        const std::string person = p.name.empty() ? "one of you" : p.name;
+        const std::string person = p.name.empty() ? "One of you" : p.name;
         who.push_back(fmt::format("{} played {}", i == 0 ? person : (p.name.empty() ? "the other" : p.name), role));
     }
     const std::string how = d.mode == TogetherMode::Mirror
