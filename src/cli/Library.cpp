@@ -63,7 +63,11 @@ std::optional<Table> askTable(std::istream& in, std::ostream& out, const Scenari
             if (!n) return std::nullopt;
             Table probe{TogetherMode::Solo, {{*n, s.roles[0].id}}};
             if (const std::string why = checkTable(probe, s); !why.empty()) {
-                out << "  " << why << ".\n";
+                out << "  " << text::capitalFirst(why) << ".\n";
+                continue;
+            }
+            if (!names.empty() && !n->empty() && *n == names.front()) {
+                out << fmt::format("  {} is taken; give the second person a different name (or none).\n", *n);
                 continue;
             }
             names.push_back(*n);

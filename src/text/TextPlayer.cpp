@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <istream>
 #include <ostream>
+#include <sstream>
 
 namespace attune {
 namespace {
@@ -27,16 +28,28 @@ std::string speaker(const Session& s, const std::string& role) {
     return r ? r->name : role;
 }
 
-void showNode(const Session& s, const std::string& body, std::ostream& out, const TextOptions& o) {
+/// The story told since the screen was last cleared: what both people may see again
+/// after a hand-off (never a body line, a choice or a card).
+struct Shared {
+    std::string text;
+    void add(std::ostream& out, const std::string& s) {
+        out << s;
+        text += s;
+    }
+};
+
+void showNode(const Session& s, const std::string& body, std::ostream& out, const TextOptions& o, Shared& shared) {
     const Node& n = s.node();
     const std::string t = s.text();
     if (!t.empty()) {
-        out << '\n';
-        if (n.say.empty()) wrapped(out, t, o.width, "", "");
+        std::ostringstream said;
+        said << '\n';
+        if (n.say.empty()) wrapped(said, t, o.width, "", "");
         else {
             const std::string who = speaker(s, n.say) + ": ";
-            wrapped(out, t, o.width, who, std::string(text::codePoints(who), ' '));
+            wrapped(said, t, o.width, who, std::string(text::codePoints(who), ' '));
         }
+        shared.add(out, said.str());
     }
     if (!body.empty()) wrapped(out, body, o.width, "  ~ ", "    ");
     if (o.onEnter) o.onEnter(s, out);
@@ -82,18 +95,27 @@ void waitForEnter(std::ostream& out, std::istream* in, const std::string& prompt
 
 /// The device goes to the person who acts next. The shared story stays on the screen;
 /// whatever was private to the last person was cleared when their turn ended.
-void handOff(Playthrough& p, PickSource& picks, std::ostream& out, const TextOptions& o) {
-    const std::string who = p.table().call(*p.actor(), p.scenario());
-    if (o.interactive && picks.typing())
-        waitForEnter(out, picks.typing(),
-                     fmt::format("\n  Pass to {}. {}, press Enter when you're ready. ", who, text::capitalFirst(who)));
-    else
-        out << fmt::format("\n  -- Pass to {}. --\n", who);
-    p.handOver();
+void clear(std::ostream& out, const TextOptions& o, Shared& shared) {
+    if (!o.clearScreen) return;
+    out << "\x1b[2J\x1b[H" << std::flush;
+    shared.text.clear();
 }
 
-void clear(std::ostream& out, const TextOptions& o) {
-    if (o.clearScreen) out << "\x1b[2J\x1b[H" << std::flush;
+void handOff(Playthrough& p, PickSource& picks, std::ostream& out, const TextOptions& o, Shared& shared) {
+    const std::string who = p.table().call(*p.actor(), p.scenario());
+    if (o.interactive && picks.typing()) {
+        waitForEnter(out, picks.typing(),
+                     fmt::format("\n  Pass to {}. {}, press Enter when you're ready. ", who, text::capitalFirst(who)));
+        // Body lines shown to the last person go; the story since the last turn stays.
+        if (o.clearScreen) {
+            const std::string story = shared.text;
+            clear(out, o, shared);
+            shared.add(out, story);
+        }
+    } else {
+        out << fmt::format("\n  -- Pass to {}. --\n", who);
+    }
+    p.handOver();
 }
 
 /// Whose turn it is, in the question: "Sam, as Alex: what do you do?"
@@ -101,7 +123,12 @@ std::string question(const Playthrough& p, bool second) {
     const Session& s = p.session();
     const std::string role = speaker(s, s.chooser());
     if (p.mode() == TogetherMode::Solo) return fmt::format("What does {} do?", role);
-    const std::string who = text::capitalFirst(p.table().call(*p.actor(), p.scenario()));
+    const Person& person = p.table().people[static_cast<std::size_t>(*p.actor())];
+    if (person.name.empty())  // the hand-off said who; "the person playing Alex, as Alex" says it twice
+        return p.mode() == TogetherMode::Mirror
+                   ? fmt::format("Your answer as {}: what would you say? (It stays hidden until you have both picked.)", role)
+                   : fmt::format("Your turn as {}: what do you do?", role);
+    const std::string who = person.name;
     if (p.mode() == TogetherMode::Mirror)
         return second ? fmt::format("{}, as {}: what would you say? (The other answer stays hidden until you pick.)", who, role)
                       : fmt::format("{}, as {}: what do you say? (Your answer stays hidden until you have both picked.)", who, role);
@@ -202,6 +229,7 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
     const Scenario& sc = p.scenario();
     const Session& s = p.session();  // read only: every move goes through the playthrough
     const bool together = p.mode() != TogetherMode::Solo;
+    Shared shared;
     const auto stopped = [&]() {
         if (auto* scripted = dynamic_cast<ScriptedPicks*>(&picks); scripted && !scripted->error.empty())
             return PlayEnd::BadScript;
@@ -214,7 +242,7 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 out << fmt::format("\nThe story cannot go on: {}.\n", s.stuckReason());
                 return PlayEnd::Stuck;
             case Session::State::Ending: {
-                showNode(s, p.privateBody(), out, o);
+                showNode(s, p.privateBody(), out, o, shared);
                 const Ending& e = *s.node().ending;
                 out << '\n' << fmt::format("== Ending: {} ({}) ==", sc.substitute(e.title), name(e.kind)) << '\n';
                 if (const std::string m = metersLine(s); o.showMeters && !m.empty())
@@ -223,7 +251,7 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 return PlayEnd::Ending;
             }
             case Session::State::Line:
-                showNode(s, p.privateBody(), out, o);
+                showNode(s, p.privateBody(), out, o, shared);
                 p.advance();
                 break;
             case Session::State::Decision: {
@@ -231,23 +259,30 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 const Node& node = s.node();  // the scenario's: it outlives the moves below
                 const bool person = p.turn().has_value();
                 const bool mirrored = person && p.mode() == TogetherMode::Mirror;
+                bool mirroredPause = false;
                 int c = -1, second = -1;
                 if (!person) {
-                    showNode(s, p.privateBody(), out, o);
+                    showNode(s, p.privateBody(), out, o, shared);
                     c = s.defaultChoice();
                 } else {
                     // Each answer is private: the device goes to its owner first.
-                    if (p.needsHandoff()) handOff(p, picks, out, o);
-                    showNode(s, p.privateBody(), out, o);
+                    if (p.needsHandoff()) handOff(p, picks, out, o, shared);
+                    showNode(s, p.privateBody(), out, o, shared);
                     showChoices(s, question(p, false), out, o);
                     const auto picked = picks.pick(s, out);
                     if (!picked) return stopped();
                     c = *picked;
                     if (mirrored) {
                         p.choose(c);  // the owner's answer, held until the other has answered
-                        if (o.interactive) clear(out, o);  // the owner's pick is off the screen before the hand-off
-                        if (p.needsHandoff()) handOff(p, picks, out, o);
-                        if (o.clearScreen && o.interactive) showNode(s, p.privateBody(), out, o);
+                        if (!p.awaitingSecondAnswer()) {  // a breathing pause: taken for both, no second answer
+                            picks.skip();
+                            mirroredPause = true;
+                        }
+                    }
+                    if (mirrored && !mirroredPause) {
+                        if (o.interactive) clear(out, o, shared);  // the owner's pick is off the screen before the hand-off
+                        if (p.needsHandoff()) handOff(p, picks, out, o, shared);
+                        if (o.clearScreen && o.interactive) showNode(s, p.privateBody(), out, o, shared);
                         showChoices(s, question(p, true), out, o);
                         const auto other = picks.pick(s, out);
                         if (!other) return stopped();
@@ -255,15 +290,17 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                     }
                 }
                 const Choice& ch = node.choices[static_cast<std::size_t>(c)];
-                if (mirrored) {
+                if (mirrored && !mirroredPause) {
                     p.choose(second);  // both answers: the reveal, then the owner's answer is played
                     if (o.onReveal) o.onReveal(p, out);
                     if (o.interactive && picks.typing())
                         waitForEnter(out, picks.typing(), "\n  Press Enter when you are ready to go on. ");
                 }
                 const auto said = [&] {
-                    out << '\n';
-                    wrapped(out, sc.substitute(ch.text), o.width, who + ": ", std::string(text::codePoints(who) + 2, ' '));
+                    std::ostringstream line;
+                    line << '\n';
+                    wrapped(line, sc.substitute(ch.text), o.width, who + ": ", std::string(text::codePoints(who) + 2, ' '));
+                    shared.add(out, line.str());
                 };
                 said();
                 if (ch.breathe) breathe(out, o, picks.typing(), ch.practice);
@@ -280,7 +317,7 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 // The choices and the card were for the person who chose: off the screen before
                 // anyone else looks. What they said is the story, so it stays.
                 if (together && person && o.interactive && o.clearScreen) {
-                    clear(out, o);
+                    clear(out, o, shared);
                     said();
                 }
                 break;

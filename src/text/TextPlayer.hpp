@@ -37,6 +37,8 @@ public:
     virtual std::optional<int> pick(const Session& s, std::ostream& out) = 0;
     /// The stream a person types into, when there is one (for "press Enter").
     virtual std::istream* typing() { return nullptr; }
+    /// Mirror mode: the second answer is not asked (the owner took a breathing pause).
+    virtual void skip() {}
 };
 
 /// Reads numbers or choice ids from a stream; re-asks on bad input.
@@ -55,6 +57,9 @@ class ScriptedPicks : public PickSource {
 public:
     explicit ScriptedPicks(std::vector<Pick> picks) : picks_(std::move(picks)) {}
     std::optional<int> pick(const Session& s, std::ostream& out) override;
+    void skip() override {
+        if (next_ < picks_.size()) ++next_;
+    }
     std::string error;  ///< set when a pick did not fit
 
 private:

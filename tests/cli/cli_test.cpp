@@ -207,7 +207,7 @@ TEST_CASE("together in the terminal library: names, roles and mode are asked, an
     CHECK(r.out.find("Which role does Maya take?\n  1. Alex\n  2. Sam\n") != std::string::npos);
     CHECK(r.out.find("Maya plays Sam; the other person plays Alex.") != std::string::npos);
     CHECK(r.out.find("-- Pass to the person playing Alex. --") != std::string::npos);
-    CHECK(r.out.find("The person playing Alex, as Alex: what do you do?") != std::string::npos);
+    CHECK(r.out.find("Your turn as Alex: what do you do?") != std::string::npos);
 }
 
 TEST_CASE("the forgotten plan: solo, the partner's defaults answer a gentle start") {

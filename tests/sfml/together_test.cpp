@@ -2,6 +2,7 @@
 // change of hands (nothing private behind or on it), and mirror mode's reveal.
 #include "sfml/Driver.hpp"
 #include "sfml/screens/CoachScreen.hpp"
+#include "sfml/screens/HistoryScreen.hpp"
 #include "sfml/screens/TogetherScreens.hpp"
 
 #include <doctest/doctest.h>
@@ -133,4 +134,65 @@ TEST_CASE("mirror mode: both answer behind the privacy screen, then the reveal s
     CHECK(testing::layoutProblems(*app).empty());
     // Jo's answer is the one the story played.
     CHECK(p.playthrough().picks().back().choice == "sharp-reply");
+}
+
+TEST_CASE("the privacy screen takes Space, not the Enter the last reader may still be pressing") {
+    auto app = testing::open(couple("pass", "sharp-reply"));
+    REQUIRE(std::string(app->top()->name()) == "privacy");
+    press(*app, sf::Keyboard::Enter);
+    CHECK(std::string(app->top()->name()) == "privacy");
+    press(*app, sf::Keyboard::Space);
+    CHECK(std::string(app->top()->name()) == "play");
+}
+
+TEST_CASE("a rewind to the other person's decision asks for the device first") {
+    auto app = testing::open(couple("pass", "sharp-reply"));
+    auto& p = testing::play(*app);
+    press(*app, sf::Keyboard::Space);  // Maya takes the device for Sam's decision
+    REQUIRE(p.playthrough().holder() == 0);
+    press(*app, sf::Keyboard::R);  // back to Alex's decision, which is Jo's
+    REQUIRE(p.playthrough().turn() == std::optional<std::string>("alex"));
+    onlyPrivacyShows(*app, choiceTexts(p.session()));
+    CHECK(app->find<ui::PrivacyScreen>()->shownText().find("Pass to Jo.") != std::string::npos);
+}
+
+TEST_CASE("trying the secure option from a card replays it for the same chooser, and the hand-off still follows") {
+    auto app = testing::open(couple("pass"));
+    auto& p = testing::play(*app);
+    press(*app, sf::Keyboard::Space);
+    press(*app, sf::Keyboard::Space);
+    press(*app, sf::Keyboard::Space);  // Jo takes the device
+    press(*app, sf::Keyboard::Num3);   // sharp-reply; Jo's card, the hand-off to Maya beneath it
+    REQUIRE(std::string(app->top()->name()) == "coach");
+    press(*app, sf::Keyboard::Y);  // try the secure option: Jo's own moment again
+    testing::frames(*app, 3);
+    CHECK(p.playthrough().picks().front().choice != "sharp-reply");
+    // Whatever is on top now, nobody but the chooser has seen a decision that is not theirs.
+    while (std::string(app->top()->name()) == "coach") press(*app, sf::Keyboard::Enter);
+    if (p.playthrough().turn() && p.playthrough().actor() != std::optional<int>(p.playthrough().holder()))
+        onlyPrivacyShows(*app, choiceTexts(p.session()));
+}
+
+TEST_CASE("two people's backlog shows what was said, not the styles of each other's picks") {
+    auto app = testing::open(couple("pass", "sharp-reply", "history"));
+    REQUIRE(std::string(app->top()->name()) == "history");
+    const auto* h = app->find<ui::HistoryScreen>();
+    REQUIRE(h);
+    CHECK(h->headings() == std::vector<std::string>{"Alex chose"});
+    CHECK(testing::layoutProblems(*app).empty());
+    // Alone, the same backlog names the style.
+    auto solo = testing::open({"late-text", "sharp-reply", "history"});
+    CHECK(solo->find<ui::HistoryScreen>()->headings() == std::vector<std::string>{"Alex chose · Anxious"});
+}
+
+TEST_CASE("mirror mode: a breathing pause the owner takes is taken for both, with no second answer") {
+    auto app = testing::open(couple("mirror"));
+    auto& p = testing::play(*app);
+    press(*app, sf::Keyboard::Space);
+    press(*app, sf::Keyboard::Space);
+    press(*app, sf::Keyboard::Space);  // Jo takes the device
+    press(*app, sf::Keyboard::Num1);   // the breath
+    CHECK_FALSE(p.playthrough().awaitingSecondAnswer());
+    CHECK(p.playthrough().rounds().empty());
+    CHECK(std::string(app->top()->name()) == "breathe");
 }

@@ -234,7 +234,8 @@ void togetherSection(const Debrief& d, const Scenario& sc, std::vector<Section>&
         who.push_back(fmt::format("{} played {}", i == 0 ? person : (p.name.empty() ? "the other" : p.name), role));
     }
     const std::string how = d.mode == TogetherMode::Mirror
-                                ? "Each of you answered every decision, and the owner's answer told the story."
+                                ? "At every decision one of you played, you both answered, and the owner's answer "
+                                  "told the story."
                                 : "You passed the device, each choosing for your own role.";
     sec.lines.push_back({fmt::format("{}. {}", text::join(who, ", and "), how), ""});
     out.push_back(std::move(sec));
@@ -700,8 +701,8 @@ std::string revealText(const Reveal& r, std::size_t width) {
         if (f.pattern && f.style != Style::Secure) para(out, "The need underneath: ", f.pattern->need, width, "    ");
         para(out, "In the body: ", f.body, width, "    ");
     };
-    side(r.ownerName, r.owner);
-    if (!r.alike) side(r.otherName, r.other);
+    side(text::capitalFirst(r.ownerName), r.owner);
+    if (!r.alike) side(text::capitalFirst(r.otherName), r.other);
     out += "\n  To talk about:\n";
     for (const std::string& p : r.prompts) para(out, "- ", p, width, "    ");
     return out;

@@ -168,6 +168,7 @@ struct Reveal {
     int ownerPerson = 0, otherPerson = 1;
     ChoiceFeedback owner, other;         ///< the owner's (played) and the other's (not played)
     bool alike = false, sameStyle = false;
+    bool otherPause = false;             ///< the other person's answer was a breathing pause
     std::string headline;
     std::vector<std::string> prompts;    ///< feeling, need, meeting in the middle
 };

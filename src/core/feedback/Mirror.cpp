@@ -42,7 +42,9 @@ std::string secureOffered(const Session& s, const MirrorRound& r) {
 /// What the card says the answer reaches for: its pattern's title, or its style.
 std::string answerName(const ChoiceFeedback& f) {
     if (f.pattern) return text::lowerFirst(f.pattern->title);
-    return f.style ? fmt::format("a {} answer", attune::name(*f.style)) : "an answer";
+    if (!f.style) return "an answer";
+    const std::string st = attune::name(*f.style);
+    return fmt::format("{} {} answer", st.front() == 'a' || st.front() == 'e' || st.front() == 'i' || st.front() == 'o' ? "an" : "a", st);
 }
 
 }  // namespace
@@ -55,14 +57,19 @@ Reveal reveal(const Session& s, const PatternLibrary& lib, const Table& table, c
     if (const Role* role = sc.role(round.role)) r.roleName = role->name;
     r.ownerPerson = round.ownerPerson;
     r.otherPerson = round.otherPerson;
-    r.ownerName = table.label(round.ownerPerson, sc);
-    r.otherName = table.label(round.otherPerson, sc);
+    // Unnamed people are "the person playing Alex", never the character's own name.
+    r.ownerName = table.call(round.ownerPerson, sc);
+    r.otherName = table.call(round.otherPerson, sc);
     r.owner = explainAsIf(s, lib, round.step, round.owner);
     r.other = explainAsIf(s, lib, round.step, round.other);
     // The owner's answer was played: its card shows what it changed.
     const Step& st = s.history()[static_cast<std::size_t>(round.step)];
     if (st.choice == round.owner) r.owner = explain(s, lib, round.step);
     r.alike = round.alike();
+    {
+        const Node& n = sc.nodes[static_cast<std::size_t>(s.history()[static_cast<std::size_t>(round.step)].node)];
+        r.otherPause = n.choices[static_cast<std::size_t>(round.other)].breathe;
+    }
     r.sameStyle = r.owner.style == r.other.style;
     const std::string& a = r.ownerName;
     const std::string& b = r.otherName;
@@ -85,7 +92,7 @@ Reveal reveal(const Session& s, const PatternLibrary& lib, const Table& table, c
         if (r.owner.style == Style::Secure)
             r.prompts.push_back(fmt::format("You already met here. {}, {}: say one thing the other could do that would "
                                             "make an answer like this easier to give on a hard day.",
-                                            a, b));
+                                            text::capitalFirst(a), b));
         else if (!secure.empty())
             r.prompts.push_back(fmt::format("This story also offered {}. What would help each of you reach for "
                                             "something like it, and what could the other do to make that safer?",
@@ -100,11 +107,11 @@ Reveal reveal(const Session& s, const PatternLibrary& lib, const Table& table, c
                                            styleWord(r.other));
     r.prompts.push_back(fmt::format("{} first, then {}: what were you feeling as you picked your answer, and where "
                                     "did you feel it? Hear each other all the way through before explaining your own.",
-                                    a, b));
+                                    text::capitalFirst(a), b));
     if (r.owner.pattern || r.other.pattern)
         r.prompts.push_back(fmt::format("{}'s answer reads as {}; {}'s as {}. What did each of you need right then? "
                                         "Say it in a sentence, then see whether your card puts it the same way.",
-                                        a, answerName(r.owner), b, answerName(r.other)));
+                                        text::capitalFirst(a), answerName(r.owner), b, answerName(r.other)));
     else
         r.prompts.push_back("What did each of you need in that moment? Say it in one sentence each.");
     const bool ownerSecure = r.owner.style == Style::Secure, otherSecure = r.other.style == Style::Secure;
@@ -117,7 +124,7 @@ Reveal reveal(const Session& s, const PatternLibrary& lib, const Table& table, c
         r.prompts.push_back(fmt::format("To meet in the middle: {}, what would make an answer like {}'s feel possible "
                                         "for you here? {}, what in {}'s answer makes sense to you, given what they "
                                         "were feeling?",
-                                        reaching, steady, steady, reaching));
+                                        reaching, steady, text::capitalFirst(steady), reaching));
     } else if (!secure.empty())
         r.prompts.push_back(fmt::format("To meet in the middle: this story also offered {}. What would each of you "
                                         "need from the other to say something like it?",
@@ -140,8 +147,11 @@ Section mirrorSection(const Debrief& d) {
     if (sameStyle > 0) line += fmt::format(", and the same style with different words at {} more", sameStyle);
     std::vector<const Reveal*> differ;
     for (const Reveal& r : d.mirror)
-        if (!r.alike) differ.push_back(&r);
-    if (!differ.empty()) line += differ.size() == 1 ? ". The moment you differed is below" : ". The moments you differed most are below";
+        if (!r.alike && !r.otherPause) differ.push_back(&r);
+    if (!differ.empty())
+        line += differ.size() == 1 ? ". The moment you differed follows"
+                : differ.size() <= 3 ? ". The moments you differed follow"
+                                     : ". The moments you differed most follow";
     sec.lines.push_back({line + ".", ""});
     // Each person's answers side by side: their own at their decisions, and their mirror answers.
     for (const PersonSummary& ps : d.people) {
@@ -159,7 +169,7 @@ Section mirrorSection(const Debrief& d) {
         std::vector<std::string> parts;
         for (std::size_t k = 0; k < 4; ++k)
             if (counts[k] > 0) parts.push_back(fmt::format("{} {}", counts[k], attune::name(static_cast<Style>(k))));
-        sec.lines.push_back({fmt::format("{}'s answers: {}.", label, parts.empty() ? "none marked" : text::join(parts, ", ")),
+        sec.lines.push_back({fmt::format("Answers from {}: {}.", label, parts.empty() ? "none marked" : text::join(parts, ", ")),
                              d.table[static_cast<std::size_t>(who)].role});
     }
     std::stable_sort(differ.begin(), differ.end(),

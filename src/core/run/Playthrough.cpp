@@ -120,9 +120,7 @@ void Playthrough::advance() {
 void Playthrough::play(int choice, const std::string& mirror) {
     const bool person = session_.isPlayed(session_.chooser());
     const int who = person ? actor().value_or(0) : -1;
-    // A mirror round rewinds to before the owner's answer, with the device back with them.
-    if (person && keepRewind_)
-        rewindPoints_.push_back({session_, picks_.size(), rounds_.size(), mirror.empty() ? holder_ : roundHolder_});
+    if (person && keepRewind_) rewindPoints_.push_back({session_, picks_.size(), rounds_.size()});
     const Node& n = session_.node();
     const int step = static_cast<int>(session_.history().size()) - 1;
     picks_.push_back({n.id, n.by, choiceKey(n.choices[u(choice)]), !person, mirror});
@@ -140,9 +138,14 @@ bool Playthrough::choose(int choice) {
     const int step = static_cast<int>(session_.history().size()) - 1;
     if (mode() == TogetherMode::Mirror && turn()) {
         const int who = *actor();
+        // A breathing pause is not an answer to compare: it is taken for both, at once.
+        if (pendingOwner_ < 0 && session_.node().choices[u(choice)].breathe) {
+            play(choice, {});
+            emitArrival();
+            return true;
+        }
         if (pendingOwner_ < 0) {  // the owner's private answer: the other answers next
             pendingOwner_ = choice;
-            roundHolder_ = holder_;
             emit({PlayEvent::Kind::Answer, step, session_.chooser(), false, who});
             return true;
         }
@@ -194,7 +197,8 @@ bool Playthrough::rewindTo(int step) {
         session_ = r.session;
         picks_.resize(r.picks);
         rounds_.resize(r.rounds);
-        holder_ = r.holder;
+        // The device stays where it physically is: if the decision now is someone else's,
+        // needsHandoff() asks for it again.
         pendingOwner_ = -1;
         rewindPoints_.erase(rewindPoints_.begin() + static_cast<std::ptrdiff_t>(i), rewindPoints_.end());
         emit({PlayEvent::Kind::Rewind, step, {}, false});
@@ -209,7 +213,6 @@ void Playthrough::restart() {
     picks_.clear();
     rounds_.clear();
     rewindPoints_.clear();
-    holder_ = 0;
     pendingOwner_ = -1;
     emit({PlayEvent::Kind::Rewind, -1, {}, false});
     emitArrival();
@@ -267,7 +270,7 @@ Playthrough::Restored Playthrough::restore(std::shared_ptr<const Scenario> s, co
         };
         const int found = find(rec.choice);
         if (found < 0) return out;
-        const bool mirrored = p.mode() == TogetherMode::Mirror && p.turn();
+        const bool mirrored = p.mode() == TogetherMode::Mirror && p.turn() && !n.choices[u(found)].breathe;
         if (mirrored != !rec.mirror.empty()) {
             out.error = fmt::format("step {}: the saved pick at node '{}' {} a mirror answer, but this decision {}", i + 1,
                                     rec.node, rec.mirror.empty() ? "has no" : "has", mirrored ? "is mirrored" : "is not");

@@ -105,13 +105,15 @@ public:
     void advance();
     /// Decision: takes a shown choice (index into node().choices); false when it is not shown
     /// or the device must be handed over first. In mirror mode the owner's answer waits for
-    /// the other's; the second answer reveals both and plays the owner's.
+    /// the other's; the second answer reveals both and plays the owner's. A breathing pause
+    /// picked by the owner is played at once, for both, with no round.
     bool choose(int choice);
     /// Decision of a role nobody plays: takes its default.
     void chooseDefault();
     /// Lines and decisions of roles nobody plays, until a person must act or the story ends.
     void runToPerson();
-    /// Back to just before the last pick a person made; false when there is none.
+    /// Back to just before the last pick a person made; false when there is none. The device
+    /// stays with whoever holds it (a hand-off is asked for when the decision is someone else's).
     bool rewind();
     /// Back to the decision a person made at history step `step` (before it was made);
     /// false when there is no such rewind point.
@@ -123,6 +125,8 @@ public:
     void keepRewindPoints(bool keep) { keepRewind_ = keep; }
 
     const std::vector<PickRecord>& picks() const { return picks_; }
+    /// The pick log and where it stands. A mirror round half answered is not saved: on
+    /// restore, that decision is asked again from its owner.
     SavedPlaythrough save() const;
 
     struct Restored;
@@ -138,7 +142,6 @@ private:
     struct RewindPoint {
         Session session;
         std::size_t picks = 0, rounds = 0;
-        int holder = 0;
     };
     std::shared_ptr<const Scenario> scenario_;
     Table table_;
@@ -150,7 +153,6 @@ private:
     bool keepRewind_ = true;
     int holder_ = 0;
     int pendingOwner_ = -1;  ///< mirror: the owner's answer, waiting for the other's
-    int roundHolder_ = 0;    ///< mirror: who held the device when the owner answered
 };
 
 struct Playthrough::Restored {

@@ -14,7 +14,8 @@ namespace attune {
 std::optional<std::vector<Pick>> parsePicks(std::string_view list, std::string& error);
 
 /// Parses mirror-mode picks, one entry per decision written OWNER/OTHER ("2/1,gentle/sharp"),
-/// into the answers in the order they are given: owner, other, owner, other...
+/// into the answers in the order they are given: owner, other, owner, other... When the
+/// owner takes a breathing pause, nobody else answers: write it OWNER/- .
 std::optional<std::vector<Pick>> parseMirrorPicks(std::string_view list, std::string& error);
 
 /// The choice (index into the node's choices) a pick names among those shown

@@ -4,14 +4,15 @@
 
 namespace attune::ui {
 
-HistoryScreen::HistoryScreen(Context& ctx, const Session& session)
-    : PanelScreen(ctx, "So far", true, sf::Keyboard::H), session_(session) {}
+HistoryScreen::HistoryScreen(Context& ctx, const Session& session, bool styles)
+    : PanelScreen(ctx, "So far", true, sf::Keyboard::H), session_(session), styles_(styles) {}
 
 void HistoryScreen::fill() {
     const Theme& th = ctx_.theme;
     const Scenario& sc = session_.scenario();
     pager_.clear();
-    const bool coaching = ctx_.settings.coaching != feedback::Coaching::Off;
+    headings_.clear();
+    const bool coaching = styles_ && ctx_.settings.coaching != feedback::Coaching::Off;
     for (const Step& st : session_.history()) {
         const Node& n = sc.nodes[static_cast<std::size_t>(st.node)];
         const std::string text = sc.substitute(n.text);
@@ -30,6 +31,7 @@ void HistoryScreen::fill() {
         const Role* r = sc.role(st.role);
         std::string heading = fmt::format("{} {}", r ? r->name : st.role, st.byDefault ? "answered" : "chose");
         if (coaching && c.style && !st.byDefault) heading += " · " + styleLabel(c.style);
+        headings_.push_back(heading);
         auto& s = pager_.add<Section>(heading, sc.substitute(c.text), TextRole::Quote);
         s.setHeadingColour(coaching && c.style && !st.byDefault ? styleColor(th, c.style) : roleColor(th, sc, st.role));
         s.gapAfter = 1.3f;

@@ -121,12 +121,19 @@ void PlayScreen::handOffIfNeeded() {
     if (!run_.needsHandoff() || handoffPending_) return;
     handoffPending_ = true;
     const int who = *run_.actor();
+    // The screen goes by itself if, by the time it is on top, the turn has changed (a rewind
+    // or a replay underneath it); a different person then gets a screen of their own.
+    auto wanted = [this, who] { return run_.needsHandoff() && run_.actor() == who; };
+    auto ready = [this, who] {
+        handoffPending_ = false;
+        if (run_.needsHandoff()) {
+            if (*run_.actor() == who) run_.handOver();
+            else handOffIfNeeded();
+        }
+        setContent();
+    };
     ctx_.stack.push(std::make_unique<PrivacyScreen>(ctx_, run_.table().call(who, sc_), roleName(session_.chooser()),
-                                                    run_.mode() == TogetherMode::Mirror, [this] {
-                                                        handoffPending_ = false;
-                                                        run_.handOver();
-                                                        setContent();
-                                                    }));
+                                                    run_.mode() == TogetherMode::Mirror, std::move(wanted), std::move(ready)));
 }
 
 void PlayScreen::recordEnding() {
@@ -553,6 +560,12 @@ void PlayScreen::choose(std::size_t k) {
     if (run_.mode() == TogetherMode::Mirror) {
         const bool second = run_.awaitingSecondAnswer();
         if (!run_.choose(c)) return;
+        if (!second && !run_.awaitingSecondAnswer()) {  // a breathing pause, taken for both
+            afterMove();
+            if (breathe) openBreathe(practice);
+            setContent();
+            return;
+        }
         if (second) {
             // Both have answered: the owner's answer was played; the reveal is for both.
             const MirrorRound round = run_.rounds().back();
@@ -568,8 +581,9 @@ void PlayScreen::choose(std::size_t k) {
         return;
     }
     if (!run_.choose(c)) return;
-    handOffIfNeeded();  // beneath the card: the chooser reads their card before passing the device
-    openStateNotes();  // under the card: the card about the choice comes first
+    // Bottom to top: what the next person should see after the hand-off, the hand-off, then
+    // what is for the chooser now (a note about their own body, and their card on top).
+    afterMove();
     if (ctx_.settings.coaching == feedback::Coaching::Immediate) openCoachFor(step);
     if (breathe) openBreathe(practice);
     setContent();
@@ -579,13 +593,11 @@ void PlayScreen::proceed() {
     switch (mode()) {
         case Mode::Line:
             run_.advance();
-            handOffIfNeeded();
-            openStateNotes();
+            afterMove();
             break;
         case Mode::PartnerMove:
             run_.chooseDefault();
-            handOffIfNeeded();
-            openStateNotes();
+            afterMove();
             break;
         case Mode::Ending:
             openDebrief();
@@ -608,6 +620,7 @@ bool PlayScreen::rewind() {
 
 bool PlayScreen::replayFrom(int step, int choice) {
     if (!run_.rewindTo(step)) return false;
+    handOffIfNeeded();  // a moment of the other person's: they take the device first
     setContent();
     if (choice >= 0) {
         const auto it = std::find(shown_.begin(), shown_.end(), choice);
@@ -654,7 +667,9 @@ bool PlayScreen::playScript(const std::vector<Pick>& picks, std::string& error) 
                 }
                 ++next;
                 run_.handOver();  // the script stands for whoever's turn it is
+                const bool owner = run_.mode() == TogetherMode::Mirror && !run_.awaitingSecondAnswer();
                 run_.choose(c);
+                if (owner && !run_.awaitingSecondAnswer()) ++next;  // a pause taken for both: OWNER/- 
                 break;
             }
         }
@@ -678,15 +693,37 @@ void PlayScreen::openCoachFor(int step) {
     }));
 }
 
-bool PlayScreen::openStateNotes() {
+bool PlayScreen::openStateNotes(Notes which) {
     if (ctx_.settings.coaching == feedback::Coaching::Off) return false;
     const auto notes =
         feedback::statesAt(session_, ctx_.patterns, static_cast<int>(session_.history().size()) - 1);
-    for (const auto& n : notes) ctx_.stack.push(std::make_unique<StateScreen>(ctx_, n));
-    return !notes.empty();
+    const auto& people = run_.table().people;
+    const std::size_t h = static_cast<std::size_t>(run_.holder());
+    const std::string holderRole = h < people.size() ? people[h].role : std::string();
+    bool any = false;
+    for (const auto& n : notes) {
+        if (which == Notes::Holder && n.role != holderRole) continue;
+        if (which == Notes::Others && n.role == holderRole) continue;
+        ctx_.stack.push(std::make_unique<StateScreen>(ctx_, n));
+        any = true;
+    }
+    return any;
 }
 
-void PlayScreen::openHistory() { ctx_.stack.push(std::make_unique<HistoryScreen>(ctx_, session_)); }
+void PlayScreen::afterMove() {
+    if (!couple()) {
+        openStateNotes();
+        return;
+    }
+    openStateNotes(Notes::Others);  // beneath the hand-off: for the person about to take the device
+    handOffIfNeeded();
+    openStateNotes(Notes::Holder);  // for the person still holding it
+}
+
+void PlayScreen::openHistory() {
+    // Two people: a pick's style is part of its card, which was its chooser's alone.
+    ctx_.stack.push(std::make_unique<HistoryScreen>(ctx_, session_, !couple()));
+}
 
 void PlayScreen::openBreathe(const std::string& practice) {
     ctx_.stack.push(std::make_unique<BreatheScreen>(ctx_, practice));

@@ -64,7 +64,9 @@ public:
     void openCoachFor(int step);
     void openHistory();
     /// Shows the note for a body that has just gone below the window, if one has; true when shown.
-    bool openStateNotes();
+    /// Two people: the notes for whoever holds the device, or for the others.
+    enum class Notes { All, Holder, Others };
+    bool openStateNotes(Notes which = Notes::All);
     void openBreathe(const std::string& practice = "paced");
     void openDebrief();
     void openSettings();
@@ -92,6 +94,8 @@ private:
     void recordEnding();
     /// Two people: the device goes to whoever acts next, behind the privacy screen.
     void handOffIfNeeded();
+    /// After the story moves: state notes and the hand-off, in the order each person should see them.
+    void afterMove();
     bool handoffPending_ = false;
     std::vector<Button*> barButtons();
     std::vector<const Button*> barButtons() const;

@@ -69,6 +69,11 @@ void TogetherScreen::start() {
         return;
     }
     ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, sc_, std::set<std::string>{}, t));
+    // A story that opens on the second person's decision asks for the device at once.
+    Context& c = ctx_;
+    ctx_.stack.later([&c] {
+        if (auto* p = c.stack.find<PlayScreen>()) p->openHandoff();
+    });
 }
 
 void TogetherScreen::refresh() { layout(); }
@@ -262,8 +267,14 @@ std::vector<Box> TogetherScreen::boxes() const {
 
 // ---- the hand-off ------------------------------------------------------------------------------
 
-PrivacyScreen::PrivacyScreen(Context& ctx, std::string who, std::string role, bool mirror, std::function<void()> onReady)
-    : Screen(ctx), who_(std::move(who)), role_(std::move(role)), mirror_(mirror), onReady_(std::move(onReady)) {
+PrivacyScreen::PrivacyScreen(Context& ctx, std::string who, std::string role, bool mirror, std::function<bool()> wanted,
+                             std::function<void()> onReady)
+    : Screen(ctx),
+      who_(std::move(who)),
+      role_(std::move(role)),
+      mirror_(mirror),
+      wanted_(std::move(wanted)),
+      onReady_(std::move(onReady)) {
     readyBtn_.set("I'm ready", "Space", Button::Kind::Primary);
 }
 
@@ -272,6 +283,11 @@ void PrivacyScreen::ready() {
     done_ = true;
     ctx_.stack.pop();
     if (onReady_) ctx_.stack.later(onReady_);
+}
+
+void PrivacyScreen::update(float) {
+    // Stale: the turn changed beneath it. Only from the top, since ready() pops the top screen.
+    if (!done_ && wanted_ && !wanted_() && ctx_.stack.top() == this) ready();
 }
 
 void PrivacyScreen::layout() {
@@ -284,9 +300,9 @@ void PrivacyScreen::layout() {
     note_.set(mirror_ ? fmt::format("{} answers as {}, in private. You will see both answers together once you have "
                                     "both picked.",
                                     Who, role_)
-                      : fmt::format("Next is {}'s turn, as {}. The choices, the coaching card and the line about "
-                                    "{}'s body show only while it is {}'s turn.",
-                                    who_, role_, role_, who_),
+                      : fmt::format("The next turn is for {}, as {}. The choices, the coaching card and the line "
+                                    "about {}'s body show only during that turn.",
+                                    who_, role_, role_),
               th.look(th.type.small, th.color.muted));
     for (TextBlock* t : {&title_, &line_, &note_}) t->setCentred(true);
     const float gap = std::round(1.2f * th.unit);
@@ -307,7 +323,9 @@ void PrivacyScreen::handle(const sf::Event& e) {
         if (leftClick(e) && readyBtn_.contains(*p)) ready();
         return;
     }
-    if (pressed(e, sf::Keyboard::Space) || pressed(e, sf::Keyboard::Enter)) ready();
+    // Space only: Enter is the key that closes cards and picks, and the last reader may
+    // still be pressing it.
+    if (pressed(e, sf::Keyboard::Space)) ready();
 }
 
 void PrivacyScreen::draw(sf::RenderTarget& target) const {
@@ -352,11 +370,11 @@ void RevealScreen::fill() {
         return c;
     };
     const std::string ownRole = r_.role, otherOwn = otherRole(sc_, r_.role);
-    auto a = card(r_.ownerName, ownRole, r_.owner);
+    auto a = card(text::capitalFirst(r_.ownerName), ownRole, r_.owner);
     if (r_.alike) {
         pager_.adopt(std::move(a));
     } else {
-        auto b = card(r_.otherName, otherOwn, r_.other);
+        auto b = card(text::capitalFirst(r_.otherName), otherOwn, r_.other);
         // Side by side when two columns of reading width fit; one under the other otherwise.
         if (Pager::columnsFor(th, innerWidth(), 16.f) == 2)
             pager_.add<Pair>(std::move(a), std::move(b)).gapAfter = 1.2f;

@@ -54,10 +54,14 @@ private:
 /// private from the last person (their choices, their card, their body line) shows.
 class PrivacyScreen : public Screen {
 public:
-    PrivacyScreen(Context& ctx, std::string who, std::string role, bool mirror, std::function<void()> onReady);
+    /// `wanted` says whether the hand-off is still the one this screen asks for; when it is
+    /// not (the turn changed beneath it), the screen goes by itself and calls `onReady`.
+    PrivacyScreen(Context& ctx, std::string who, std::string role, bool mirror, std::function<bool()> wanted,
+                  std::function<void()> onReady);
     const char* name() const override { return "privacy"; }
     void layout() override;
     void handle(const sf::Event& e) override;
+    void update(float dt) override;
     void draw(sf::RenderTarget& target) const override;
     std::vector<Box> boxes() const override;
     void ready();
@@ -67,6 +71,7 @@ public:
 private:
     std::string who_, role_;
     bool mirror_;
+    std::function<bool()> wanted_;
     std::function<void()> onReady_;
     bool done_ = false;
     TextBlock title_, line_, note_;

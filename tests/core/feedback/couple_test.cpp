@@ -93,7 +93,8 @@ TEST_CASE("the couple's debrief names the people, the cycle between them and how
     const auto d = feedback::debrief(p, testing::patterns());
     REQUIRE(d.section("together"));
     CHECK(d.section("together")->lines[0].text ==
-          "Lee played Ben, and Kim played Ana. Each of you answered every decision, and the owner's answer told the story.");
+          "Lee played Ben, and Kim played Ana. At every decision one of you played, you both answered, and the "
+          "owner's answer told the story.");
     REQUIRE(d.cycle);
     CHECK(d.cycle->pursuerName == "Kim");
     CHECK(d.cycle->withdrawerName == "Lee");
@@ -102,9 +103,9 @@ TEST_CASE("the couple's debrief names the people, the cycle between them and how
     REQUIRE(m);
     REQUIRE(m->lines.size() == 5);
     CHECK(m->lines[0].text ==
-          "You chose the same answer at 2 of 4 decisions. The moments you differed most are below.");
-    CHECK(m->lines[1].text == "Kim's answers: 1 secure, 2 anxious, 1 avoidant.");
-    CHECK(m->lines[2].text == "Lee's answers: 1 secure, 1 anxious, 2 avoidant.");
+          "You chose the same answer at 2 of 4 decisions. The moments you differed follow.");
+    CHECK(m->lines[1].text == "Answers from Kim: 1 secure, 2 anxious, 1 avoidant.");
+    CHECK(m->lines[2].text == "Answers from Lee: 1 secure, 1 anxious, 2 avoidant.");
     CHECK(m->lines[3].text == "Step 1, as Ana: Kim chose “Why won't you answer me?” (anxious); Lee chose “Can we talk "
                               "tonight?” (secure).");
     CHECK(m->lines[4].text == "Step 4, as Ben: Lee chose “Not now.” (avoidant); Kim chose “I miss you too.” (secure).");

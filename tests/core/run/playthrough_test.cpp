@@ -375,7 +375,7 @@ TEST_CASE("a mirror playthrough saves both answers and restores onto the same st
     CHECK(bad.error == "step 1: the choice 'sulk' at node 'first-reply' no longer exists or is not shown there");
 }
 
-TEST_CASE("rewinding a mirror round forgets its answers and gives the device back") {
+TEST_CASE("rewinding a mirror round forgets its answers; the device stays where it is, so the owner is asked for") {
     Playthrough p(small(), pair(TogetherMode::Mirror));
     p.advance();
     p.handOver();
@@ -387,7 +387,45 @@ TEST_CASE("rewinding a mirror round forgets its answers and gives the device bac
     REQUIRE(p.rewind());
     CHECK(p.rounds().empty());
     CHECK(p.picks().empty());
-    CHECK(p.holder() == 1);
+    CHECK(p.holder() == 0);  // Sam answered last and still has it
     CHECK(p.session().node().id == "first-reply");
     CHECK_FALSE(p.awaitingSecondAnswer());
+    CHECK(p.needsHandoff());  // Alex's owner answers first again, after a hand-off
+    CHECK_FALSE(p.choose(choiceById(p.session(), "protest")));
+}
+
+TEST_CASE("rewinding in pass mode never shows a decision to the person who happens to hold the device") {
+    Playthrough p(small(), pair(TogetherMode::Pass));
+    p.advance();
+    p.handOver();  // Alex's owner (person 1)
+    p.choose(choiceById(p.session(), "protest"));
+    p.runToPerson();
+    p.handOver();  // the partner's (person 0)
+    REQUIRE(p.rewind());  // person 0 holds the device; the decision is person 1's
+    CHECK(p.session().node().id == "first-reply");
+    CHECK(p.holder() == 0);
+    CHECK(p.needsHandoff());
+    p.restart();
+    p.advance();
+    CHECK(p.needsHandoff());
+}
+
+TEST_CASE("in mirror mode a breathing pause picked by the owner is taken for both, with no round") {
+    Playthrough p(small(), pair(TogetherMode::Mirror));
+    p.advance();
+    p.handOver();
+    REQUIRE(p.choose(choiceById(p.session(), "breathe")));
+    CHECK_FALSE(p.awaitingSecondAnswer());
+    CHECK(p.rounds().empty());
+    CHECK(p.picks().back() == PickRecord{"first-reply", "you", "breathe", false, ""});
+    // The story is back at the same decision, and both answer it this time.
+    CHECK(p.session().node().id == "first-reply");
+    CHECK_FALSE(p.needsHandoff());
+    p.choose(choiceById(p.session(), "name-need"));
+    p.handOver();
+    p.choose(choiceById(p.session(), "protest"));
+    REQUIRE(p.rounds().size() == 1);
+    const auto back = Playthrough::restore(small(), p.save());
+    REQUIRE_MESSAGE(back.playthrough, back.error);
+    CHECK(back.playthrough->rounds().size() == 1);
 }
