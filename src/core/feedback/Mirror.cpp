@@ -148,10 +148,6 @@ Section mirrorSection(const Debrief& d) {
     std::vector<const Reveal*> differ;
     for (const Reveal& r : d.mirror)
         if (!r.alike && !r.otherPause) differ.push_back(&r);
-    if (!differ.empty())
-        line += differ.size() == 1 ? ". The moment you differed follows"
-                : differ.size() <= 3 ? ". The moments you differed follow"
-                                     : ". The moments you differed most follow";
     sec.lines.push_back({line + ".", ""});
     // Each person's answers side by side: their own at their decisions, and their mirror answers.
     for (const PersonSummary& ps : d.people) {
@@ -177,8 +173,8 @@ Section mirrorSection(const Debrief& d) {
     if (differ.size() > 3) differ.resize(3);
     std::sort(differ.begin(), differ.end(), [](const Reveal* x, const Reveal* y) { return x->step < y->step; });
     for (const Reveal* r : differ)
-        sec.lines.push_back({fmt::format("Step {}, as {}: {} chose {} ({}); {} chose {} ({}).",
-                                         r->step + 1, r->roleName, r->ownerName, quoted(r->owner.text), styleWord(r->owner),
+        sec.lines.push_back({fmt::format("You differed at step {}, as {}: {} chose {} ({}); {} chose {} ({}).",
+                                         r->step + 1, r->roleName, text::capitalFirst(r->ownerName), quoted(r->owner.text), styleWord(r->owner),
                                          r->otherName, quoted(r->other.text), styleWord(r->other)),
                              ""});
     return sec;

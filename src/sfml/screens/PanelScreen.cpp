@@ -15,6 +15,8 @@ PanelScreen::PanelScreen(Context& ctx, std::string title, bool openAtEnd, sf::Ke
     newer_.setCompact(true);
 }
 
+void PanelScreen::setCloseLabel(const std::string& label) { close_.set(label, "Esc", Button::Kind::Primary); }
+
 int PanelScreen::columns(float inner) const { return Pager::columnsFor(ctx_.theme, inner, 24.f); }
 
 float PanelScreen::innerWidth() const {

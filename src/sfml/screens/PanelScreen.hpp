@@ -30,6 +30,8 @@ protected:
     virtual int columns(float inner) const;
     /// The width the blocks are laid out in (one column's, when there are two).
     float innerWidth() const;
+    /// The closing button's words ("Close" unless a panel says otherwise).
+    void setCloseLabel(const std::string& label);
     Pager pager_;
 
 private:

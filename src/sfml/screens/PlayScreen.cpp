@@ -311,11 +311,13 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
     if (m == Mode::Decision) {
         std::string ask = fmt::format("{}, what do you say?", roleName(session_.chooser()));
         if (couple() && run_.actor()) {
-            const std::string who = text::capitalFirst(run_.table().call(*run_.actor(), sc_));
+            // Named: "Maya, your turn as Sam". Unnamed, the hand-off has just said who.
+            const std::string& name = run_.table().people[u(*run_.actor())].name;
+            const std::string who = name.empty() ? std::string("Your") : name + ", your";
             ask = run_.mode() == TogetherMode::Mirror
-                      ? fmt::format("{}, as {}: what would you say? Your answer stays hidden until you have both picked.",
+                      ? fmt::format("{} answer as {}: what would you say? It stays hidden until you have both picked.",
                                     who, roleName(session_.chooser()))
-                      : fmt::format("{}, your turn as {}: what do you say?", who, roleName(session_.chooser()));
+                      : fmt::format("{} turn as {}: what do you say?", who, roleName(session_.chooser()));
         }
         prompt_.set(ask,
                     th.look(th.type.small, roleColor(th, sc_, session_.chooser()), true));

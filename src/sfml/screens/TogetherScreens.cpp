@@ -351,7 +351,9 @@ std::vector<Box> PrivacyScreen::boxes() const {
 // ---- the mirror reveal -------------------------------------------------------------------------
 
 RevealScreen::RevealScreen(Context& ctx, const Scenario& s, feedback::Reveal r)
-    : PanelScreen(ctx, fmt::format("Side by side, as {}", r.roleName), false, sf::Keyboard::Unknown), sc_(s), r_(std::move(r)) {}
+    : PanelScreen(ctx, fmt::format("Side by side, as {}", r.roleName), false, sf::Keyboard::Unknown), sc_(s), r_(std::move(r)) {
+    setCloseLabel("Go on");
+}
 
 void RevealScreen::fill() {
     const Theme& th = ctx_.theme;

@@ -103,12 +103,12 @@ TEST_CASE("the couple's debrief names the people, the cycle between them and how
     REQUIRE(m);
     REQUIRE(m->lines.size() == 5);
     CHECK(m->lines[0].text ==
-          "You chose the same answer at 2 of 4 decisions. The moments you differed follow.");
+          "You chose the same answer at 2 of 4 decisions.");
     CHECK(m->lines[1].text == "Answers from Kim: 1 secure, 2 anxious, 1 avoidant.");
     CHECK(m->lines[2].text == "Answers from Lee: 1 secure, 1 anxious, 2 avoidant.");
-    CHECK(m->lines[3].text == "Step 1, as Ana: Kim chose “Why won't you answer me?” (anxious); Lee chose “Can we talk "
+    CHECK(m->lines[3].text == "You differed at step 1, as Ana: Kim chose “Why won't you answer me?” (anxious); Lee chose “Can we talk "
                               "tonight?” (secure).");
-    CHECK(m->lines[4].text == "Step 4, as Ben: Lee chose “Not now.” (avoidant); Kim chose “I miss you too.” (secure).");
+    CHECK(m->lines[4].text == "You differed at step 4, as Ben: Lee chose “Not now.” (avoidant); Kim chose “I miss you too.” (secure).");
     // The same document in every rendering.
     CHECK(feedback::debriefText(d, 76).find("Side by side:") != std::string::npos);
     CHECK(feedback::reportMarkdown(d).find("Lee played Ben, and Kim played Ana.") != std::string::npos);
