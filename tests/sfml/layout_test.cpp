@@ -95,6 +95,21 @@ TEST_CASE("every screen lays out with nothing overlapping or cut off, at both si
             }
 }
 
+TEST_CASE("the screens for two lay out at every text size, in both themes") {
+    for (bool contrast : {false, true})
+        for (int text = 0; text <= 4; ++text)
+            for (ScreenCase c : screens()) {
+                const std::string name = c.name;
+                if (name.find("together") == std::string::npos && name.find("privacy") == std::string::npos &&
+                    name.find("mirror") == std::string::npos && name.find("couple") == std::string::npos)
+                    continue;
+                c.open.textSize = text;
+                c.open.highContrast = contrast;
+                auto app = testing::open(c.open);
+                checkPages(*app, fmt::format("{} at text size {}{}", name, text, contrast ? " in high contrast" : ""));
+            }
+}
+
 TEST_CASE("the high-contrast theme lays out as soundly as the soft one") {
     for (ScreenCase c : screens()) {
         c.open.highContrast = true;
