@@ -1,4 +1,5 @@
 #include "cli/Commands.hpp"
+#include "cli/Net.hpp"
 
 #include "core/run/Playthrough.hpp"
 #include "core/check/Rules.hpp"
@@ -373,6 +374,26 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember({"immediate", "end", "off"}));
     p->add_option("--report", pa.report, "Save the debrief at the ending as FILE.md, FILE.html or FILE.json");
 
+    HostArgs ha;
+    auto* ho = app.add_subcommand("host", "Play with someone on another machine: host a scenario and show a pairing code");
+    ho->add_option("file", ha.file, "Scenario file")->required();
+    ho->add_option("--role", ha.role, "The role you play here (default: the scenario's player)");
+    ho->add_option("--mode", ha.mode, "pass (each machine chooses for its own role)")->check(CLI::IsMember({"pass", "mirror"}));
+    ho->add_option("--port", ha.port, "The TCP port to listen on (0: any free port)")->check(CLI::Range(0, 65535));
+    ho->add_option("--code", ha.code, "The pairing code (default: a random six digits)");
+    ho->add_option("--name", ha.name, "Your name, shown to the other person");
+    ho->add_option("--script", ha.script, "Picks for your own role; plays without asking");
+    ho->add_option("--coaching", ha.coaching, "Cards after each choice (immediate), at the end (end), or off")
+        ->check(CLI::IsMember({"immediate", "end", "off"}));
+    JoinArgs ja;
+    auto* jo = app.add_subcommand("join", "Join a scenario hosted on another machine");
+    jo->add_option("address", ja.address, "HOST or HOST:PORT, as the host shows it")->required();
+    jo->add_option("--code", ja.code, "The pairing code the host shows (asked for when not given)");
+    jo->add_option("--name", ja.name, "Your name, shown to the other person");
+    jo->add_option("--script", ja.script, "Picks for your own role; plays without asking");
+    jo->add_option("--coaching", ja.coaching, "Cards after each choice (immediate), at the end (end), or off")
+        ->check(CLI::IsMember({"immediate", "end", "off"}));
+
     std::string graphFile;
     auto* g = app.add_subcommand("graph", "Print the node graph as Graphviz DOT");
     g->add_option("file", graphFile, "Scenario file")->required();
@@ -447,6 +468,8 @@ int run(int argc, char** argv) {
     }
     if (*jn) return showJournal(journalLimit);
     if (*st) return stats(sa);
+    if (*ho) return host(ha);
+    if (*jo) return join(ja);
     if (*nw) return newScenario(newId, newDir);
     if (*bench) {
         std::string why;

@@ -118,6 +118,14 @@ void handOff(Playthrough& p, PickSource& picks, std::ostream& out, const TextOpt
     p.handOver();
 }
 
+/// The body line for the person at this screen: on two machines, only this machine's role's.
+std::string bodyHere(const Playthrough& p, const TextOptions& o) {
+    if (o.localRole.empty()) return p.privateBody();
+    const Session& s = p.session();
+    if (p.turn()) return s.chooser() == o.localRole ? s.bodyFor(o.localRole) : std::string();
+    return s.bodyFor(o.localRole);
+}
+
 /// Whose turn it is, in the question: "Sam, as Alex: what do you do?"
 std::string question(const Playthrough& p, bool second) {
     const Session& s = p.session();
@@ -217,7 +225,9 @@ void printTable(const Playthrough& p, std::ostream& out, std::size_t width) {
     out << '\n';
     wrapped(out, text::join(who, "; ") + ".", width, "", "");
     wrapped(out,
-            p.mode() == TogetherMode::Mirror
+            t.machines ? "Two machines: each of you chooses for your own role, on your own screen. Your choices, your "
+                         "card and the lines about your body stay on yours; the story is the same on both."
+            : p.mode() == TogetherMode::Mirror
                 ? "Mirror: at every decision you both answer in private, first whoever owns the role, then the other. "
                   "Then you see both answers side by side, and the owner's answer is the one the story plays."
                 : "Pass the device: each of you chooses for your own role. Before each of your turns the screen asks "
@@ -242,7 +252,7 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 out << fmt::format("\nThe story cannot go on: {}.\n", s.stuckReason());
                 return PlayEnd::Stuck;
             case Session::State::Ending: {
-                showNode(s, p.privateBody(), out, o, shared);
+                showNode(s, bodyHere(p, o), out, o, shared);
                 const Ending& e = *s.node().ending;
                 out << '\n' << fmt::format("== Ending: {} ({}) ==", sc.substitute(e.title), name(e.kind)) << '\n';
                 if (const std::string m = metersLine(s); o.showMeters && !m.empty())
@@ -251,7 +261,7 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 return PlayEnd::Ending;
             }
             case Session::State::Line:
-                showNode(s, p.privateBody(), out, o, shared);
+                showNode(s, bodyHere(p, o), out, o, shared);
                 p.advance();
                 break;
             case Session::State::Decision: {
@@ -262,12 +272,26 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 bool mirroredPause = false;
                 int c = -1, second = -1;
                 if (!person) {
-                    showNode(s, p.privateBody(), out, o, shared);
+                    showNode(s, bodyHere(p, o), out, o, shared);
                     c = s.defaultChoice();
+                } else if (!o.localRole.empty()) {
+                    // Two machines: each machine shows only its own person's decisions.
+                    p.handOver();
+                    showNode(s, bodyHere(p, o), out, o, shared);
+                    if (s.chooser() == o.localRole) {
+                        showChoices(s, question(p, false), out, o);
+                    } else {
+                        out << fmt::format("\n  Waiting for {} to choose...\n",
+                                           p.table().call(*p.actor(), p.scenario()));
+                        out << std::flush;
+                    }
+                    const auto picked = picks.pick(s, out);
+                    if (!picked) return stopped();
+                    c = *picked;
                 } else {
                     // Each answer is private: the device goes to its owner first.
                     if (p.needsHandoff()) handOff(p, picks, out, o, shared);
-                    showNode(s, p.privateBody(), out, o, shared);
+                    showNode(s, bodyHere(p, o), out, o, shared);
                     showChoices(s, question(p, false), out, o);
                     const auto picked = picks.pick(s, out);
                     if (!picked) return stopped();
@@ -282,7 +306,7 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                     if (mirrored && !mirroredPause) {
                         if (o.interactive) clear(out, o, shared);  // the owner's pick is off the screen before the hand-off
                         if (p.needsHandoff()) handOff(p, picks, out, o, shared);
-                        if (o.clearScreen && o.interactive) showNode(s, p.privateBody(), out, o, shared);
+                        if (o.clearScreen && o.interactive) showNode(s, bodyHere(p, o), out, o, shared);
                         showChoices(s, question(p, true), out, o);
                         const auto other = picks.pick(s, out);
                         if (!other) return stopped();
@@ -308,7 +332,9 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 if (person) p.choose(c);
                 else p.chooseDefault();
                 const int stepIndex = s.lastDecisionStep();
-                if (o.afterChoice && stepIndex >= 0) {
+                const bool mine = o.localRole.empty() ||
+                                  (stepIndex >= 0 && s.history()[static_cast<std::size_t>(stepIndex)].role == o.localRole);
+                if (o.afterChoice && stepIndex >= 0 && mine) {
                     const Step& st = s.history()[static_cast<std::size_t>(stepIndex)];
                     o.afterChoice(s, st, out);
                     if (together && person && o.interactive && picks.typing() && !st.byDefault)
@@ -316,7 +342,7 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 }
                 // The choices and the card were for the person who chose: off the screen before
                 // anyone else looks. What they said is the story, so it stays.
-                if (together && person && o.interactive && o.clearScreen) {
+                if (together && person && o.interactive && o.clearScreen && o.localRole.empty()) {
                     clear(out, o, shared);
                     said();
                 }

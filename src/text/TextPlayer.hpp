@@ -27,6 +27,10 @@ struct TextOptions {
     std::function<void(const Playthrough&, std::ostream&)> onReveal;
     /// Two people on one terminal: clear the screen at each hand-off (stdin and stdout are a terminal).
     bool clearScreen = false;
+    /// Two machines: the role this machine's person plays. Only its choices, card and body
+    /// lines are shown here; the other role's decisions say who is choosing and wait for
+    /// the pick the PickSource brings from the other machine.
+    std::string localRole;
 };
 
 /// Where picks come from: a person typing, or a script.

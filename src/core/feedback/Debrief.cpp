@@ -233,7 +233,8 @@ void togetherSection(const Debrief& d, const Scenario& sc, std::vector<Section>&
         const std::string person = p.name.empty() ? "One of you" : p.name;
         who.push_back(fmt::format("{} played {}", i == 0 ? person : (p.name.empty() ? "the other" : p.name), role));
     }
-    const std::string how = d.mode == TogetherMode::Mirror
+    const std::string how = d.machines ? "You played on two machines, each choosing for your own role."
+                            : d.mode == TogetherMode::Mirror
                                 ? "At every decision one of you played, you both answered, and the owner's answer "
                                   "told the story."
                                 : "You passed the device, each choosing for your own role.";
@@ -588,6 +589,7 @@ Debrief build(const Session& s, const PatternLibrary& lib, const Table* table, c
     if (named) {
         d.mode = table->mode;
         d.table = table->people;
+        d.machines = table->machines;
         if (rounds)
             for (const MirrorRound& r : *rounds)
                 if (r.step >= 0 && r.step < d.steps) d.mirror.push_back(reveal(s, lib, *table, r));

@@ -189,6 +189,7 @@ struct Debrief {
     std::optional<Cycle> cycle;  ///< only when both people played and it showed at least twice
     std::vector<StepRecord> stepLog;
     TogetherMode mode = TogetherMode::Solo;
+    bool machines = false;            ///< played on two machines
     std::vector<Person> table;        ///< who played which role, when two people played together
     std::vector<Reveal> mirror;       ///< mirror mode: every round, in order
     std::vector<Section> sections;  ///< the words, in reading order

@@ -35,6 +35,7 @@ struct MirrorRound {
 struct Table {
     TogetherMode mode = TogetherMode::Solo;
     std::vector<Person> people;  ///< one, or two with different roles
+    bool machines = false;       ///< each person at their own machine (attune host / join)
     bool operator==(const Table&) const = default;
 
     bool together() const { return mode != TogetherMode::Solo && people.size() == 2; }

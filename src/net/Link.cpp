@@ -1,0 +1,253 @@
+#include "net/Link.hpp"
+
+#include <SFML/Network/SocketSelector.hpp>
+#include <SFML/System/Clock.hpp>
+#include <SFML/System/Sleep.hpp>
+#include <fmt/format.h>
+#include <sodium.h>
+
+namespace attune::net {
+namespace {
+
+constexpr float kHandshakeSeconds = 10.f;
+const Bytes kAdJoin = bytes("join"), kAdHost = bytes("host");
+
+Bytes cat(const Bytes& a, const Bytes& b) {
+    Bytes out = a;
+    out.insert(out.end(), b.begin(), b.end());
+    return out;
+}
+
+template <std::size_t N>
+std::optional<std::array<std::uint8_t, N>> take(const Bytes& b, std::size_t at) {
+    if (b.size() < at + N) return std::nullopt;
+    std::array<std::uint8_t, N> out{};
+    std::copy(b.begin() + static_cast<std::ptrdiff_t>(at), b.begin() + static_cast<std::ptrdiff_t>(at + N), out.begin());
+    return out;
+}
+
+}  // namespace
+
+Link::~Link() { close(); }
+
+void Link::close() {
+    open_ = false;
+    if (heartbeat_.joinable()) heartbeat_.join();
+    socket_.disconnect();
+}
+
+std::string Link::peer() const {
+    return fmt::format("{}:{}", socket_.getRemoteAddress().toString(), socket_.getRemotePort());
+}
+
+bool Link::sendRaw(const Bytes& payload) {
+    const Bytes f = frame(payload);
+    std::size_t done = 0;
+    while (done < f.size()) {
+        std::size_t sent = 0;
+        const auto st = socket_.send(f.data() + done, f.size() - done, sent);
+        done += sent;
+        if (st == sf::Socket::Disconnected || st == sf::Socket::Error) return false;
+    }
+    return true;
+}
+
+std::optional<Bytes> Link::receiveRaw(float seconds, std::string& error) {
+    sf::Clock clock;
+    while (true) {
+        if (auto f = reader_.next()) {
+            silent_ = 0;
+            return f;
+        }
+        if (reader_.failed()) {
+            error = reader_.error();
+            return std::nullopt;
+        }
+        const float left = seconds - clock.getElapsedTime().asSeconds();
+        if (left <= 0) return std::nullopt;
+        sf::SocketSelector sel;
+        sel.add(socket_);
+        const float slice = std::min(left, 0.5f);
+        if (!sel.wait(sf::seconds(slice))) {
+            silent_ += slice;
+            if (silent_ >= kSilenceLimit) {
+                error = fmt::format("nothing heard from {} for {:g} seconds", peer(), kSilenceLimit);
+                return std::nullopt;
+            }
+            continue;
+        }
+        std::uint8_t buf[4096];
+        std::size_t got = 0;
+        const auto st = socket_.receive(buf, sizeof buf, got);
+        if (st == sf::Socket::Disconnected || st == sf::Socket::Error) {
+            error = "the other machine closed the connection";
+            return std::nullopt;
+        }
+        silent_ = 0;
+        reader_.feed(buf, got);
+    }
+}
+
+std::unique_ptr<Link> Link::accept(sf::TcpListener& listener, const std::string& code, std::string& error) {
+    std::unique_ptr<Link> l(new Link());
+    if (listener.accept(l->socket_) != sf::Socket::Done) {
+        error = "could not accept a connection";
+        return nullptr;
+    }
+    // 1. The protocol and a fresh session id, in the clear.
+    Bytes sid(16);
+    randombytes_buf(sid.data(), sid.size());
+    if (!l->sendRaw(cat(bytes(kProtocol), sid))) {
+        error = fmt::format("{} went away during pairing", l->peer());
+        return nullptr;
+    }
+    Pairing host(Pairing::Side::Responder, code, sid, kAdHost);
+    // 2. The joiner's share.
+    const auto ya = l->receiveRaw(kHandshakeSeconds, error);
+    const auto share = ya ? take<32>(*ya, 0) : std::nullopt;
+    if (!share || ya->size() != 32) {
+        if (error.empty()) error = fmt::format("{} did not pair (no share, or one of the wrong size)", l->peer());
+        return nullptr;
+    }
+    const auto isk = host.finish(*share, kAdJoin);
+    if (!isk) {
+        error = fmt::format("{} sent a share that is not a valid group element", l->peer());
+        return nullptr;
+    }
+    l->channel_ = std::make_unique<Channel>(*isk, Channel::Side::Host);
+    // 3. The host's share and stream header.
+    if (!l->sendRaw(cat(Bytes(host.share().begin(), host.share().end()), l->channel_->header()))) {
+        error = fmt::format("{} went away during pairing", l->peer());
+        return nullptr;
+    }
+    // 4. The joiner's header and a sealed greeting: it opens only if both used the same code.
+    const auto confirm = l->receiveRaw(kHandshakeSeconds, error);
+    const std::size_t hb = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+    if (!confirm || confirm->size() < hb || !l->channel_->accept(Bytes(confirm->begin(), confirm->begin() + hb))) {
+        if (error.empty()) error = fmt::format("{} did not finish pairing", l->peer());
+        return nullptr;
+    }
+    const auto hello = l->channel_->open(Bytes(confirm->begin() + hb, confirm->end()));
+    if (!hello || *hello != bytes("hello host")) {
+        error = fmt::format("{} gave the wrong pairing code", l->peer());
+        return nullptr;
+    }
+    if (!l->sendRaw(l->channel_->seal(bytes("hello joiner")))) {
+        error = fmt::format("{} went away during pairing", l->peer());
+        return nullptr;
+    }
+    l->startHeartbeat();
+    return l;
+}
+
+std::unique_ptr<Link> Link::connect(const std::string& address, unsigned short port, const std::string& code,
+                                    float retrySeconds, std::string& error) {
+    std::unique_ptr<Link> l(new Link());
+    const sf::IpAddress ip(address);
+    if (ip == sf::IpAddress::None) {
+        error = fmt::format("'{}' is not an address this machine can find", address);
+        return nullptr;
+    }
+    sf::Clock clock;
+    while (l->socket_.connect(ip, port, sf::seconds(3)) != sf::Socket::Done) {
+        if (clock.getElapsedTime().asSeconds() >= retrySeconds) {
+            error = fmt::format("nobody is hosting at {}:{} (is attune host running there, and the port open?)", address, port);
+            return nullptr;
+        }
+        sf::sleep(sf::milliseconds(200));
+    }
+    const auto hello = l->receiveRaw(kHandshakeSeconds, error);
+    const Bytes proto = bytes(kProtocol);
+    if (!hello || hello->size() != proto.size() + 16 || !std::equal(proto.begin(), proto.end(), hello->begin())) {
+        if (error.empty()) error = fmt::format("{}:{} does not speak {}", address, port, kProtocol);
+        return nullptr;
+    }
+    const Bytes sid(hello->begin() + static_cast<std::ptrdiff_t>(proto.size()), hello->end());
+    Pairing join(Pairing::Side::Initiator, code, sid, kAdJoin);
+    if (!l->sendRaw(Bytes(join.share().begin(), join.share().end()))) {
+        error = "the host went away during pairing";
+        return nullptr;
+    }
+    const auto reply = l->receiveRaw(kHandshakeSeconds, error);
+    const std::size_t hb = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+    const auto share = reply ? take<32>(*reply, 0) : std::nullopt;
+    if (!share || reply->size() != 32 + hb) {
+        if (error.empty()) error = "the host did not pair";
+        return nullptr;
+    }
+    const auto isk = join.finish(*share, kAdHost);
+    if (!isk) {
+        error = "the host sent a share that is not a valid group element";
+        return nullptr;
+    }
+    l->channel_ = std::make_unique<Channel>(*isk, Channel::Side::Joiner);
+    l->channel_->accept(Bytes(reply->begin() + 32, reply->end()));
+    if (!l->sendRaw(cat(l->channel_->header(), l->channel_->seal(bytes("hello host"))))) {
+        error = "the host went away during pairing";
+        return nullptr;
+    }
+    std::string ignored;
+    const auto welcome = l->receiveRaw(kHandshakeSeconds, ignored);
+    const auto opened = welcome ? l->channel_->open(*welcome) : std::nullopt;
+    if (!opened || *opened != bytes("hello joiner")) {
+        error = "the host refused the pairing code (check the code it shows)";
+        return nullptr;
+    }
+    l->startHeartbeat();
+    return l;
+}
+
+void Link::startHeartbeat() {
+    open_ = true;
+    heartbeat_ = std::thread([this] {
+        int ticks = 0;
+        while (open_) {
+            sf::sleep(sf::milliseconds(100));
+            if (++ticks % 40 != 0) continue;  // every four seconds
+            std::string ignored;
+            if (!send({{"t", "ping"}}, ignored)) return;
+        }
+    });
+}
+
+bool Link::send(const nlohmann::json& message, std::string& error) {
+    std::lock_guard<std::mutex> lock(sendMutex_);
+    if (!channel_) {
+        error = "not paired";
+        return false;
+    }
+    const std::string text = message.dump();
+    if (text.size() + 64 > kMaxFrame) {
+        error = fmt::format("a message of {} bytes is over the limit", text.size());
+        return false;
+    }
+    if (!sendRaw(channel_->seal(Bytes(text.begin(), text.end())))) {
+        error = "the other machine closed the connection";
+        return false;
+    }
+    return true;
+}
+
+std::optional<nlohmann::json> Link::receive(float seconds, std::string& error) {
+    sf::Clock clock;
+    while (true) {
+        const float left = seconds - clock.getElapsedTime().asSeconds();
+        if (left <= 0) return std::nullopt;
+        const auto raw = receiveRaw(left, error);
+        if (!raw) return std::nullopt;
+        const auto plain = channel_->open(*raw);
+        if (!plain) {
+            error = fmt::format("a message from {} did not open (changed on the way, or out of order)", peer());
+            return std::nullopt;
+        }
+        auto j = nlohmann::json::parse(plain->begin(), plain->end(), nullptr, false);
+        if (j.is_discarded() || !j.is_object() || !j.contains("t") || !j["t"].is_string()) {
+            error = fmt::format("{} sent a message Attune does not understand", peer());
+            return std::nullopt;
+        }
+        if (j["t"] == "ping") continue;
+        return j;
+    }
+}
+
+}  // namespace attune::net

@@ -1,0 +1,59 @@
+#pragma once
+/// One connection between two machines over TCP (SFML's network module), paired with
+/// the host's code and encrypted from the first message on. Messages are JSON objects
+/// in sealed, length-prefixed frames. A heartbeat goes every few seconds while the link
+/// is open, so a dead peer is noticed even while a person is thinking.
+#include "net/Channel.hpp"
+
+#include <SFML/Network/TcpListener.hpp>
+#include <SFML/Network/TcpSocket.hpp>
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+
+namespace attune::net {
+
+constexpr const char* kProtocol = "ATTUNE/1";  ///< the first bytes the host sends
+constexpr float kSilenceLimit = 20.f;           ///< seconds without a byte before the peer counts as gone
+
+class Link {
+public:
+    /// Host: takes the next connection on `listener` and pairs with `code`. Nothing, with
+    /// `error`, when the joiner used another code or spoke something else.
+    static std::unique_ptr<Link> accept(sf::TcpListener& listener, const std::string& code, std::string& error);
+    /// Joiner: connects (retrying for `retrySeconds` while nobody listens) and pairs.
+    static std::unique_ptr<Link> connect(const std::string& address, unsigned short port, const std::string& code,
+                                         float retrySeconds, std::string& error);
+    ~Link();
+    Link(const Link&) = delete;
+    Link& operator=(const Link&) = delete;
+
+    /// Seals and sends one message; false with `error` when the connection is gone.
+    bool send(const nlohmann::json& message, std::string& error);
+    /// The next message that is not a heartbeat, waiting at most `seconds`. Nothing with
+    /// `error` empty on a timeout; nothing with `error` set when the link failed (closed,
+    /// silent too long, a message that does not open or is not JSON).
+    std::optional<nlohmann::json> receive(float seconds, std::string& error);
+    /// "127.0.0.1:50123"
+    std::string peer() const;
+    void close();
+
+private:
+    Link() = default;
+    bool sendRaw(const Bytes& payload);
+    std::optional<Bytes> receiveRaw(float seconds, std::string& error);
+    void startHeartbeat();
+
+    sf::TcpSocket socket_;
+    FrameReader reader_;
+    std::unique_ptr<Channel> channel_;
+    std::mutex sendMutex_;
+    std::thread heartbeat_;
+    std::atomic<bool> open_{false};
+    float silent_ = 0;
+};
+
+}  // namespace attune::net

@@ -1,0 +1,111 @@
+// Two machines, as two real processes on loopback: attune host and attune join play a
+// whole scenario to the same ending; a wrong code is refused and the host goes on; a
+// peer that sends random bytes or an oversized length neither crashes nor stops the host.
+#include "support/Support.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using attune::testing::slurp;
+
+namespace {
+
+const char* kHostPicks = "sharp-reply,own-it,name-fear,ask-for-text,warm-close";
+const char* kJoinPicks = "sam-defends,sam-meets-repair,sam-validates,sam-offers-text";
+
+struct Pair {
+    std::string hostOut, hostErr, joinOut, joinErr;
+    int hostRc = -1, joinRc = -1;
+};
+
+/// Runs `script` (bash) in a fresh folder with HOST, JOIN, PORT and DIR set; each process
+/// writes DIR/NAME.out, .err and .rc.
+Pair run(const std::string& script) {
+    const fs::path dir = fs::temp_directory_path() / fmt::format("attune-net-{}", ::getpid());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    // A port of its own for every run: a port just closed may still be held by the system.
+    static int runs = 0;
+    const int port = 30000 + static_cast<int>((::getpid() * 16 + runs++) % 30000);
+    const std::string env = fmt::format("export XDG_DATA_HOME='{0}/data' XDG_CONFIG_HOME='{0}/config' DIR='{0}' PORT={1} "
+                                        "A='{2}'\ncd '{3}'\n",
+                                        dir.string(), port, ATTUNE_BINARY, attune::testing::sourceDir().string());
+    std::ofstream(dir / "run.sh") << env << script;
+    const int status = std::system(fmt::format("bash '{}/run.sh'", dir.string()).c_str());
+    REQUIRE(status == 0);
+    Pair p;
+    p.hostOut = slurp(dir / "host.out");
+    p.hostErr = slurp(dir / "host.err");
+    p.joinOut = slurp(dir / "join.out");
+    p.joinErr = slurp(dir / "join.err");
+    p.hostRc = std::stoi(slurp(dir / "host.rc"));
+    p.joinRc = std::stoi(slurp(dir / "join.rc"));
+    fs::remove_all(dir);
+    return p;
+}
+
+/// From the scenario's title on: what does not depend on ports and addresses.
+std::string fromTitle(const std::string& out) {
+    const auto at = out.find("The Late Text\n");
+    return at == std::string::npos ? out : out.substr(at);
+}
+
+std::string hostCmd(const char* code = "482913") {
+    return fmt::format("(timeout 60 \"$A\" host scenarios/late-text.yaml --port $PORT --code {} --name Jo --script {} "
+                       "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n",
+                       code, kHostPicks);
+}
+
+std::string joinCmd(const char* code = "482913") {
+    return fmt::format("timeout 60 \"$A\" join 127.0.0.1:$PORT --code {} --name Maya --script {} > $DIR/join.out "
+                       "2> $DIR/join.err; echo $? > $DIR/join.rc\n",
+                       code, kJoinPicks);
+}
+
+}  // namespace
+
+TEST_CASE("two machines play one scenario to the same ending, each seeing only its own person's side") {
+    const Pair p = run(hostCmd() + joinCmd() + "wait\n");
+    CHECK(p.hostRc == 0);
+    CHECK(p.joinRc == 0);
+    CHECK(p.hostErr.empty());
+    CHECK(p.joinErr.empty());
+    CHECK(p.hostOut.find("Pairing code: 482913\n") != std::string::npos);
+    const std::string ending = "== Ending: Back on the same side (secure) ==";
+    CHECK(p.hostOut.find(ending) != std::string::npos);
+    CHECK(p.joinOut.find(ending) != std::string::npos);
+    CHECK_GOLDEN(attune::testing::testDir() / "golden" / "net-late-text-host.txt", fromTitle(p.hostOut));
+    CHECK_GOLDEN(attune::testing::testDir() / "golden" / "net-late-text-join.txt", fromTitle(p.joinOut));
+    // The joiner never sees the host's choices while they are made, nor the host's cards.
+    CHECK(p.joinOut.find("Jo, as Alex: what do you do?") == std::string::npos);
+    CHECK(p.joinOut.find("Anxious: Sarcasm and eye-rolling") == std::string::npos);
+    CHECK(p.hostOut.find("Maya, as Sam: what do you do?") == std::string::npos);
+}
+
+TEST_CASE("a wrong code is refused, and the host still pairs with the right one after it") {
+    const Pair p = run(hostCmd() + "sleep 0.3\n" + fmt::format(
+        "timeout 30 \"$A\" join 127.0.0.1:$PORT --code 000000 --script 1 > $DIR/wrong.out 2> $DIR/wrong.err; "
+        "echo $? > $DIR/wrong.rc\n"
+        "grep -qx 1 $DIR/wrong.rc && grep -qx 'attune: the host refused the pairing code (check the code it shows)' "
+        "$DIR/wrong.err || exit 1\n") + joinCmd() + "wait\n");
+    CHECK(p.hostRc == 0);
+    CHECK(p.joinRc == 0);
+    CHECK(p.hostErr.find("gave the wrong pairing code\n") != std::string::npos);
+    CHECK(p.joinOut.find("== Ending: Back on the same side (secure) ==") != std::string::npos);
+}
+
+TEST_CASE("random bytes, a truncated message and an oversized length neither crash nor stop the host") {
+    const Pair p = run(hostCmd() + "sleep 0.3\n"
+                       "head -c 5000 /dev/urandom > /dev/tcp/127.0.0.1/$PORT 2>/dev/null\n"
+                       "printf '\\x00\\x00\\x00\\x20abc' > /dev/tcp/127.0.0.1/$PORT 2>/dev/null\n"
+                       "printf '\\x7f\\xff\\xff\\xff' > /dev/tcp/127.0.0.1/$PORT 2>/dev/null\n"
+                       "sleep 0.3\n" + joinCmd() + "wait\n");
+    INFO("host: " << p.hostErr << "join: " << p.joinErr);
+    CHECK(p.hostRc == 0);
+    CHECK(p.joinRc == 0);
+    CHECK(p.joinOut.find("== Ending: Back on the same side (secure) ==") != std::string::npos);
+    CHECK(p.hostErr.find("a message of 2147483647 bytes is over the limit of 1048576 bytes") != std::string::npos);
+}
