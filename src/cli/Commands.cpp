@@ -468,8 +468,13 @@ int run(int argc, char** argv) {
     }
     if (*jn) return showJournal(journalLimit);
     if (*st) return stats(sa);
-    if (*ho) return host(ha);
-    if (*jo) return join(ja);
+    // A backstop: a message from another machine must never end the program uncaught.
+    if (*ho || *jo) try {
+            return *ho ? host(ha) : join(ja);
+        } catch (const std::exception& e) {
+            std::cerr << "attune: the connection failed: " << e.what() << '\n';
+            return 1;
+        }
     if (*nw) return newScenario(newId, newDir);
     if (*bench) {
         std::string why;

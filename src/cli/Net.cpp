@@ -11,10 +11,12 @@
 #include "core/run/Playthrough.hpp"
 #include "core/run/Script.hpp"
 #include "net/Link.hpp"
+#include "core/util/Text.hpp"
 #include "text/TextPlayer.hpp"
 
 #include <SFML/Network/IpAddress.hpp>
 #include <SFML/System/Sleep.hpp>
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <deque>
@@ -27,6 +29,13 @@ namespace {
 
 using nlohmann::json;
 constexpr std::size_t kMaxScenario = 512 * 1024;  ///< bytes of YAML the host sends
+
+/// A string field of a message from the other machine, or `fallback` when it is missing
+/// or not a string (a peer's message never throws here).
+std::string field(const json& m, const char* key, const std::string& fallback = {}) {
+    const auto it = m.find(key);
+    return it != m.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
 
 /// The picks of one machine: its own person's from `local`; the other's from the link.
 class NetPicks : public PickSource {
@@ -95,7 +104,7 @@ private:
                 return std::nullopt;
             }
             if ((*m)["t"] == "error") {
-                error = fmt::format("the other machine said: {}", (*m).value("why", std::string("no reason given")));
+                error = fmt::format("the other machine said: {}", field(*m, "why", "no reason given"));
                 return std::nullopt;
             }
             if ((*m)["t"] != type) {
@@ -117,6 +126,17 @@ std::optional<PatternLibrary> patternsOrSay() {
     for (const auto& x : d.all()) std::cerr << x.format() << '\n';
     if (!lib.loaded()) return std::nullopt;
     return lib;
+}
+
+/// A name is shown on the other machine: UTF-8 text, no control characters, at most 40.
+bool goodName(const std::string& n, std::ostream& err) {
+    if (n.empty()) return true;
+    if (text::firstInvalidUtf8(n) || text::codePoints(n) > 40 ||
+        std::any_of(n.begin(), n.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+        err << "attune: --name: a name is at most 40 characters of text, with no control characters\n";
+        return false;
+    }
+    return true;
 }
 
 bool goodCode(const std::string& c) {
@@ -171,6 +191,7 @@ int playSide(Playthrough& run, net::Link& link, const std::string& role, bool ho
 
 int host(const HostArgs& a) {
     std::signal(SIGPIPE, SIG_IGN);  // a peer that vanishes is an error to report, not a reason to die
+    if (!goodName(a.name, std::cerr)) return 2;
     auto lib = patternsOrSay();
     if (!lib) return 1;
     Diagnostics readDiags(a.file);
@@ -222,14 +243,16 @@ int host(const HostArgs& a) {
     std::unique_ptr<net::Link> link;
     while (!link) {
         std::string err;
-        link = net::Link::accept(listener, code, err);
+        bool wrong = false;
+        link = net::Link::accept(listener, code, err, &wrong);
         if (link) break;
         std::cerr << "attune: " << err << '\n';
+        if (!wrong) continue;  // only a wrong code is a guess; a silent or garbled connection is not
         const auto now = std::chrono::steady_clock::now();
         failures.push_back(now);
         while (!failures.empty() && now - failures.front() > std::chrono::minutes(1)) failures.pop_front();
         if (failures.size() >= 5) {
-            std::cerr << "attune: five failed pairings within a minute; waiting 30 seconds before the next\n";
+            std::cerr << "attune: five wrong codes within a minute; waiting 30 seconds before the next pairing\n";
             sf::sleep(sf::seconds(30));
             failures.clear();
         }
@@ -242,24 +265,22 @@ int host(const HostArgs& a) {
         std::cerr << "attune: " << err << '\n';
         return 1;
     }
-    std::optional<json> answer;
-    while (!answer) {
-        answer = link->receive(1.f, err);
-        if (!answer && !err.empty()) {
-            std::cerr << "attune: " << err << '\n';
-            return 1;
-        }
+    auto answer = link->receive(60.f, err);  // loading and checking take well under a second
+    if (!answer) {
+        std::cerr << "attune: " << (err.empty() ? "the other machine did not answer the scenario within a minute" : err)
+                  << '\n';
+        return 1;
     }
     if ((*answer)["t"] == "refuse") {
         std::cerr << fmt::format("attune: the other machine could not play the scenario: {}\n",
-                                 answer->value("why", std::string("no reason given")));
+                                 field(*answer, "why", "no reason given"));
         return 1;
     }
     if ((*answer)["t"] != "ready") {
         std::cerr << "attune: the other machine did not say it was ready\n";
         return 1;
     }
-    std::string joinName = answer->value("name", std::string());
+    std::string joinName = field(*answer, "name");
     Table table{TogetherMode::Pass, {hostPerson, {joinName, other}}, true};
     if (const std::string why = checkTable(table, s); !why.empty()) table.people[1].name.clear();
     std::cout << fmt::format("Paired with {}.\n", link->peer());
@@ -269,6 +290,7 @@ int host(const HostArgs& a) {
 
 int join(const JoinArgs& a) {
     std::signal(SIGPIPE, SIG_IGN);
+    if (!goodName(a.name, std::cerr)) return 2;
     auto lib = patternsOrSay();
     if (!lib) return 1;
     std::string address = a.address;
@@ -311,7 +333,7 @@ int join(const JoinArgs& a) {
         return 1;
     }
     const std::string yaml = (*m)["yaml"];
-    const std::string file = fmt::format("(from the host) {}", m->value("file", std::string("scenario.yaml")));
+    const std::string file = fmt::format("(from the host) {}", field(*m, "file", "scenario.yaml"));
     if (yaml.size() > kMaxScenario) {
         link->send({{"t", "refuse"}, {"why", "the scenario is over the size limit"}}, err);
         std::cerr << "attune: the host's scenario is over the size limit\n";
@@ -325,18 +347,18 @@ int join(const JoinArgs& a) {
         return 1;
     }
     const Scenario& s = *r.scenario;
-    if (s.contentHash != m->value("hash", std::string())) {
+    if (s.contentHash != field(*m, "hash")) {
         link->send({{"t", "refuse"}, {"why", "its content hash differs"}}, err);
         std::cerr << "attune: the scenario arrived changed (its content hash differs)\n";
         return 1;
     }
-    const std::string role = (*m)["role"], hostRole = m->value("hostRole", std::string());
+    const std::string role = (*m)["role"], hostRole = field(*m, "hostRole");
     if (!s.role(role) || !s.role(hostRole) || role == hostRole) {
         link->send({{"t", "refuse"}, {"why", "the roles do not fit the scenario"}}, err);
         std::cerr << "attune: the host asked for roles the scenario does not have\n";
         return 1;
     }
-    Table table{TogetherMode::Pass, {{m->value("hostName", std::string()), hostRole}, {a.name, role}}, true};
+    Table table{TogetherMode::Pass, {{field(*m, "hostName"), hostRole}, {a.name, role}}, true};
     if (!checkTable(table, s).empty()) table.people[0].name.clear();
     if (!link->send({{"t", "ready"}, {"hash", s.contentHash}, {"name", a.name}}, err)) {
         std::cerr << "attune: " << err << '\n';

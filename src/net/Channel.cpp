@@ -35,6 +35,26 @@ std::optional<Bytes> FrameReader::next() {
     return out;
 }
 
+std::optional<Bytes> pad(const std::string& text) {
+    const std::uint8_t cls = text.size() < 4000 ? 0 : 1;
+    const std::size_t block = cls == 0 ? 256 : 65536;
+    if (text.size() + block + 1 > kMaxFrame) return std::nullopt;
+    Bytes out(1 + text.size() + block);
+    out[0] = cls;
+    std::copy(text.begin(), text.end(), out.begin() + 1);
+    std::size_t padded = 0;
+    if (sodium_pad(&padded, out.data() + 1, text.size(), block, out.size() - 1) != 0) return std::nullopt;
+    out.resize(1 + padded);
+    return out;
+}
+
+std::optional<std::string> unpad(const Bytes& p) {
+    if (p.size() < 2 || p[0] > 1) return std::nullopt;
+    std::size_t n = 0;
+    if (sodium_unpad(&n, p.data() + 1, p.size() - 1, p[0] == 0 ? 256 : 65536) != 0) return std::nullopt;
+    return std::string(p.begin() + 1, p.begin() + 1 + static_cast<std::ptrdiff_t>(n));
+}
+
 struct Channel::State {
     crypto_secretstream_xchacha20poly1305_state push{}, pull{};
     std::array<std::uint8_t, crypto_secretstream_xchacha20poly1305_KEYBYTES> sendKey{}, receiveKey{};

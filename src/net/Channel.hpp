@@ -19,6 +19,8 @@ Bytes frame(const Bytes& payload);
 class FrameReader {
 public:
     explicit FrameReader(std::size_t max = kMaxFrame) : max_(max) {}
+    /// A new limit for the frames still to come (bytes already held are kept).
+    void setLimit(std::size_t max) { max_ = max; }
     void feed(const std::uint8_t* data, std::size_t n);
     /// The next whole frame, if one has arrived.
     std::optional<Bytes> next();
@@ -32,6 +34,13 @@ private:
     Bytes buf_;
     std::string error_;
 };
+
+/// A message padded to a whole block before sealing, so its length does not say what it
+/// carries: 256-byte blocks below 4,000 bytes, 64 KiB blocks above (a scenario). The
+/// first byte names the block size. Nothing when it would not fit a frame.
+std::optional<Bytes> pad(const std::string& text);
+/// The text back; nothing when the padding is not Attune's.
+std::optional<std::string> unpad(const Bytes& padded);
 
 class Channel {
 public:

@@ -10,6 +10,7 @@ namespace attune::net {
 namespace {
 
 constexpr float kHandshakeSeconds = 10.f;
+constexpr std::size_t kHandshakeFrame = 256;  ///< no pairing message is longer
 const Bytes kAdJoin = bytes("join"), kAdHost = bytes("host");
 
 Bytes cat(const Bytes& a, const Bytes& b) {
@@ -32,8 +33,8 @@ Link::~Link() { close(); }
 
 void Link::close() {
     open_ = false;
+    socket_.disconnect();  // first: a heartbeat blocked in send() returns with an error
     if (heartbeat_.joinable()) heartbeat_.join();
-    socket_.disconnect();
 }
 
 std::string Link::peer() const {
@@ -88,8 +89,11 @@ std::optional<Bytes> Link::receiveRaw(float seconds, std::string& error) {
     }
 }
 
-std::unique_ptr<Link> Link::accept(sf::TcpListener& listener, const std::string& code, std::string& error) {
+std::unique_ptr<Link> Link::accept(sf::TcpListener& listener, const std::string& code, std::string& error,
+                                   bool* wrongCode) {
+    if (wrongCode) *wrongCode = false;
     std::unique_ptr<Link> l(new Link());
+    l->reader_.setLimit(kHandshakeFrame);  // nobody unpaired may make the host hold a large frame
     if (listener.accept(l->socket_) != sf::Socket::Done) {
         error = "could not accept a connection";
         return nullptr;
@@ -109,12 +113,13 @@ std::unique_ptr<Link> Link::accept(sf::TcpListener& listener, const std::string&
         if (error.empty()) error = fmt::format("{} did not pair (no share, or one of the wrong size)", l->peer());
         return nullptr;
     }
-    const auto isk = host.finish(*share, kAdJoin);
+    auto isk = host.finish(*share, kAdJoin);
     if (!isk) {
         error = fmt::format("{} sent a share that is not a valid group element", l->peer());
         return nullptr;
     }
     l->channel_ = std::make_unique<Channel>(*isk, Channel::Side::Host);
+    sodium_memzero(isk->data(), isk->size());
     // 3. The host's share and stream header.
     if (!l->sendRaw(cat(Bytes(host.share().begin(), host.share().end()), l->channel_->header()))) {
         error = fmt::format("{} went away during pairing", l->peer());
@@ -130,12 +135,14 @@ std::unique_ptr<Link> Link::accept(sf::TcpListener& listener, const std::string&
     const auto hello = l->channel_->open(Bytes(confirm->begin() + hb, confirm->end()));
     if (!hello || *hello != bytes("hello host")) {
         error = fmt::format("{} gave the wrong pairing code", l->peer());
+        if (wrongCode) *wrongCode = true;
         return nullptr;
     }
     if (!l->sendRaw(l->channel_->seal(bytes("hello joiner")))) {
         error = fmt::format("{} went away during pairing", l->peer());
         return nullptr;
     }
+    l->reader_.setLimit(kMaxFrame);  // bytes already read (the next message, perhaps) are kept
     l->startHeartbeat();
     return l;
 }
@@ -143,6 +150,7 @@ std::unique_ptr<Link> Link::accept(sf::TcpListener& listener, const std::string&
 std::unique_ptr<Link> Link::connect(const std::string& address, unsigned short port, const std::string& code,
                                     float retrySeconds, std::string& error) {
     std::unique_ptr<Link> l(new Link());
+    l->reader_.setLimit(kHandshakeFrame);
     const sf::IpAddress ip(address);
     if (ip == sf::IpAddress::None) {
         error = fmt::format("'{}' is not an address this machine can find", address);
@@ -175,24 +183,33 @@ std::unique_ptr<Link> Link::connect(const std::string& address, unsigned short p
         if (error.empty()) error = "the host did not pair";
         return nullptr;
     }
-    const auto isk = join.finish(*share, kAdHost);
+    auto isk = join.finish(*share, kAdHost);
     if (!isk) {
         error = "the host sent a share that is not a valid group element";
         return nullptr;
     }
     l->channel_ = std::make_unique<Channel>(*isk, Channel::Side::Joiner);
-    l->channel_->accept(Bytes(reply->begin() + 32, reply->end()));
+    sodium_memzero(isk->data(), isk->size());
+    if (!l->channel_->accept(Bytes(reply->begin() + 32, reply->end()))) {
+        error = "the host's stream header is malformed";
+        return nullptr;
+    }
     if (!l->sendRaw(cat(l->channel_->header(), l->channel_->seal(bytes("hello host"))))) {
         error = "the host went away during pairing";
         return nullptr;
     }
-    std::string ignored;
-    const auto welcome = l->receiveRaw(kHandshakeSeconds, ignored);
+    std::string lost;
+    const auto welcome = l->receiveRaw(kHandshakeSeconds, lost);
     const auto opened = welcome ? l->channel_->open(*welcome) : std::nullopt;
     if (!opened || *opened != bytes("hello joiner")) {
-        error = "the host refused the pairing code (check the code it shows)";
+        // The host closes without a word when the code is wrong; anything else is another failure.
+        error = !welcome && lost == "the other machine closed the connection"
+                    ? "the host refused the pairing code (check the code it shows)"
+                : welcome ? "the host's greeting did not open (check the code it shows)"
+                          : fmt::format("the host stopped answering during pairing ({})", lost.empty() ? "timed out" : lost);
         return nullptr;
     }
+    l->reader_.setLimit(kMaxFrame);  // bytes already read (the next message, perhaps) are kept
     l->startHeartbeat();
     return l;
 }
@@ -216,12 +233,14 @@ bool Link::send(const nlohmann::json& message, std::string& error) {
         error = "not paired";
         return false;
     }
-    const std::string text = message.dump();
-    if (text.size() + 64 > kMaxFrame) {
+    // Invalid UTF-8 in a string is replaced rather than thrown on.
+    const std::string text = message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const auto plain = pad(text);
+    if (!plain || plain->size() + crypto_secretstream_xchacha20poly1305_ABYTES > kMaxFrame) {
         error = fmt::format("a message of {} bytes is over the limit", text.size());
         return false;
     }
-    if (!sendRaw(channel_->seal(Bytes(text.begin(), text.end())))) {
+    if (!sendRaw(channel_->seal(*plain))) {
         error = "the other machine closed the connection";
         return false;
     }
@@ -235,12 +254,17 @@ std::optional<nlohmann::json> Link::receive(float seconds, std::string& error) {
         if (left <= 0) return std::nullopt;
         const auto raw = receiveRaw(left, error);
         if (!raw) return std::nullopt;
-        const auto plain = channel_->open(*raw);
+        auto plain = channel_->open(*raw);
         if (!plain) {
             error = fmt::format("a message from {} did not open (changed on the way, or out of order)", peer());
             return std::nullopt;
         }
-        auto j = nlohmann::json::parse(plain->begin(), plain->end(), nullptr, false);
+        const auto text = unpad(*plain);
+        if (!text) {
+            error = fmt::format("{} sent a message that is not padded as Attune pads", peer());
+            return std::nullopt;
+        }
+        auto j = nlohmann::json::parse(*text, nullptr, false);
         if (j.is_discarded() || !j.is_object() || !j.contains("t") || !j["t"].is_string()) {
             error = fmt::format("{} sent a message Attune does not understand", peer());
             return std::nullopt;

@@ -1,8 +1,9 @@
 #pragma once
 /// One connection between two machines over TCP (SFML's network module), paired with
 /// the host's code and encrypted from the first message on. Messages are JSON objects
-/// in sealed, length-prefixed frames. A heartbeat goes every few seconds while the link
-/// is open, so a dead peer is noticed even while a person is thinking.
+/// in sealed, length-prefixed frames, padded to whole blocks. A heartbeat goes every few
+/// seconds while the link is open, so the side that waits notices a dead peer (the side
+/// whose person is choosing notices when it next listens).
 #include "net/Channel.hpp"
 
 #include <SFML/Network/TcpListener.hpp>
@@ -23,7 +24,9 @@ class Link {
 public:
     /// Host: takes the next connection on `listener` and pairs with `code`. Nothing, with
     /// `error`, when the joiner used another code or spoke something else.
-    static std::unique_ptr<Link> accept(sf::TcpListener& listener, const std::string& code, std::string& error);
+    /// `wrongCode` is set when the peer paired with another code.
+    static std::unique_ptr<Link> accept(sf::TcpListener& listener, const std::string& code, std::string& error,
+                                        bool* wrongCode = nullptr);
     /// Joiner: connects (retrying for `retrySeconds` while nobody listens) and pairs.
     static std::unique_ptr<Link> connect(const std::string& address, unsigned short port, const std::string& code,
                                          float retrySeconds, std::string& error);
@@ -39,6 +42,7 @@ public:
     std::optional<nlohmann::json> receive(float seconds, std::string& error);
     /// "127.0.0.1:50123"
     std::string peer() const;
+
     void close();
 
 private:

@@ -102,6 +102,7 @@ Pairing::Pairing(Side side, std::string_view code, Bytes sid, Bytes ad) : side_(
 
 Pairing::Pairing(Side side, std::string_view code, Bytes sid, Bytes ad, const Scalar& y)
     : side_(side), sid_(std::move(sid)), ad_(std::move(ad)), y_(y) {
+    sodium();
     const Point g = cpace::generator(bytes(code), channelId(), sid_);
     if (auto p = cpace::scalarMult(y_, g)) y_pub_ = *p;
 }

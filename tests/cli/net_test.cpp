@@ -107,5 +107,5 @@ TEST_CASE("random bytes, a truncated message and an oversized length neither cra
     CHECK(p.hostRc == 0);
     CHECK(p.joinRc == 0);
     CHECK(p.joinOut.find("== Ending: Back on the same side (secure) ==") != std::string::npos);
-    CHECK(p.hostErr.find("a message of 2147483647 bytes is over the limit of 1048576 bytes") != std::string::npos);
+    CHECK(p.hostErr.find("a message of 2147483647 bytes is over the limit of 256 bytes") != std::string::npos);
 }

@@ -2,7 +2,11 @@
 // draft-irtf-cfrg-cpace (ristretto255, SHA-512), two sides with the same and with
 // different codes, and a channel that refuses changed, replayed and reordered messages.
 #include "net/Channel.hpp"
+#include "net/Link.hpp"
 #include "net/Pake.hpp"
+
+#include <sodium.h>
+#include <thread>
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -155,5 +159,78 @@ TEST_CASE("frames: whole frames out of bytes that arrive in pieces; an oversized
     CHECK(big.failed());
     CHECK(big.error() == "a message of 2147483647 bytes is over the limit of 1048576 bytes");
     CHECK(big.pending() == 0);
+    // A new limit keeps what has arrived: two frames read at once survive a change of limit.
+    FrameReader two(8);
+    const Bytes both = [] {
+        Bytes w = frame(bytes("ok"));
+        const Bytes more = frame(bytes("a longer one"));
+        w.insert(w.end(), more.begin(), more.end());
+        return w;
+    }();
+    two.feed(both.data(), both.size());
+    CHECK(two.next() == bytes("ok"));
+    two.setLimit(kMaxFrame);
+    CHECK(two.next() == bytes("a longer one"));
     CHECK_THROWS_AS(frame(Bytes(kMaxFrame + 1)), std::length_error);
+}
+
+TEST_CASE("a link over loopback: pairing, padded messages of one length whatever they carry, a wrong code refused") {
+    sf::TcpListener listener;
+    REQUIRE(listener.listen(sf::Socket::AnyPort, sf::IpAddress::LocalHost) == sf::Socket::Done);
+    const unsigned short port = listener.getLocalPort();
+    std::unique_ptr<attune::net::Link> host;
+    std::string hostError;
+    bool wrong = false;
+    std::thread t([&] { host = attune::net::Link::accept(listener, "482913", hostError, &wrong); });
+    std::string error;
+    auto join = attune::net::Link::connect("127.0.0.1", port, "482913", 5.f, error);
+    t.join();
+    REQUIRE_MESSAGE(join, error);
+    REQUIRE_MESSAGE(host, hostError);
+    CHECK(join->send({{"t", "pick"}, {"node", "first-reply"}, {"choice", "its-fine"}}, error));
+    CHECK(join->send({{"t", "pick"}, {"node", "first-reply"}, {"choice", "gentle-opening-with-more"}}, error));
+    // Invalid UTF-8 from a person's name is replaced, never thrown on.
+    CHECK(join->send({{"t", "ready"}, {"name", std::string("Ma\xff")}}, error));
+    auto a = host->receive(5.f, error);
+    auto b = host->receive(5.f, error);
+    auto c = host->receive(5.f, error);
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE(c);
+    CHECK((*a)["choice"] == "its-fine");
+    CHECK((*b)["choice"] == "gentle-opening-with-more");
+    CHECK((*c)["name"].is_string());
+    join.reset();
+    // The peer went away: the host is told, and does not hang.
+    CHECK_FALSE(host->receive(5.f, error));
+    CHECK(error == "the other machine closed the connection");
+
+    std::thread t2([&] { host = attune::net::Link::accept(listener, "482913", hostError, &wrong); });
+    auto guess = attune::net::Link::connect("127.0.0.1", port, "000000", 5.f, error);
+    t2.join();
+    CHECK_FALSE(guess);
+    CHECK(error == "the host refused the pairing code (check the code it shows)");
+    CHECK_FALSE(host);
+    CHECK(wrong);
+    CHECK(hostError.find("gave the wrong pairing code") != std::string::npos);
+}
+
+TEST_CASE("padding: picks of different lengths pad to one size, and the text comes back") {
+    const std::string a = R"({"choice":"its-fine","node":"first-reply","t":"pick"})";
+    const std::string b = R"({"choice":"gentle-opening-with-a-long-id","node":"first-reply","t":"pick"})";
+    const auto pa = pad(a), pb = pad(b);
+    REQUIRE(pa);
+    REQUIRE(pb);
+    CHECK(pa->size() == pb->size());
+    CHECK(pa->size() == 257);
+    CHECK(unpad(*pa) == a);
+    CHECK(unpad(*pb) == b);
+    const std::string scenario(100000, 'x');
+    CHECK(pad(scenario)->size() == 1 + 2 * 65536);
+    CHECK(unpad(*pad(scenario)) == scenario);
+    Bytes bad = *pa;
+    bad[0] = 7;
+    CHECK_FALSE(unpad(bad));
+    CHECK_FALSE(unpad(Bytes{0}));
+    CHECK_FALSE(pad(std::string(kMaxFrame, 'x')));
 }
