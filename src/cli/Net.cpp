@@ -18,6 +18,7 @@
 #include <SFML/System/Sleep.hpp>
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <csignal>
 #include <deque>
 #include <fmt/format.h>
@@ -40,8 +41,10 @@ std::string field(const json& m, const char* key, const std::string& fallback = 
 /// The picks of one machine: its own person's from `local`; the other's from the link.
 class NetPicks : public PickSource {
 public:
-    NetPicks(net::Link& link, PickSource& local, std::string role, bool host)
-        : link_(link), local_(local), role_(std::move(role)), host_(host) {}
+    /// `reconnect` is asked for a new link when this one fails mid-story (nothing: give up).
+    using Reconnect = std::function<net::Link*()>;
+    NetPicks(net::Link& link, PickSource& local, std::string role, bool host, Reconnect reconnect = {})
+        : link_(&link), local_(local), role_(std::move(role)), host_(host), reconnect_(std::move(reconnect)) {}
 
     std::optional<int> pick(const Session& s, std::ostream& out) override {
         const Node& n = s.node();
@@ -49,7 +52,7 @@ public:
             const auto c = local_.pick(s, out);
             if (!c) {
                 std::string ignored;
-                link_.send({{"t", "bye"}}, ignored);
+                link_->send({{"t", "bye"}}, ignored);
                 return std::nullopt;
             }
             const std::string key = choiceKey(n.choices[static_cast<std::size_t>(*c)]);
@@ -72,11 +75,16 @@ public:
             }
         if (host_) {
             std::string ignored;
-            link_.send({{"t", "error"}, {"why", fmt::format("the choice '{}' is not shown at '{}'", key, n.id)}}, ignored);
+            link_->send({{"t", "error"}, {"why", fmt::format("the choice '{}' is not shown at '{}'", key, n.id)}}, ignored);
         }
         return fail(fmt::format("the choice '{}' is not shown at '{}'", key, n.id));
     }
     std::istream* typing() override { return local_.typing(); }
+    bool left = false;  ///< the other person left (a clean goodbye, not a failure)
+    void bye() {
+        std::string ignored;
+        link_->send({{"t", "bye"}}, ignored);
+    }
     std::string error;
 
 private:
@@ -86,21 +94,32 @@ private:
     }
     bool send(const json& m) {
         std::string err;
-        if (link_.send(m, err)) return true;
-        error = err;
-        return false;
+        while (!link_->send(m, err)) {
+            if (!resume(err)) return false;
+        }
+        return true;
+    }
+    /// The link failed: a new one, when there is a way to get one, with the story as it stands.
+    bool resume(const std::string& why) {
+        net::Link* next = reconnect_ ? reconnect_() : nullptr;
+        if (!next) {
+            error = why;
+            return false;
+        }
+        link_ = next;
+        return true;
     }
     std::optional<json> await(const std::string& type) {
         while (true) {
             std::string err;
-            auto m = link_.receive(1.f, err);
+            auto m = link_->receive(1.f, err);
             if (!m) {
                 if (err.empty()) continue;  // still waiting; the heartbeat says the peer is there
-                error = err;
-                return std::nullopt;
+                if (!resume(err)) return std::nullopt;
+                continue;
             }
             if ((*m)["t"] == "bye") {
-                error = "the other person left before the end";
+                left = true;
                 return std::nullopt;
             }
             if ((*m)["t"] == "error") {
@@ -114,11 +133,47 @@ private:
             return m;
         }
     }
-    net::Link& link_;
+    net::Link* link_;
     PickSource& local_;
     std::string role_;
     bool host_;
+    Reconnect reconnect_;
 };
+
+/// Where the story stands, for a joiner that comes back: the pick log and the state.
+json savedJson(const Playthrough& run) {
+    const SavedPlaythrough s = run.save();
+    json picks = json::array();
+    for (const PickRecord& r : s.picks)
+        picks.push_back({{"node", r.node}, {"role", r.role}, {"choice", r.choice}, {"byDefault", r.byDefault}});
+    return {{"picks", picks}, {"node", s.node}, {"meters", s.meters}, {"steps", s.steps}};
+}
+
+/// The same, read back; nothing when a field is missing or of the wrong type.
+std::optional<SavedPlaythrough> savedFrom(const json& j, const Scenario& s, const Table& table) {
+    SavedPlaythrough out;
+    out.scenario = s.id;
+    out.hash = s.contentHash;
+    out.table = table;
+    for (const Person& p : table.people) out.played.insert(p.role);
+    if (!j.is_object() || !j.contains("picks") || !j["picks"].is_array() || !j.contains("meters") || !j["meters"].is_array() ||
+        !j.contains("steps") || !j["steps"].is_number_integer())
+        return std::nullopt;
+    for (const json& r : j["picks"]) {
+        if (!r.is_object()) return std::nullopt;
+        PickRecord rec{field(r, "node"), field(r, "role"), field(r, "choice"), false, {}};
+        const auto d = r.find("byDefault");
+        rec.byDefault = d != r.end() && d->is_boolean() && d->get<bool>();
+        out.picks.push_back(std::move(rec));
+    }
+    for (const json& m : j["meters"]) {
+        if (!m.is_number_integer()) return std::nullopt;
+        out.meters.push_back(m.get<int>());
+    }
+    out.node = field(j, "node");
+    out.steps = j["steps"].get<int>();
+    return out;
+}
 
 std::optional<PatternLibrary> patternsOrSay() {
     Diagnostics d(defaultPatternLibraryPath().string());
@@ -148,7 +203,7 @@ bool goodCode(const std::string& c) {
 
 /// Plays this machine's side to the end; the exit code.
 int playSide(Playthrough& run, net::Link& link, const std::string& role, bool host, const std::string& script,
-             const PatternLibrary& lib, const std::string& coaching) {
+             const PatternLibrary& lib, const std::string& coaching, NetPicks::Reconnect reconnect = {}) {
     TextOptions opts;
     opts.localRole = role;
     addCoaching(opts, lib, static_cast<int>(*feedback::parseCoaching(coaching)), run);
@@ -170,12 +225,16 @@ int playSide(Playthrough& run, net::Link& link, const std::string& role, bool ho
         local = &*typed;
         opts.interactive = isatty(STDIN_FILENO) != 0;
     }
-    NetPicks picks(link, *local, role, host);
+    NetPicks picks(link, *local, role, host, std::move(reconnect));
     printTitle(run.scenario(), std::cout, opts.width);
     printTable(run, std::cout, opts.width);
     const PlayEnd end = playText(run, picks, std::cout, opts);
-    std::string ignored;
-    if (end == PlayEnd::Ending) link.send({{"t", "bye"}}, ignored);
+    if (end == PlayEnd::Ending) picks.bye();
+    if (picks.left) {
+        std::cout << fmt::format("\n{} left before the end. Nothing from this playthrough is kept.\n",
+                                 text::capitalFirst(run.table().call(host ? 1 : 0, run.scenario())));
+        return 0;
+    }
     if (!picks.error.empty()) {
         std::cerr << "attune: " << picks.error << '\n';
         return 1;
@@ -184,7 +243,11 @@ int playSide(Playthrough& run, net::Link& link, const std::string& role, bool ho
         std::cerr << "attune: " << scripted->error << '\n';
         return 1;
     }
-    return end == PlayEnd::Ending ? 0 : 1;
+    if (scripted && end == PlayEnd::Stopped) {
+        std::cerr << "attune: the script ended before the story did\n";
+        return 1;
+    }
+    return end == PlayEnd::Stuck ? 1 : 0;  // a person who stops here has told the other machine
 }
 
 }  // namespace
@@ -240,52 +303,72 @@ int host(const HostArgs& a) {
               << std::flush;
     // Repeated wrong codes slow the host down: after five within a minute, it waits.
     std::deque<std::chrono::steady_clock::time_point> failures;
-    std::unique_ptr<net::Link> link;
-    while (!link) {
-        std::string err;
-        bool wrong = false;
-        link = net::Link::accept(listener, code, err, &wrong);
-        if (link) break;
-        std::cerr << "attune: " << err << '\n';
-        if (!wrong) continue;  // only a wrong code is a guess; a silent or garbled connection is not
-        const auto now = std::chrono::steady_clock::now();
-        failures.push_back(now);
-        while (!failures.empty() && now - failures.front() > std::chrono::minutes(1)) failures.pop_front();
-        if (failures.size() >= 5) {
-            std::cerr << "attune: five wrong codes within a minute; waiting 30 seconds before the next pairing\n";
-            sf::sleep(sf::seconds(30));
-            failures.clear();
-        }
-    }
-    std::string err;
     const Person hostPerson{a.name, role};
-    if (!link->send({{"t", "scenario"}, {"file", std::filesystem::path(a.file).filename().string()}, {"yaml", *text},
-                     {"hash", s.contentHash}, {"role", other}, {"hostRole", role}, {"hostName", a.name}, {"mode", a.mode}},
-                    err)) {
-        std::cerr << "attune: " << err << '\n';
-        return 1;
-    }
-    auto answer = link->receive(60.f, err);  // loading and checking take well under a second
-    if (!answer) {
-        std::cerr << "attune: " << (err.empty() ? "the other machine did not answer the scenario within a minute" : err)
-                  << '\n';
-        return 1;
-    }
-    if ((*answer)["t"] == "refuse") {
-        std::cerr << fmt::format("attune: the other machine could not play the scenario: {}\n",
-                                 field(*answer, "why", "no reason given"));
-        return 1;
-    }
-    if ((*answer)["t"] != "ready") {
-        std::cerr << "attune: the other machine did not say it was ready\n";
-        return 1;
-    }
-    std::string joinName = field(*answer, "name");
+    std::string joinName;
+    std::optional<Playthrough> run;
+    // Pairs with the next joiner and hands it the scenario (and, on a reconnection, the
+    // story so far); nothing when the joiner cannot play it. Wrong codes slow it down.
+    const auto pair = [&]() -> std::unique_ptr<net::Link> {
+        while (true) {
+            std::string err;
+            bool wrong = false;
+            auto link = net::Link::accept(listener, code, err, &wrong);
+            if (!link) {
+                std::cerr << "attune: " << err << '\n';
+                if (!wrong) continue;  // only a wrong code is a guess; a silent or garbled connection is not
+                const auto now = std::chrono::steady_clock::now();
+                failures.push_back(now);
+                while (!failures.empty() && now - failures.front() > std::chrono::minutes(1)) failures.pop_front();
+                if (failures.size() >= 5) {
+                    std::cerr << "attune: five wrong codes within a minute; waiting 30 seconds before the next pairing\n";
+                    sf::sleep(sf::seconds(30));
+                    failures.clear();
+                }
+                continue;
+            }
+            json hello{{"t", "scenario"}, {"file", std::filesystem::path(a.file).filename().string()}, {"yaml", *text},
+                       {"hash", s.contentHash}, {"role", other}, {"hostRole", role}, {"hostName", a.name}, {"mode", a.mode}};
+            if (run) hello["resume"] = savedJson(*run);
+            if (!link->send(hello, err)) {
+                std::cerr << "attune: " << err << '\n';
+                continue;
+            }
+            auto answer = link->receive(60.f, err);  // loading and checking take well under a second
+            if (!answer) {
+                std::cerr << "attune: "
+                          << (err.empty() ? "the other machine did not answer the scenario within a minute" : err) << '\n';
+                continue;
+            }
+            if ((*answer)["t"] == "refuse") {
+                std::cerr << fmt::format("attune: the other machine could not play the scenario: {}\n",
+                                         field(*answer, "why", "no reason given"));
+                return nullptr;
+            }
+            if ((*answer)["t"] != "ready") {
+                std::cerr << "attune: the other machine did not say it was ready\n";
+                continue;
+            }
+            if (!run) joinName = field(*answer, "name");
+            return link;
+        }
+    };
+    std::unique_ptr<net::Link> link = pair();
+    if (!link) return 1;
     Table table{TogetherMode::Pass, {hostPerson, {joinName, other}}, true};
     if (const std::string why = checkTable(table, s); !why.empty()) table.people[1].name.clear();
     std::cout << fmt::format("Paired with {}.\n", link->peer());
-    Playthrough run = Playthrough::borrowing(s, table);
-    return playSide(run, *link, role, true, a.script, *lib, a.coaching);
+    run.emplace(Playthrough::borrowing(s, table));
+    // A dropped joiner pauses the story; the same code brings it back where it was.
+    const std::string who = table.call(1, s);
+    NetPicks::Reconnect reconnect = [&]() -> net::Link* {
+        std::cout << fmt::format("\n  Waiting for {} to reconnect...\n", who) << std::flush;
+        std::cerr << "attune: the connection dropped; waiting for the other machine to join again with the same code\n";
+        link = pair();
+        if (!link) return nullptr;
+        std::cout << fmt::format("  {} is back.\n", text::capitalFirst(who)) << std::flush;
+        return link.get();
+    };
+    return playSide(*run, *link, role, true, a.script, *lib, a.coaching, reconnect);
 }
 
 int join(const JoinArgs& a) {
@@ -365,6 +448,20 @@ int join(const JoinArgs& a) {
         return 1;
     }
     std::cout << fmt::format("Paired with the host at {}. You play {}.\n", link->peer(), s.role(role)->name);
+    if (m->contains("resume")) {
+        // Back after a drop: the host's story so far, replayed here and checked to land on the same state.
+        const auto saved = savedFrom((*m)["resume"], s, table);
+        const auto shared = std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &s);
+        auto back = saved ? Playthrough::restore(shared, *saved) : Playthrough::Restored{};
+        if (!back.playthrough) {
+            link->send({{"t", "error"}, {"why", "the story so far did not replay here"}}, err);
+            std::cerr << "attune: the story so far did not replay here: "
+                      << (back.error.empty() ? "the host's log is malformed" : back.error) << '\n';
+            return 1;
+        }
+        std::cout << fmt::format("Taking the story up again after {} steps.\n", saved->steps);
+        return playSide(*back.playthrough, *link, role, false, a.script, *lib, a.coaching);
+    }
     Playthrough run = Playthrough::borrowing(s, table);
     return playSide(run, *link, role, false, a.script, *lib, a.coaching);
 }

@@ -109,3 +109,44 @@ TEST_CASE("random bytes, a truncated message and an oversized length neither cra
     CHECK(p.joinOut.find("== Ending: Back on the same side (secure) ==") != std::string::npos);
     CHECK(p.hostErr.find("a message of 2147483647 bytes is over the limit of 256 bytes") != std::string::npos);
 }
+
+TEST_CASE("a joiner killed mid-scenario comes back with the same code and both reach the same ending") {
+    const Pair p = run(hostCmd() + "sleep 0.3\n"
+                       "mkfifo $DIR/in\n"
+                       "(echo sam-defends; sleep 30) > $DIR/in & W=$!\n"
+                       "\"$A\" join 127.0.0.1:$PORT --code 482913 --name Maya < $DIR/in > $DIR/first.out 2>&1 & J=$!\n"
+                       "sleep 2\n"
+                       "kill -9 $J; kill $W 2>/dev/null\n"
+                       "wait $J 2>/dev/null\n"
+                       "timeout 60 \"$A\" join 127.0.0.1:$PORT --code 482913 --name Maya --script "
+                       "sam-meets-repair,sam-validates,sam-offers-text > $DIR/join.out 2> $DIR/join.err; "
+                       "echo $? > $DIR/join.rc\n"
+                       "wait\n");
+    INFO("host: " << p.hostErr << "join: " << p.joinErr);
+    CHECK(p.hostRc == 0);
+    CHECK(p.joinRc == 0);
+    CHECK(p.hostOut.find("  Waiting for Maya to reconnect...\n  Maya is back.\n") != std::string::npos);
+    CHECK(p.joinOut.find("Taking the story up again after 7 steps.\n") != std::string::npos);
+    const std::string ending = "== Ending: Back on the same side (secure) ==";
+    CHECK(p.hostOut.find(ending) != std::string::npos);
+    CHECK(p.joinOut.find(ending) != std::string::npos);
+    // The host's side reads as if nothing was lost: the same transcript as an unbroken run,
+    // with the pause in it.
+    std::string unbroken = slurp(attune::testing::testDir() / "golden" / "net-late-text-host.txt");
+    const std::string pause = "\n  Waiting for Maya to reconnect...\n  Maya is back.\n";
+    std::string host = fromTitle(p.hostOut);
+    if (const auto at = host.find(pause); at != std::string::npos) host.erase(at, pause.size());
+    CHECK(host == unbroken);
+}
+
+TEST_CASE("either side can leave mid-story, and the other is told") {
+    const Pair p = run(hostCmd() + "sleep 0.3\n"
+                       "timeout 60 \"$A\" join 127.0.0.1:$PORT --code 482913 --name Maya --script sam-defends "
+                       "> $DIR/join.out 2> $DIR/join.err; echo $? > $DIR/join.rc\n"
+                       "wait\n");
+    CHECK(p.joinRc == 1);
+    CHECK(p.joinErr == "attune: the script ended before the story did\n");
+    CHECK(p.hostRc == 0);
+    CHECK(p.hostOut.find("\nMaya left before the end. Nothing from this playthrough is kept.\n") != std::string::npos);
+    CHECK(p.hostErr.empty());
+}
