@@ -18,6 +18,7 @@ const char* kJoinPicks = "sam-defends,sam-meets-repair,sam-validates,sam-offers-
 
 struct Pair {
     std::string hostOut, hostErr, joinOut, joinErr;
+    std::string wire;  ///< what a recording proxy saw, when there was one
     int hostRc = -1, joinRc = -1;
 };
 
@@ -41,6 +42,7 @@ Pair run(const std::string& script) {
     p.hostErr = slurp(dir / "host.err");
     p.joinOut = slurp(dir / "join.out");
     p.joinErr = slurp(dir / "join.err");
+    if (fs::exists(dir / "wire")) p.wire = slurp(dir / "wire");
     p.hostRc = std::stoi(slurp(dir / "host.rc"));
     p.joinRc = std::stoi(slurp(dir / "join.rc"));
     fs::remove_all(dir);
@@ -149,4 +151,22 @@ TEST_CASE("either side can leave mid-story, and the other is told") {
     CHECK(p.hostRc == 0);
     CHECK(p.hostOut.find("\nMaya left before the end. Nothing from this playthrough is kept.\n") != std::string::npos);
     CHECK(p.hostErr.empty());
+}
+
+TEST_CASE("on the wire: none of the scenario's text, the choices or the names") {
+    const std::string proxy = (attune::testing::testDir() / "net_proxy.py").string();
+    const Pair p = run(hostCmd() + fmt::format("python3 '{}' $((PORT+1)) $PORT $DIR/wire 40 & X=$!\n", proxy) +
+                       "sleep 0.5\n"
+                       "timeout 60 \"$A\" join 127.0.0.1:$((PORT+1)) --code 482913 --name Maya --script " +
+                       kJoinPicks + " > $DIR/join.out 2> $DIR/join.err; echo $? > $DIR/join.rc\n"
+                       "sleep 0.5; kill $X; wait\n");
+    CHECK(p.hostRc == 0);
+    CHECK(p.joinRc == 0);
+    CHECK(p.joinOut.find("== Ending: Back on the same side (secure) ==") != std::string::npos);
+    // The proxy saw the whole conversation go by: the greeting in the clear, then ciphertext.
+    CHECK(p.wire.size() > 20000);
+    CHECK(p.wire.find("ATTUNE/1") != std::string::npos);
+    for (const char* secret : {"The Late Text", "format: 1", "Must be nice", "Glad the launch", "sharp-reply",
+                               "sam-defends", "warm-close", "Maya", "482913", "\"choice\"", "nervous system"})
+        CHECK_MESSAGE(p.wire.find(secret) == std::string::npos, secret);
 }
