@@ -81,6 +81,11 @@ public:
     }
     std::istream* typing() override { return local_.typing(); }
     bool left = false;  ///< the other person left (a clean goodbye, not a failure)
+    /// What to say when the other machine goes quiet while this person is choosing.
+    void onSilence(std::function<void()> f) {
+        silence_ = std::move(f);
+        link_->onSilence(silence_);
+    }
     void bye() {
         std::string ignored;
         link_->send({{"t", "bye"}}, ignored);
@@ -107,6 +112,7 @@ private:
             return false;
         }
         link_ = next;
+        if (silence_) link_->onSilence(silence_);
         return true;
     }
     std::optional<json> await(const std::string& type) {
@@ -138,6 +144,7 @@ private:
     std::string role_;
     bool host_;
     Reconnect reconnect_;
+    std::function<void()> silence_;
 };
 
 /// Where the story stands, for a joiner that comes back: the pick log and the state.
@@ -226,6 +233,13 @@ int playSide(Playthrough& run, net::Link& link, const std::string& role, bool ho
         opts.interactive = isatty(STDIN_FILENO) != 0;
     }
     NetPicks picks(link, *local, role, host, std::move(reconnect));
+    // Told while choosing, not only when the pick is sent.
+    const std::string other = text::capitalFirst(run.table().call(host ? 1 : 0, run.scenario()));
+    picks.onSilence([other] {
+        std::cout << fmt::format("\n  (The connection to {} has dropped. Your pick will wait for them to come back.)\n",
+                                 other)
+                  << std::flush;
+    });
     printTitle(run.scenario(), std::cout, opts.width);
     printTable(run, std::cout, opts.width);
     const PlayEnd end = playText(run, picks, std::cout, opts);

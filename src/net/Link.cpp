@@ -3,6 +3,7 @@
 #include <SFML/Network/SocketSelector.hpp>
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Sleep.hpp>
+#include <chrono>
 #include <fmt/format.h>
 #include <sodium.h>
 
@@ -53,8 +54,19 @@ bool Link::sendRaw(const Bytes& payload) {
     return true;
 }
 
+namespace {
+long long nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
 std::optional<Bytes> Link::receiveRaw(float seconds, std::string& error) {
     sf::Clock clock;
+    listening_ = true;
+    struct Done {
+        std::atomic<bool>& flag;
+        ~Done() { flag = false; }
+    } done{listening_};
     while (true) {
         if (auto f = reader_.next()) {
             silent_ = 0;
@@ -85,6 +97,7 @@ std::optional<Bytes> Link::receiveRaw(float seconds, std::string& error) {
             return std::nullopt;
         }
         silent_ = 0;
+        lastHeardMs_ = nowMs();
         reader_.feed(buf, got);
     }
 }
@@ -216,13 +229,25 @@ std::unique_ptr<Link> Link::connect(const std::string& address, unsigned short p
 
 void Link::startHeartbeat() {
     open_ = true;
+    lastHeardMs_ = nowMs();
     heartbeat_ = std::thread([this] {
         int ticks = 0;
+        const auto gone = [this] {
+            if (open_ && onSilence_ && !listening_) onSilence_();  // a listener finds out for itself
+        };
         while (open_) {
             sf::sleep(sf::milliseconds(100));
             if (++ticks % 40 != 0) continue;  // every four seconds
             std::string ignored;
-            if (!send({{"t", "ping"}}, ignored)) return;
+            if (!send({{"t", "ping"}}, ignored)) return gone();
+            // Nobody here is listening (this side's person is choosing): the peer's own
+            // heartbeats wait unread in the socket, so silence means nothing has arrived at all.
+            if (!listening_ && nowMs() - lastHeardMs_ > static_cast<long long>(kSilenceLimit * 1000)) {
+                sf::SocketSelector sel;
+                sel.add(socket_);
+                if (!sel.wait(sf::milliseconds(1))) return gone();
+                lastHeardMs_ = nowMs();  // something is waiting to be read: the peer is there
+            }
         }
     });
 }

@@ -9,6 +9,7 @@
 #include <SFML/Network/TcpListener.hpp>
 #include <SFML/Network/TcpSocket.hpp>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -42,6 +43,10 @@ public:
     std::optional<nlohmann::json> receive(float seconds, std::string& error);
     /// "127.0.0.1:50123"
     std::string peer() const;
+    /// Called once, from the heartbeat's thread, when the peer stops answering while nobody
+    /// is listening for it here (its person is choosing, say): a heartbeat cannot be sent,
+    /// or nothing has come for the silence limit. Set before the link is used.
+    void onSilence(std::function<void()> f) { onSilence_ = std::move(f); }
 
     void close();
 
@@ -57,6 +62,9 @@ private:
     std::mutex sendMutex_;
     std::thread heartbeat_;
     std::atomic<bool> open_{false};
+    std::atomic<bool> listening_{false};  ///< the main thread is in receiveRaw()
+    std::atomic<long long> lastHeardMs_{0};
+    std::function<void()> onSilence_;
     float silent_ = 0;
 };
 

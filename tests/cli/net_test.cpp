@@ -170,3 +170,28 @@ TEST_CASE("on the wire: none of the scenario's text, the choices or the names") 
                                "sam-defends", "warm-close", "Maya", "482913", "\"choice\"", "nervous system"})
         CHECK_MESSAGE(p.wire.find(secret) == std::string::npos, secret);
 }
+
+TEST_CASE("a joiner lost while the host's person is choosing: the host says so at once, and takes it up again") {
+    const Pair p = run(
+        "mkfifo $DIR/hin $DIR/jin\n"
+        "(sleep 11; printf 'sharp-reply\\nown-it\\nname-fear\\nask-for-text\\nwarm-close\\n'; sleep 30) > $DIR/hin & HW=$!\n"
+        "(timeout 60 \"$A\" host scenarios/late-text.yaml --port $PORT --code 482913 --name Jo < $DIR/hin "
+        "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n"
+        "sleep 0.3\n"
+        "(sleep 30) > $DIR/jin & JW=$!\n"
+        "\"$A\" join 127.0.0.1:$PORT --code 482913 --name Maya < $DIR/jin > $DIR/first.out 2>&1 & J=$!\n"
+        "sleep 1.5; kill -9 $J; kill $JW 2>/dev/null; wait $J 2>/dev/null\n"
+        "sleep 11\n" +
+        joinCmd() +
+        "kill $HW 2>/dev/null; wait\n");
+    INFO("host: " << p.hostErr << "join: " << p.joinErr);
+    CHECK(p.hostRc == 0);
+    CHECK(p.joinRc == 0);
+    // Told while Jo was still choosing, before the pick was sent.
+    const auto told = p.hostOut.find("(The connection to Maya has dropped. Your pick will wait for them to come back.)");
+    const auto waiting = p.hostOut.find("Waiting for Maya to reconnect...");
+    CHECK(told != std::string::npos);
+    CHECK(waiting != std::string::npos);
+    CHECK(told < waiting);
+    CHECK(p.joinOut.find("== Ending: Back on the same side (secure) ==") != std::string::npos);
+}
