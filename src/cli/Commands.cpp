@@ -385,6 +385,8 @@ int run(int argc, char** argv) {
     ho->add_option("--script", ha.script, "Picks for your own role; plays without asking");
     ho->add_option("--coaching", ha.coaching, "Cards after each choice (immediate), at the end (end), or off")
         ->check(CLI::IsMember({"immediate", "end", "off"}));
+    ho->add_option("--slowdown", ha.slowdown, "Seconds to wait after five wrong codes within a minute (default 30)")
+        ->check(CLI::Range(1, 3600));
     JoinArgs ja;
     auto* jo = app.add_subcommand("join", "Join a scenario hosted on another machine");
     jo->add_option("address", ja.address, "HOST or HOST:PORT, as the host shows it")->required();

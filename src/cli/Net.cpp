@@ -334,8 +334,10 @@ int host(const HostArgs& a) {
                 failures.push_back(now);
                 while (!failures.empty() && now - failures.front() > std::chrono::minutes(1)) failures.pop_front();
                 if (failures.size() >= 5) {
-                    std::cerr << "attune: five wrong codes within a minute; waiting 30 seconds before the next pairing\n";
-                    sf::sleep(sf::seconds(30));
+                    std::cerr << fmt::format("attune: five wrong codes within a minute; waiting {} seconds before the "
+                                             "next pairing\n",
+                                             a.slowdown);
+                    sf::sleep(sf::seconds(static_cast<float>(a.slowdown)));
                     failures.clear();
                 }
                 continue;

@@ -15,6 +15,7 @@ struct HostArgs {
     std::string name;
     std::string script;        ///< picks for the host's own role
     std::string coaching = "immediate";
+    int slowdown = 30;         ///< seconds the host waits after five wrong codes within a minute
 };
 
 struct JoinArgs {

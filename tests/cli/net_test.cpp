@@ -18,7 +18,8 @@ const char* kJoinPicks = "sam-defends,sam-meets-repair,sam-validates,sam-offers-
 
 struct Pair {
     std::string hostOut, hostErr, joinOut, joinErr;
-    std::string wire;  ///< what a recording proxy saw, when there was one
+    std::string wire;   ///< what a recording proxy saw, when there was one
+    std::string extra;  ///< DIR/extra, for a figure a test writes
     int hostRc = -1, joinRc = -1;
 };
 
@@ -43,6 +44,7 @@ Pair run(const std::string& script) {
     p.joinOut = slurp(dir / "join.out");
     p.joinErr = slurp(dir / "join.err");
     if (fs::exists(dir / "wire")) p.wire = slurp(dir / "wire");
+    if (fs::exists(dir / "extra")) p.extra = slurp(dir / "extra");
     p.hostRc = std::stoi(slurp(dir / "host.rc"));
     p.joinRc = std::stoi(slurp(dir / "join.rc"));
     fs::remove_all(dir);
@@ -194,4 +196,27 @@ TEST_CASE("a joiner lost while the host's person is choosing: the host says so a
     CHECK(waiting != std::string::npos);
     CHECK(told < waiting);
     CHECK(p.joinOut.find("== Ending: Back on the same side (secure) ==") != std::string::npos);
+}
+
+TEST_CASE("five wrong codes within a minute make the host wait before the next pairing") {
+    std::string guesses;
+    for (int i = 0; i < 5; ++i)
+        guesses += "timeout 20 \"$A\" join 127.0.0.1:$PORT --code 00000" + std::to_string(i) +
+                   " --script 1 >/dev/null 2>>$DIR/guesses.err\n";
+    const Pair p = run(
+        fmt::format("(timeout 60 \"$A\" host scenarios/late-text.yaml --port $PORT --code 482913 --slowdown 3 --script {} "
+                    "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n",
+                    kHostPicks) +
+        "sleep 0.3\n" + guesses +
+        "[ $(grep -c 'the host refused the pairing code' $DIR/guesses.err) -eq 5 ] || exit 1\n"
+        "S=$(date +%s%N)\n" + joinCmd() +
+        "E=$(date +%s%N)\n"
+        "echo $(( (E - S) / 1000000 )) > $DIR/extra\n"
+        "wait\n");
+    CHECK(p.hostRc == 0);
+    CHECK(p.joinRc == 0);
+    CHECK(p.hostErr.find("attune: five wrong codes within a minute; waiting 3 seconds before the next pairing\n") !=
+          std::string::npos);
+    // The right code, right after, waited out the slow-down (the joiner retries while it waits).
+    CHECK(std::stoi(p.extra) >= 2500);
 }
