@@ -182,6 +182,16 @@ TEST_CASE("together, mirror: both answer each decision, the reveal shows both, t
     CHECK_GOLDEN(golden("late-text-mirror.txt"), r.out);
 }
 
+TEST_CASE("regression: a pattern two people used in different styles is named with each person's own style") {
+    // Typed answers, as a couple would give them: eye-rolling is anxious for Ben (as Noor)
+    // and avoidant for Ana (as Karim).
+    const auto r = runAttune("play ../scenarios/forgotten-plan.yaml --together mirror --names Ana,Ben --roles karim,noor",
+                             "3\n1\n2\n2\n1\n3\n2\n2\n3\n1\n1\n2\n2\n2\n1\n1\n3\n3\n1\n2\n2\n1\n");
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("    - Sarcasm and eye-rolling (twice: anxious for Ben, avoidant for Ana).\n") != std::string::npos);
+    CHECK(r.out.find("Sarcasm and eye-rolling (anxious, twice") == std::string::npos);
+}
+
 TEST_CASE("together: bad names, roles and mirror scripts are refused with a message") {
     const auto noSlash = runAttune("play data/small.yaml --together mirror --script 1,2");
     CHECK(noSlash.exitCode == 2);

@@ -364,10 +364,20 @@ void patternsSection(const Debrief& d, std::vector<Section>& out) {
     if (d.topPatterns.empty()) return;
     Section sec{"patterns", "Patterns that mattered most", {}, true};
     const bool couple = d.people.size() > 1;
-    for (const PatternCount& pc : d.topPatterns)
-        sec.lines.push_back({fmt::format("{} ({}, {}{}). {}", pc.pattern->title, name(pc.style), times(pc.count),
-                                         couple ? ", " + text::join(pc.who, " and ") : std::string(), pc.pattern->instead),
-                             ""});
+    for (const PatternCount& pc : d.topPatterns) {
+        const bool oneStyle = std::all_of(pc.uses.begin(), pc.uses.end(), [&](const auto& u) { return u.second == pc.style; });
+        std::string how;
+        if (oneStyle) {
+            how = fmt::format("{}, {}{}", name(pc.style), times(pc.count),
+                              couple ? ", " + text::join(pc.who, " and ") : std::string());
+        } else {  // the same behaviour from different places: say whose was which
+            std::vector<std::string> parts;
+            for (const auto& [who, style] : pc.uses)
+                parts.push_back(couple ? fmt::format("{} for {}", name(style), who) : std::string(name(style)));
+            how = fmt::format("{}: {}", times(pc.count), text::join(parts, couple ? ", " : " and "));
+        }
+        sec.lines.push_back({fmt::format("{} ({}). {}", pc.pattern->title, how, pc.pattern->instead), ""});
+    }
     out.push_back(std::move(sec));
 }
 
@@ -528,9 +538,11 @@ Debrief build(const Session& s, const PatternLibrary& lib, const Table* table, c
     std::vector<PatternCount> counts;
     const auto bump = [&](const ChoiceFeedback& c) {
         auto it = std::find_if(counts.begin(), counts.end(), [&](const PatternCount& pc) { return pc.pattern == c.pattern; });
-        if (it == counts.end()) it = counts.insert(counts.end(), PatternCount{c.pattern, {}, *c.style, 0, 0});
+        if (it == counts.end()) it = counts.insert(counts.end(), PatternCount{c.pattern, {}, *c.style, {}, 0, 0});
         ++it->count;
         if (std::find(it->who.begin(), it->who.end(), c.roleName) == it->who.end()) it->who.push_back(c.roleName);
+        const std::pair<std::string, Style> use{c.roleName, *c.style};
+        if (std::find(it->uses.begin(), it->uses.end(), use) == it->uses.end()) it->uses.push_back(use);
         const int m = sc.arousalMeter(c.role);
         for (const MeterChange& ch : c.changes)
             if (ch.meter == m && ch.delta() > 0) it->arousalRise += ch.delta();

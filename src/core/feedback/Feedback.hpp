@@ -92,6 +92,9 @@ struct PatternCount {
     const Pattern* pattern = nullptr;
     std::vector<std::string> who;  ///< the names of the people whose choices used it
     Style style = Style::Secure;  ///< the style of the choices that used it (the first one's)
+    /// Each person and the style they used it with, once each, in order: a pattern several
+    /// styles can use may be anxious for one person and avoidant for the other.
+    std::vector<std::pair<std::string, Style>> uses;
     int count = 0;
     int arousalRise = 0;  ///< total rise in the chooser's arousal those choices caused
 };

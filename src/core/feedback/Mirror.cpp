@@ -94,8 +94,9 @@ Reveal reveal(const Session& s, const PatternLibrary& lib, const Table& table, c
                                             "make an answer like this easier to give on a hard day.",
                                             text::capitalFirst(a), b));
         else if (!secure.empty())
-            r.prompts.push_back(fmt::format("This story also offered {}. What would help each of you reach for "
-                                            "something like it, and what could the other do to make that safer?",
+            r.prompts.push_back(fmt::format("What would help each of you reach for something like {}, the secure "
+                                            "option this story offered here? And what could the other do to make "
+                                            "that safer?",
                                             quoted(secure)));
         else
             r.prompts.push_back("What would a reply look like that you would both be glad to receive here?");
@@ -126,8 +127,8 @@ Reveal reveal(const Session& s, const PatternLibrary& lib, const Table& table, c
                                         "were feeling?",
                                         reaching, steady, text::capitalFirst(steady), reaching));
     } else if (!secure.empty())
-        r.prompts.push_back(fmt::format("To meet in the middle: this story also offered {}. What would each of you "
-                                        "need from the other to say something like it?",
+        r.prompts.push_back(fmt::format("To meet in the middle: what would each of you need from the other to say "
+                                        "something like {}, the secure option this story offered here?",
                                         quoted(secure)));
     else
         r.prompts.push_back("To meet in the middle: what would a reply look like that keeps what each of you needed?");

@@ -80,8 +80,9 @@ TEST_CASE("the reveal shows both answers from the same moment; only the owner's 
     CHECK(alike.alike);
     CHECK(alike.headline == "You both chose the same answer: “Fine. Whatever.”");
     // Neither answer was secure: the prompt points at the secure option the story offered there.
-    CHECK(alike.prompts[2] == "This story also offered “I got really worried. Can we talk for a minute?”. What would "
-                              "help each of you reach for something like it, and what could the other do to make that safer?");
+    CHECK(alike.prompts[2] == "What would help each of you reach for something like “I got really worried. Can we talk "
+                              "for a minute?”, the secure option this story offered here? And what could the other do to "
+                              "make that safer?");
 }
 
 TEST_CASE("the couple's debrief names the people, the cycle between them and how often they chose alike") {
