@@ -38,6 +38,13 @@ void onlyPrivacyShows(ui::App& app, const std::vector<std::string>& secret) {
     for (const std::string& s : secret) CHECK_MESSAGE(words.find(s) == std::string::npos, s);
 }
 
+/// Reads the two opening lines of The Late Text; Jo, whose turn it is, takes the device.
+void toJosTurn(ui::App& app) {
+    press(app, sf::Keyboard::Space);
+    press(app, sf::Keyboard::Space);
+    press(app, sf::Keyboard::Space);
+}
+
 }  // namespace
 
 TEST_CASE("the together set-up takes names, the roles and the mode from the keyboard alone") {
@@ -114,9 +121,7 @@ TEST_CASE("passing the device: each decision waits behind the privacy screen, wh
 TEST_CASE("mirror mode: both answer behind the privacy screen, then the reveal shows both") {
     auto app = testing::open(couple("mirror"));
     auto& p = testing::play(*app);
-    press(*app, sf::Keyboard::Space);
-    press(*app, sf::Keyboard::Space);
-    press(*app, sf::Keyboard::Space);  // Jo takes the device
+    toJosTurn(*app);
     const auto shown = choiceTexts(p.session());
     press(*app, sf::Keyboard::Num3);  // Jo's answer, held
     CHECK(p.playthrough().awaitingSecondAnswer());
@@ -159,9 +164,7 @@ TEST_CASE("a rewind to the other person's decision asks for the device first") {
 TEST_CASE("trying the secure option from a card replays it for the same chooser, and the hand-off still follows") {
     auto app = testing::open(couple("pass"));
     auto& p = testing::play(*app);
-    press(*app, sf::Keyboard::Space);
-    press(*app, sf::Keyboard::Space);
-    press(*app, sf::Keyboard::Space);  // Jo takes the device
+    toJosTurn(*app);
     press(*app, sf::Keyboard::Num3);   // sharp-reply; Jo's card, the hand-off to Maya beneath it
     REQUIRE(std::string(app->top()->name()) == "coach");
     press(*app, sf::Keyboard::Y);  // try the secure option: Jo's own moment again
@@ -188,9 +191,7 @@ TEST_CASE("two people's backlog shows what was said, not the styles of each othe
 TEST_CASE("mirror mode: a breathing pause the owner takes is taken for both, with no second answer") {
     auto app = testing::open(couple("mirror"));
     auto& p = testing::play(*app);
-    press(*app, sf::Keyboard::Space);
-    press(*app, sf::Keyboard::Space);
-    press(*app, sf::Keyboard::Space);  // Jo takes the device
+    toJosTurn(*app);
     press(*app, sf::Keyboard::Num1);   // the breath
     CHECK_FALSE(p.playthrough().awaitingSecondAnswer());
     CHECK(p.playthrough().rounds().empty());

@@ -40,60 +40,20 @@ std::string ChoiceFeedback::headline() const {
     return st;
 }
 
-ChoiceFeedback explain(const Session& s, const PatternLibrary& lib, int step) {
-    const Scenario& sc = s.scenario();
-    const Step& st = s.history().at(u(step));
-    ChoiceFeedback f;
-    f.step = step;
-    f.node = st.node;
-    f.choice = st.choice;
-    f.role = st.role;
-    f.byDefault = st.byDefault;
-    if (const Role* r = sc.role(st.role)) f.roleName = r->name;
-    if (st.choice < 0) return f;
-    const Node& n = sc.nodes[u(st.node)];
-    const Choice& c = n.choices[u(st.choice)];
-    f.text = sc.substitute(c.text);
-    f.style = c.style;
-    f.theme = c.theme;
-    if (!c.pattern.empty()) f.pattern = lib.resolve(sc, c.pattern);
-    if (!f.theme && f.pattern && !f.pattern->themes.empty()) f.theme = f.pattern->themes.front();
-    f.why = sc.substitute(c.why);
-    if (const int m = sc.arousalMeter(st.role); m >= 0) {
-        f.arousal = st.metersOnEntry[u(m)];  // as they chose: the state the choice was made from
-        f.zone = zoneOf(f.arousal);
-    }
-    // The body text for the zone the chooser is in now, so the card never contradicts the meter.
-    if (f.pattern) f.body = sc.substitute(f.pattern->bodyFor(f.zone.value_or(Zone::Inside)));
-    for (std::size_t m = 0; m < sc.meters.size(); ++m) {
-        if (st.metersAfter[m] == st.metersOnEntry[m] || !sc.meters[m].show) continue;
-        const Meter& meter = sc.meters[m];
-        f.changes.push_back({static_cast<int>(m), meter.label, meter.kind, meter.role, st.metersOnEntry[m], st.metersAfter[m]});
-    }
-    if (c.style && *c.style != Style::Secure) {
-        // Secure options that were shown at that moment; the breathing pause goes last,
-        // since the words themselves are what the player is practising.
-        std::vector<Alternative> breathe;
-        for (int i : st.offered) {
-            const Choice& alt = n.choices[u(i)];
-            if (i == st.choice || alt.style != Style::Secure) continue;
-            Alternative a{i, sc.substitute(alt.text), alt.pattern.empty() ? nullptr : lib.resolve(sc, alt.pattern)};
-            (alt.breathe ? breathe : f.secureAlternatives).push_back(a);
-        }
-        f.secureAlternatives.insert(f.secureAlternatives.end(), breathe.begin(), breathe.end());
-    }
-    return f;
-}
-
-ChoiceFeedback explainAsIf(const Session& s, const PatternLibrary& lib, int step, int choice) {
+namespace {
+/// What a choice is, from the chooser's state at history step `step`: its words, style,
+/// pattern, the body for the zone they were in, and the secure options shown beside it.
+/// Meter changes are the caller's: only a choice that was played has any.
+ChoiceFeedback describe(const Session& s, const PatternLibrary& lib, int step, int choice, const std::string& role) {
     const Scenario& sc = s.scenario();
     const Step& st = s.history().at(u(step));
     ChoiceFeedback f;
     f.step = step;
     f.node = st.node;
     f.choice = choice;
-    f.role = st.role.empty() ? sc.nodes[u(st.node)].by : st.role;
-    if (const Role* r = sc.role(f.role)) f.roleName = r->name;
+    f.role = role;
+    f.byDefault = st.byDefault;
+    if (const Role* r = sc.role(role)) f.roleName = r->name;
     const Node& n = sc.nodes[u(st.node)];
     if (choice < 0 || u(choice) >= n.choices.size()) return f;
     const Choice& c = n.choices[u(choice)];
@@ -103,17 +63,45 @@ ChoiceFeedback explainAsIf(const Session& s, const PatternLibrary& lib, int step
     if (!c.pattern.empty()) f.pattern = lib.resolve(sc, c.pattern);
     if (!f.theme && f.pattern && !f.pattern->themes.empty()) f.theme = f.pattern->themes.front();
     f.why = sc.substitute(c.why);
-    if (const int m = sc.arousalMeter(f.role); m >= 0) {
-        f.arousal = st.metersOnEntry[u(m)];
+    if (const int m = sc.arousalMeter(role); m >= 0) {
+        f.arousal = st.metersOnEntry[u(m)];  // as they chose: the state the choice was made from
         f.zone = zoneOf(f.arousal);
     }
+    // The body text for the zone the chooser is in now, so the card never contradicts the meter.
     if (f.pattern) f.body = sc.substitute(f.pattern->bodyFor(f.zone.value_or(Zone::Inside)));
-    if (c.style && *c.style != Style::Secure)
+    if (c.style && *c.style != Style::Secure) {
+        // Secure options that were shown at that moment; the breathing pause goes last,
+        // since the words themselves are what the player is practising.
+        std::vector<Alternative> breathe;
         for (int i : st.offered) {
             const Choice& alt = n.choices[u(i)];
-            if (i == choice || alt.style != Style::Secure || alt.breathe) continue;
-            f.secureAlternatives.push_back({i, sc.substitute(alt.text), alt.pattern.empty() ? nullptr : lib.resolve(sc, alt.pattern)});
+            if (i == choice || alt.style != Style::Secure) continue;
+            Alternative a{i, sc.substitute(alt.text), alt.pattern.empty() ? nullptr : lib.resolve(sc, alt.pattern)};
+            (alt.breathe ? breathe : f.secureAlternatives).push_back(a);
         }
+        f.secureAlternatives.insert(f.secureAlternatives.end(), breathe.begin(), breathe.end());
+    }
+    return f;
+}
+}  // namespace
+
+ChoiceFeedback explain(const Session& s, const PatternLibrary& lib, int step) {
+    const Scenario& sc = s.scenario();
+    const Step& st = s.history().at(u(step));
+    ChoiceFeedback f = describe(s, lib, step, st.choice, st.role);
+    if (st.choice < 0) return f;
+    for (std::size_t m = 0; m < sc.meters.size(); ++m) {
+        if (st.metersAfter[m] == st.metersOnEntry[m] || !sc.meters[m].show) continue;
+        const Meter& meter = sc.meters[m];
+        f.changes.push_back({static_cast<int>(m), meter.label, meter.kind, meter.role, st.metersOnEntry[m], st.metersAfter[m]});
+    }
+    return f;
+}
+
+ChoiceFeedback explainAsIf(const Session& s, const PatternLibrary& lib, int step, int choice) {
+    const Step& st = s.history().at(u(step));
+    ChoiceFeedback f = describe(s, lib, step, choice, st.role.empty() ? s.scenario().nodes[u(st.node)].by : st.role);
+    f.byDefault = false;  // a person's answer, even where the story took a default
     return f;
 }
 

@@ -19,21 +19,21 @@ void PanelScreen::setCloseLabel(const std::string& label) { close_.set(label, "E
 
 int PanelScreen::columns(float inner) const { return Pager::columnsFor(ctx_.theme, inner, 24.f); }
 
-float PanelScreen::innerWidth() const {
+sf::FloatRect PanelScreen::panelArea() const {
     const Theme& th = ctx_.theme;
     const float m = std::round(th.margin * 0.7f);
-    const float w = std::round(std::min(ctx_.size.x - 2 * m, 64.f * static_cast<float>(th.type.body)));
-    return w - 2 * std::round(2.2f * th.unit);
+    const float w = std::min(ctx_.size.x - 2 * m, 64.f * static_cast<float>(th.type.body));
+    return {std::round((ctx_.size.x - w) / 2), m, std::round(w), ctx_.size.y - 2 * m};
 }
+
+float PanelScreen::innerWidth() const { return panelArea().width - 2 * std::round(2.2f * ctx_.theme.unit); }
 
 void PanelScreen::layout() {
     const Theme& th = ctx_.theme;
     fill();
     dim_.setSize(ctx_.size);
     dim_.setFillColor(th.color.dim);
-    const float m = std::round(th.margin * 0.7f);
-    const float w = std::min(ctx_.size.x - 2 * m, 64.f * static_cast<float>(th.type.body));
-    panelRect_ = {std::round((ctx_.size.x - w) / 2), m, std::round(w), ctx_.size.y - 2 * m};
+    panelRect_ = panelArea();
     panel_ = panel(th, panelRect_, true);
     const float pad = std::round(2.2f * th.unit);
     const float x = panelRect_.left + pad, inner = panelRect_.width - 2 * pad;

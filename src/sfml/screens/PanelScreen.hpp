@@ -36,6 +36,7 @@ protected:
 
 private:
     void placeFooter();
+    sf::FloatRect panelArea() const;  ///< where the panel goes in the window
 
     std::string titleText_;
     bool openAtEnd_;

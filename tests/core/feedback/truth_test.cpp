@@ -505,47 +505,7 @@ TEST_CASE("regression: a decision with 20,000 choices is checked within the expl
 }
 
 TEST_CASE("the pursue-withdraw cycle is named when a pursuing move meets withdrawal more than once, and not on a secure run") {
-    const char* yaml = R"yaml(format: 1
-id: cycle
-title: Cycle
-summary: A chase.
-themes: [conflict]
-roles:
-  ana: { name: Ana, pronouns: she/her }
-  ben: { name: Ben, pronouns: he/him }
-player: ana
-meters:
-  ana-arousal: { start: 50, role: ana }
-  ben-arousal: { start: 50, role: ben }
-start: a1
-nodes:
-  a1:
-    text: "Round one."
-    choices:
-      - { id: a1-chase, text: "Why won't you answer me?", style: anxious, pattern: protest-behaviour, next: b1 }
-      - { id: a1-ask, text: "Can we talk tonight?", style: secure, pattern: clear-request, next: b1 }
-  b1:
-    by: ben
-    text: "Ben hears it."
-    choices:
-      - { id: b1-leave, text: "I need to go out.", style: avoidant, pattern: withdrawing, next: a2, default: true }
-      - { id: b1-stay, text: "Yes, let's.", style: secure, pattern: validating-partner, next: a2 }
-  a2:
-    text: "Round two."
-    choices:
-      - { id: a2-chase, text: "You always do this.", style: anxious, pattern: criticism-for-needs, next: b2 }
-      - { id: a2-ask, text: "I miss you.", style: secure, pattern: name-the-need, next: b2 }
-  b2:
-    by: ben
-    text: "Ben again."
-    choices:
-      - { id: b2-leave, text: "Not now.", style: avoidant, pattern: stonewalling, next: end, default: true }
-      - { id: b2-stay, text: "I miss you too.", style: secure, pattern: validating-partner, next: end }
-  end:
-    ending: { kind: mixed, title: "Later" }
-    text: "Later."
-)yaml";
-    LoadResult r = loadScenarioText(yaml, "cycle.yaml", patterns());
+    LoadResult r = loadScenario(testing::testDir() / "data" / "cycle.yaml", patterns());  // Ana chases, Ben leaves
     REQUIRE(r.scenario);
     const Scenario& sc = *r.scenario;
     const auto chase = feedback::debrief(playIds(sc, "a1-chase,b1-leave,a2-chase,b2-leave"), patterns());
