@@ -1,7 +1,8 @@
-// attune host FILE / attune join HOST[:PORT]: two people on two machines. The host owns
-// the playthrough; the joiner sends its person's picks, the host applies them and sends
-// every step back; both replay the same steps on the same scenario, so both show the
-// same story, each with only its own person's choices, card and body lines.
+// attune host FILE / attune join HOST[:PORT]: two people on two machines, in the terminal.
+// The protocol is net::Game's (the window uses the same): the host settles every decision
+// a person makes and sends it as a step; both machines apply the same steps to the same
+// scenario, so both show the same story, each with only its own person's choices, card
+// and body lines.
 #include "cli/Net.hpp"
 
 #include "cli/Commands.hpp"
@@ -10,13 +11,14 @@
 #include "core/load/Patterns.hpp"
 #include "core/run/Playthrough.hpp"
 #include "core/run/Script.hpp"
-#include "net/Link.hpp"
 #include "core/util/Text.hpp"
+#include "net/Game.hpp"
 #include "text/TextPlayer.hpp"
 
 #include <SFML/Network/IpAddress.hpp>
 #include <SFML/System/Sleep.hpp>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <csignal>
@@ -29,158 +31,87 @@ namespace attune::cli {
 namespace {
 
 using nlohmann::json;
-constexpr std::size_t kMaxScenario = 512 * 1024;  ///< bytes of YAML the host sends
+using net::Game;
 
-/// A string field of a message from the other machine, or `fallback` when it is missing
-/// or not a string (a peer's message never throws here).
-std::string field(const json& m, const char* key, const std::string& fallback = {}) {
-    const auto it = m.find(key);
-    return it != m.end() && it->is_string() ? it->get<std::string>() : fallback;
-}
-
-/// The picks of one machine: its own person's from `local`; the other's from the link.
+/// The picks of one machine, through the two-machine protocol: its own person's from
+/// `local`, offered to the game; every decision as the host settled it.
 class NetPicks : public PickSource {
 public:
-    /// `reconnect` is asked for a new link when this one fails mid-story (nothing: give up).
-    using Reconnect = std::function<net::Link*()>;
-    NetPicks(net::Link& link, PickSource& local, std::string role, bool host, Reconnect reconnect = {})
-        : link_(&link), local_(local), role_(std::move(role)), host_(host), reconnect_(std::move(reconnect)) {}
+    NetPicks(Game& game, PickSource& local, std::string role, bool host, bool mirror, std::string other)
+        : game_(game), local_(local), role_(std::move(role)), host_(host), mirror_(mirror), other_(std::move(other)) {
+        // Told while choosing, not only when the pick is sent.
+        game_.onLost([this] {
+            if (choosing_)
+                std::cout << fmt::format("\n  (The connection to {} has dropped. Your pick will wait for them to come "
+                                         "back.)\n",
+                                         other_)
+                          << std::flush;
+        });
+    }
 
     std::optional<int> pick(const Session& s, std::ostream& out) override {
-        const Node& n = s.node();
-        if (s.chooser() == role_) {
+        if (game_.yours()) {
+            choosing_ = true;
             const auto c = local_.pick(s, out);
+            choosing_ = false;
             if (!c) {
-                std::string ignored;
-                link_->send({{"t", "bye"}}, ignored);
+                game_.leave();
                 return std::nullopt;
             }
-            const std::string key = choiceKey(n.choices[static_cast<std::size_t>(*c)]);
-            if (host_) return send({{"t", "step"}, {"node", n.id}, {"choice", key}}) ? c : std::nullopt;
-            if (!send({{"t", "pick"}, {"node", n.id}, {"choice", key}})) return std::nullopt;
-            const auto step = await("step");  // the host applied it
-            if (!step) return std::nullopt;
-            if ((*step)["node"] != n.id || (*step)["choice"] != key) return fail("the host played a different step");
-            return c;
+            game_.offer(*c);
+            // The owner's breathing pause is taken for both at once: there is no second answer to wait for.
+            pausing_ = s.chooser() == role_ && s.node().choices[static_cast<std::size_t>(*c)].breathe;
+            if (mirror_) return c;  // settle() brings both answers
         }
-        const auto m = await(host_ ? "pick" : "step");
-        if (!m) return std::nullopt;
-        if (!(*m)["node"].is_string() || !(*m)["choice"].is_string() || (*m)["node"] != n.id)
-            return fail(fmt::format("the other machine's pick is not for this moment (at '{}')", n.id));
-        const std::string key = (*m)["choice"];
-        for (int i : s.visibleChoices())
-            if (choiceKey(n.choices[static_cast<std::size_t>(i)]) == key) {
-                if (host_ && !send({{"t", "step"}, {"node", n.id}, {"choice", key}})) return std::nullopt;
-                return i;
-            }
-        if (host_) {
-            std::string ignored;
-            link_->send({{"t", "error"}, {"why", fmt::format("the choice '{}' is not shown at '{}'", key, n.id)}}, ignored);
-        }
-        return fail(fmt::format("the choice '{}' is not shown at '{}'", key, n.id));
+        const auto st = await(out, false);
+        if (!st) return std::nullopt;
+        return st->choice;
+    }
+    std::optional<std::pair<int, int>> settle(const Session&, std::ostream& out) override {
+        const auto st = await(out, true);
+        if (!st) return std::nullopt;
+        return std::make_pair(st->choice, st->mirror);
     }
     std::istream* typing() override { return local_.typing(); }
-    bool left = false;  ///< the other person left (a clean goodbye, not a failure)
-    /// What to say when the other machine goes quiet while this person is choosing.
-    void onSilence(std::function<void()> f) {
-        silence_ = std::move(f);
-        link_->onSilence(silence_);
-    }
-    void bye() {
-        std::string ignored;
-        link_->send({{"t", "bye"}}, ignored);
-    }
-    std::string error;
 
 private:
-    std::optional<int> fail(std::string why) {
-        error = std::move(why);
-        return std::nullopt;
-    }
-    bool send(const json& m) {
-        std::string err;
-        while (!link_->send(m, err)) {
-            if (!resume(err)) return false;
-        }
-        return true;
-    }
-    /// The link failed: a new one, when there is a way to get one, with the story as it stands.
-    bool resume(const std::string& why) {
-        net::Link* next = reconnect_ ? reconnect_() : nullptr;
-        if (!next) {
-            error = why;
-            return false;
-        }
-        link_ = next;
-        if (silence_) link_->onSilence(silence_);
-        return true;
-    }
-    std::optional<json> await(const std::string& type) {
+    /// Waits for the decision to be settled, saying what happens to the connection meanwhile.
+    std::optional<Game::Settled> await(std::ostream& out, bool answer) {
+        if (answer && !pausing_) out << "\n  Your answer is in. The two show side by side once both are in.\n" << std::flush;
         while (true) {
-            std::string err;
-            auto m = link_->receive(1.f, err);
-            if (!m) {
-                if (err.empty()) continue;  // still waiting; the heartbeat says the peer is there
-                if (!resume(err)) return std::nullopt;
-                continue;
-            }
-            if ((*m)["t"] == "bye") {
-                left = true;
-                return std::nullopt;
-            }
-            if ((*m)["t"] == "error") {
-                error = fmt::format("the other machine said: {}", field(*m, "why", "no reason given"));
-                return std::nullopt;
-            }
-            if ((*m)["t"] != type) {
-                error = fmt::format("expected '{}' from the other machine, got '{}'", type, (*m)["t"].get<std::string>());
-                return std::nullopt;
-            }
-            return m;
+            const auto st = game_.settle();
+            for (const Game::News n : game_.news()) tell(n, out);
+            if (st) return st;
+            if (game_.gone()) return std::nullopt;
+            game_.wait(1.f);
         }
     }
-    net::Link* link_;
+    void tell(Game::News n, std::ostream& out) {
+        switch (n) {
+            case Game::News::Lost:
+                if (host_) {
+                    out << fmt::format("\n  Waiting for {} to reconnect...\n", other_) << std::flush;
+                    std::cerr << "attune: the connection dropped; waiting for the other machine to join again with "
+                                 "the same code\n";
+                } else {
+                    out << fmt::format("\n  The connection to {} dropped. Reconnecting...\n", other_) << std::flush;
+                }
+                break;
+            case Game::News::Back:
+                out << fmt::format("  {} is back.\n", text::capitalFirst(other_)) << std::flush;
+                break;
+            case Game::News::Left:
+            case Game::News::Failed:
+                break;  // said at the end
+        }
+    }
+    Game& game_;
     PickSource& local_;
     std::string role_;
-    bool host_;
-    Reconnect reconnect_;
-    std::function<void()> silence_;
+    bool host_, mirror_, pausing_ = false;
+    std::string other_;
+    std::atomic<bool> choosing_{false};
 };
-
-/// Where the story stands, for a joiner that comes back: the pick log and the state.
-json savedJson(const Playthrough& run) {
-    const SavedPlaythrough s = run.save();
-    json picks = json::array();
-    for (const PickRecord& r : s.picks)
-        picks.push_back({{"node", r.node}, {"role", r.role}, {"choice", r.choice}, {"byDefault", r.byDefault}});
-    return {{"picks", picks}, {"node", s.node}, {"meters", s.meters}, {"steps", s.steps}};
-}
-
-/// The same, read back; nothing when a field is missing or of the wrong type.
-std::optional<SavedPlaythrough> savedFrom(const json& j, const Scenario& s, const Table& table) {
-    SavedPlaythrough out;
-    out.scenario = s.id;
-    out.hash = s.contentHash;
-    out.table = table;
-    for (const Person& p : table.people) out.played.insert(p.role);
-    if (!j.is_object() || !j.contains("picks") || !j["picks"].is_array() || !j.contains("meters") || !j["meters"].is_array() ||
-        !j.contains("steps") || !j["steps"].is_number_integer())
-        return std::nullopt;
-    for (const json& r : j["picks"]) {
-        if (!r.is_object()) return std::nullopt;
-        PickRecord rec{field(r, "node"), field(r, "role"), field(r, "choice"), false, {}};
-        const auto d = r.find("byDefault");
-        rec.byDefault = d != r.end() && d->is_boolean() && d->get<bool>();
-        out.picks.push_back(std::move(rec));
-    }
-    for (const json& m : j["meters"]) {
-        if (!m.is_number_integer()) return std::nullopt;
-        out.meters.push_back(m.get<int>());
-    }
-    out.node = field(j, "node");
-    out.steps = j["steps"].get<int>();
-    return out;
-}
 
 std::optional<PatternLibrary> patternsOrSay() {
     Diagnostics d(defaultPatternLibraryPath().string());
@@ -209,8 +140,8 @@ bool goodCode(const std::string& c) {
 }
 
 /// Plays this machine's side to the end; the exit code.
-int playSide(Playthrough& run, net::Link& link, const std::string& role, bool host, const std::string& script,
-             const PatternLibrary& lib, const std::string& coaching, NetPicks::Reconnect reconnect = {}) {
+int playSide(Playthrough& run, std::unique_ptr<net::Link> link, const std::string& role, bool host,
+             const std::string& script, const PatternLibrary& lib, const std::string& coaching, Game::Rejoin rejoin) {
     TextOptions opts;
     opts.localRole = role;
     addCoaching(opts, lib, static_cast<int>(*feedback::parseCoaching(coaching)), run);
@@ -232,25 +163,23 @@ int playSide(Playthrough& run, net::Link& link, const std::string& role, bool ho
         local = &*typed;
         opts.interactive = isatty(STDIN_FILENO) != 0;
     }
-    NetPicks picks(link, *local, role, host, std::move(reconnect));
-    // Told while choosing, not only when the pick is sent.
-    const std::string other = text::capitalFirst(run.table().call(host ? 1 : 0, run.scenario()));
-    picks.onSilence([other] {
-        std::cout << fmt::format("\n  (The connection to {} has dropped. Your pick will wait for them to come back.)\n",
-                                 other)
-                  << std::flush;
-    });
+    const std::string other = run.table().call(host ? 1 : 0, run.scenario());
+    Game game(run, role, host, std::move(link), std::move(rejoin));
+    NetPicks picks(game, *local, role, host, run.mode() == TogetherMode::Mirror, other);
     printTitle(run.scenario(), std::cout, opts.width);
     printTable(run, std::cout, opts.width);
     const PlayEnd end = playText(run, picks, std::cout, opts);
-    if (end == PlayEnd::Ending) picks.bye();
-    if (picks.left) {
-        std::cout << fmt::format("\n{} left before the end. Nothing from this playthrough is kept.\n",
-                                 text::capitalFirst(run.table().call(host ? 1 : 0, run.scenario())));
+    if (end == PlayEnd::Ending) {
+        game.leave();
         return 0;
     }
-    if (!picks.error.empty()) {
-        std::cerr << "attune: " << picks.error << '\n';
+    if (game.left()) {
+        std::cout << fmt::format("\n{} left before the end. Nothing from this playthrough is kept.\n",
+                                 text::capitalFirst(other));
+        return 0;
+    }
+    if (!game.error().empty()) {
+        std::cerr << "attune: " << game.error() << '\n';
         return 1;
     }
     if (scripted && !scripted->error.empty()) {
@@ -275,9 +204,9 @@ int host(const HostArgs& a) {
     const auto text = readFile(a.file, readDiags);
     for (const auto& d : readDiags.all()) std::cerr << d.format() << '\n';
     if (!text) return 1;
-    if (text->size() > kMaxScenario) {
+    if (text->size() > net::kMaxScenario) {
         std::cerr << fmt::format("attune: {} is {} bytes; a scenario sent to another machine may be at most {} bytes\n",
-                                 a.file, text->size(), kMaxScenario);
+                                 a.file, text->size(), net::kMaxScenario);
         return 1;
     }
     const LoadResult r = loadScenarioText(*text, a.file, *lib, Checks::Play);
@@ -293,8 +222,9 @@ int host(const HostArgs& a) {
         std::cerr << fmt::format("attune: --role: '{}' is not a role in '{}'\n", role, s.id);
         return 2;
     }
-    if (a.mode != "pass") {
-        std::cerr << "attune: --mode mirror across two machines is not built yet; use --mode pass\n";
+    const auto mode = parseTogetherMode(a.mode);
+    if (!mode || *mode == TogetherMode::Solo) {
+        std::cerr << fmt::format("attune: --mode: '{}' is not a way to play on two machines; use pass or mirror\n", a.mode);
         return 2;
     }
     const std::string other = s.roles[0].id == role ? s.roles[1].id : s.roles[0].id;
@@ -315,76 +245,27 @@ int host(const HostArgs& a) {
                              sf::IpAddress::getLocalAddress().toString(), listener.getLocalPort(), code)
               << "Waiting for the other machine...\n"
               << std::flush;
-    // Repeated wrong codes slow the host down: after five within a minute, it waits.
-    std::deque<std::chrono::steady_clock::time_point> failures;
-    const Person hostPerson{a.name, role};
-    std::string joinName;
-    std::optional<Playthrough> run;
-    // Pairs with the next joiner and hands it the scenario (and, on a reconnection, the
-    // story so far); nothing when the joiner cannot play it. Wrong codes slow it down.
-    const auto pair = [&]() -> std::unique_ptr<net::Link> {
-        while (true) {
-            std::string err;
-            bool wrong = false;
-            auto link = net::Link::accept(listener, code, err, &wrong);
-            if (!link) {
-                std::cerr << "attune: " << err << '\n';
-                if (!wrong) continue;  // only a wrong code is a guess; a silent or garbled connection is not
-                const auto now = std::chrono::steady_clock::now();
-                failures.push_back(now);
-                while (!failures.empty() && now - failures.front() > std::chrono::minutes(1)) failures.pop_front();
-                if (failures.size() >= 5) {
-                    std::cerr << fmt::format("attune: five wrong codes within a minute; waiting {} seconds before the "
-                                             "next pairing\n",
-                                             a.slowdown);
-                    sf::sleep(sf::seconds(static_cast<float>(a.slowdown)));
-                    failures.clear();
-                }
-                continue;
-            }
-            json hello{{"t", "scenario"}, {"file", std::filesystem::path(a.file).filename().string()}, {"yaml", *text},
-                       {"hash", s.contentHash}, {"role", other}, {"hostRole", role}, {"hostName", a.name}, {"mode", a.mode}};
-            if (run) hello["resume"] = savedJson(*run);
-            if (!link->send(hello, err)) {
-                std::cerr << "attune: " << err << '\n';
-                continue;
-            }
-            auto answer = link->receive(60.f, err);  // loading and checking take well under a second
-            if (!answer) {
-                std::cerr << "attune: "
-                          << (err.empty() ? "the other machine did not answer the scenario within a minute" : err) << '\n';
-                continue;
-            }
-            if ((*answer)["t"] == "refuse") {
-                std::cerr << fmt::format("attune: the other machine could not play the scenario: {}\n",
-                                         field(*answer, "why", "no reason given"));
-                return nullptr;
-            }
-            if ((*answer)["t"] != "ready") {
-                std::cerr << "attune: the other machine did not say it was ready\n";
-                continue;
-            }
-            if (!run) joinName = field(*answer, "name");
-            return link;
-        }
-    };
-    std::unique_ptr<net::Link> link = pair();
-    if (!link) return 1;
-    Table table{TogetherMode::Pass, {hostPerson, {joinName, other}}, true};
+    net::Guard guard(a.slowdown);
+    net::HostSide side{&listener, code,
+                       net::Offer{std::filesystem::path(a.file).filename().string(), *text, s.contentHash, role, other,
+                                  a.name, *mode},
+                       &guard, [](const std::string& line) { std::cerr << "attune: " << line << '\n'; }, {}};
+    auto joiner = net::meetJoiner(side);
+    if (!joiner) return 1;
+    Table table{*mode, {{a.name, role}, {joiner->name, other}}, true};
     if (const std::string why = checkTable(table, s); !why.empty()) table.people[1].name.clear();
-    std::cout << fmt::format("Paired with {}.\n", link->peer());
-    run.emplace(Playthrough::borrowing(s, table));
+    std::cout << fmt::format("Paired with {}.\n", joiner->link->peer());
+    Playthrough run = Playthrough::borrowing(s, table);
     // A dropped joiner pauses the story; the same code brings it back where it was.
-    const std::string who = table.call(1, s);
-    NetPicks::Reconnect reconnect = [&]() -> net::Link* {
-        std::cout << fmt::format("\n  Waiting for {} to reconnect...\n", who) << std::flush;
-        std::cerr << "attune: the connection dropped; waiting for the other machine to join again with the same code\n";
-        link = pair();
-        if (!link) return nullptr;
-        std::cout << fmt::format("  {} is back.\n", text::capitalFirst(who)) << std::flush;
-        return link.get();
+    Game::Rejoin rejoin = [&side](const net::Stop& stop, const std::function<json()>& story) -> Game::Rejoined {
+        net::HostSide again = side;
+        again.stop = stop;
+        bool refused = false;
+        auto back = net::meetJoiner(again, story, &refused);
+        if (!back) return {nullptr, std::nullopt, refused ? "the other machine could not play the scenario" : "stopped"};
+        return {std::move(back->link), std::nullopt, {}};
     };
-    return playSide(*run, *link, role, true, a.script, *lib, a.coaching, reconnect);
+    return playSide(run, std::move(joiner->link), role, true, a.script, *lib, a.coaching, std::move(rejoin));
 }
 
 int join(const JoinArgs& a) {
@@ -413,73 +294,46 @@ int join(const JoinArgs& a) {
         std::cerr << "attune: a code is 1 to 64 printable characters, no spaces\n";
         return 2;
     }
-    std::string err;
-    auto link = net::Link::connect(address, port, code, a.retrySeconds, err);
-    if (!link) {
-        std::cerr << "attune: " << err << '\n';
+    const net::JoinSide side{address, port, code, a.name, a.retrySeconds, &*lib, {}, {}};
+    net::Hosted h = net::meetHost(side);
+    for (const auto& d : h.diagnostics) std::cerr << d << '\n';
+    if (!h.link) {
+        std::cerr << "attune: " << h.error << '\n';
         return 1;
     }
-    std::optional<json> m;
-    while (!m) {
-        m = link->receive(1.f, err);
-        if (!m && !err.empty()) {
-            std::cerr << "attune: " << err << '\n';
-            return 1;
+    const Scenario& s = *h.scenario;
+    std::cout << fmt::format("Paired with the host at {}. You play {}.\n", h.link->peer(), s.role(h.localRole)->name);
+    // A drop: this machine reconnects by itself, with the same code, to the same scenario.
+    Game::Rejoin rejoin = [side, hash = s.contentHash](const net::Stop& stop,
+                                                       const std::function<json()>&) -> Game::Rejoined {
+        net::JoinSide again = side;
+        again.expectHash = hash;
+        again.stop = stop;
+        again.retrySeconds = 2.f;
+        const auto start = std::chrono::steady_clock::now();
+        while (!stop() && std::chrono::steady_clock::now() - start < std::chrono::duration<float>(net::kRejoinSeconds)) {
+            net::Hosted back = net::meetHost(again);
+            if (back.link) return {std::move(back.link), std::move(back.resume), {}};
+            if (back.final) return {nullptr, std::nullopt, back.error};
         }
-    }
-    if ((*m)["t"] != "scenario" || !(*m)["yaml"].is_string() || !(*m)["role"].is_string()) {
-        std::cerr << "attune: the host did not send a scenario\n";
-        return 1;
-    }
-    const std::string yaml = (*m)["yaml"];
-    const std::string file = fmt::format("(from the host) {}", field(*m, "file", "scenario.yaml"));
-    if (yaml.size() > kMaxScenario) {
-        link->send({{"t", "refuse"}, {"why", "the scenario is over the size limit"}}, err);
-        std::cerr << "attune: the host's scenario is over the size limit\n";
-        return 1;
-    }
-    // The same loader and checks as a file on disk.
-    const LoadResult r = loadScenarioText(yaml, file, *lib, Checks::Play);
-    for (const auto& d : r.diags.all()) std::cerr << d.format() << '\n';
-    if (!r.scenario) {
-        link->send({{"t", "refuse"}, {"why", "it has errors on this machine"}}, err);
-        return 1;
-    }
-    const Scenario& s = *r.scenario;
-    if (s.contentHash != field(*m, "hash")) {
-        link->send({{"t", "refuse"}, {"why", "its content hash differs"}}, err);
-        std::cerr << "attune: the scenario arrived changed (its content hash differs)\n";
-        return 1;
-    }
-    const std::string role = (*m)["role"], hostRole = field(*m, "hostRole");
-    if (!s.role(role) || !s.role(hostRole) || role == hostRole) {
-        link->send({{"t", "refuse"}, {"why", "the roles do not fit the scenario"}}, err);
-        std::cerr << "attune: the host asked for roles the scenario does not have\n";
-        return 1;
-    }
-    Table table{TogetherMode::Pass, {{field(*m, "hostName"), hostRole}, {a.name, role}}, true};
-    if (!checkTable(table, s).empty()) table.people[0].name.clear();
-    if (!link->send({{"t", "ready"}, {"hash", s.contentHash}, {"name", a.name}}, err)) {
-        std::cerr << "attune: " << err << '\n';
-        return 1;
-    }
-    std::cout << fmt::format("Paired with the host at {}. You play {}.\n", link->peer(), s.role(role)->name);
-    if (m->contains("resume")) {
+        return {nullptr, std::nullopt,
+                fmt::format("the host did not come back within {:g} seconds", net::kRejoinSeconds)};
+    };
+    if (h.resume) {
         // Back after a drop: the host's story so far, replayed here and checked to land on the same state.
-        const auto saved = savedFrom((*m)["resume"], s, table);
-        const auto shared = std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &s);
-        auto back = saved ? Playthrough::restore(shared, *saved) : Playthrough::Restored{};
+        auto back = Playthrough::restore(h.scenario, *h.resume);
         if (!back.playthrough) {
-            link->send({{"t", "error"}, {"why", "the story so far did not replay here"}}, err);
-            std::cerr << "attune: the story so far did not replay here: "
-                      << (back.error.empty() ? "the host's log is malformed" : back.error) << '\n';
+            std::string ignored;
+            h.link->send({{"t", "error"}, {"why", "the story so far did not replay here"}}, ignored);
+            std::cerr << "attune: the story so far did not replay here: " << back.error << '\n';
             return 1;
         }
-        std::cout << fmt::format("Taking the story up again after {} steps.\n", saved->steps);
-        return playSide(*back.playthrough, *link, role, false, a.script, *lib, a.coaching);
+        std::cout << fmt::format("Taking the story up again after {} steps.\n", h.resume->steps);
+        return playSide(*back.playthrough, std::move(h.link), h.localRole, false, a.script, *lib, a.coaching,
+                        std::move(rejoin));
     }
-    Playthrough run = Playthrough::borrowing(s, table);
-    return playSide(run, *link, role, false, a.script, *lib, a.coaching);
+    Playthrough run(h.scenario, h.table);
+    return playSide(run, std::move(h.link), h.localRole, false, a.script, *lib, a.coaching, std::move(rejoin));
 }
 
 }  // namespace attune::cli

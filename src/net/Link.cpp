@@ -161,7 +161,7 @@ std::unique_ptr<Link> Link::accept(sf::TcpListener& listener, const std::string&
 }
 
 std::unique_ptr<Link> Link::connect(const std::string& address, unsigned short port, const std::string& code,
-                                    float retrySeconds, std::string& error) {
+                                    float retrySeconds, std::string& error, const std::function<bool()>& stop) {
     std::unique_ptr<Link> l(new Link());
     l->reader_.setLimit(kHandshakeFrame);
     const sf::IpAddress ip(address);
@@ -170,7 +170,11 @@ std::unique_ptr<Link> Link::connect(const std::string& address, unsigned short p
         return nullptr;
     }
     sf::Clock clock;
-    while (l->socket_.connect(ip, port, sf::seconds(3)) != sf::Socket::Done) {
+    while (l->socket_.connect(ip, port, sf::seconds(1)) != sf::Socket::Done) {
+        if (stop && stop()) {
+            error = "stopped";
+            return nullptr;
+        }
         if (clock.getElapsedTime().asSeconds() >= retrySeconds) {
             error = fmt::format("nobody is hosting at {}:{} (is attune host running there, and the port open?)", address, port);
             return nullptr;

@@ -28,9 +28,10 @@ public:
     /// `wrongCode` is set when the peer paired with another code.
     static std::unique_ptr<Link> accept(sf::TcpListener& listener, const std::string& code, std::string& error,
                                         bool* wrongCode = nullptr);
-    /// Joiner: connects (retrying for `retrySeconds` while nobody listens) and pairs.
+    /// Joiner: connects (retrying for `retrySeconds` while nobody listens, unless `stop` says
+    /// to give up) and pairs.
     static std::unique_ptr<Link> connect(const std::string& address, unsigned short port, const std::string& code,
-                                         float retrySeconds, std::string& error);
+                                         float retrySeconds, std::string& error, const std::function<bool()>& stop = {});
     ~Link();
     Link(const Link&) = delete;
     Link& operator=(const Link&) = delete;

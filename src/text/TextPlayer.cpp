@@ -127,10 +127,23 @@ std::string bodyHere(const Playthrough& p, const TextOptions& o) {
 }
 
 /// Whose turn it is, in the question: "Sam, as Alex: what do you do?"
-std::string question(const Playthrough& p, bool second) {
+std::string question(const Playthrough& p, bool second, const std::string& localRole = {}) {
     const Session& s = p.session();
     const std::string role = speaker(s, s.chooser());
     if (p.mode() == TogetherMode::Solo) return fmt::format("What does {} do?", role);
+    if (!localRole.empty() && p.mode() == TogetherMode::Mirror) {
+        // Two machines, mirror: both answer at once, each on their own screen.
+        const int me = p.table().personFor(localRole);
+        const std::string& name = p.table().people[static_cast<std::size_t>(me)].name;
+        const std::string other = text::capitalFirst(p.table().call(1 - me, p.scenario()));
+        const std::string as = name.empty() ? fmt::format("As {}", role) : fmt::format("{}, as {}", name, role);
+        return second ? fmt::format("{}: what would you say? {} answers too, in private; you see both answers once you "
+                                    "have both picked, and the story plays theirs.",
+                                    as, other)
+                      : fmt::format("{}: what do you say? {} answers too, in private; you see both answers once you have "
+                                    "both picked.",
+                                    as, other);
+    }
     const Person& person = p.table().people[static_cast<std::size_t>(*p.actor())];
     if (person.name.empty())  // the hand-off said who; "the person playing Alex, as Alex" says it twice
         return p.mode() == TogetherMode::Mirror
@@ -275,11 +288,12 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                     showNode(s, bodyHere(p, o), out, o, shared);
                     c = s.defaultChoice();
                 } else if (!o.localRole.empty()) {
-                    // Two machines: each machine shows only its own person's decisions.
+                    // Two machines: each machine shows only its own person's decisions; in
+                    // mirror mode both answer every decision, each on their own screen.
                     p.handOver();
                     showNode(s, bodyHere(p, o), out, o, shared);
-                    if (s.chooser() == o.localRole) {
-                        showChoices(s, question(p, false), out, o);
+                    if (mirrored || s.chooser() == o.localRole) {
+                        showChoices(s, question(p, mirrored && s.chooser() != o.localRole, o.localRole), out, o);
                     } else {
                         out << fmt::format("\n  Waiting for {} to choose...\n",
                                            p.table().call(*p.actor(), p.scenario()));
@@ -288,6 +302,18 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                     const auto picked = picks.pick(s, out);
                     if (!picked) return stopped();
                     c = *picked;
+                    if (mirrored) {
+                        const auto both = picks.settle(s, out);
+                        if (!both) return stopped();
+                        c = both->first;
+                        p.choose(c);
+                        if (p.awaitingSecondAnswer()) {
+                            p.handOver();
+                            second = both->second;
+                        } else {
+                            mirroredPause = true;
+                        }
+                    }
                 } else {
                     // Each answer is private: the device goes to its owner first.
                     if (p.needsHandoff()) handOff(p, picks, out, o, shared);

@@ -43,6 +43,10 @@ public:
     virtual std::istream* typing() { return nullptr; }
     /// Mirror mode: the second answer is not asked (the owner took a breathing pause).
     virtual void skip() {}
+    /// Two machines, mirror mode: after pick() gave this person's answer, both answers as the
+    /// host settled them: the owner's and the other's (-1 when the owner took a breathing
+    /// pause, for both). Nothing to stop.
+    virtual std::optional<std::pair<int, int>> settle(const Session&, std::ostream&) { return std::nullopt; }
 };
 
 /// Reads numbers or choice ids from a stream; re-asks on bad input.

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <unistd.h>
+#include <vector>
 
 namespace fs = std::filesystem;
 using attune::testing::slurp;
@@ -219,4 +220,68 @@ TEST_CASE("five wrong codes within a minute make the host wait before the next p
           std::string::npos);
     // The right code, right after, waited out the slow-down (the joiner retries while it waits).
     CHECK(std::stoi(p.extra) >= 2500);
+}
+
+TEST_CASE("mirror mode on two machines: both answer every decision privately, and the reveal comes to both") {
+    // Jo (host, Alex) and Maya (joiner, Sam) answer all nine decisions; they differ at three.
+    // Each owner's answers are the unbroken run's, so the story takes the same path.
+    const char* jo = "sharp-reply,sam-curious,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,"
+                     "sam-offers-text,warm-close";
+    const char* maya = "gentle-opening,sam-defends,own-it,sam-meets-repair,still-want-me,sam-validates,ask-for-text,"
+                       "sam-offers-text,warm-close";
+    const Pair p = run(fmt::format(
+        "(timeout 60 \"$A\" host scenarios/late-text.yaml --mode mirror --port $PORT --code 482913 --name Jo --script {} "
+        "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n"
+        "sleep 0.3\n"
+        "timeout 60 \"$A\" join 127.0.0.1:$PORT --code 482913 --name Maya --script {} > $DIR/join.out "
+        "2> $DIR/join.err; echo $? > $DIR/join.rc\nwait\n",
+        jo, maya));
+    INFO("host: " << p.hostErr << "join: " << p.joinErr);
+    CHECK(p.hostRc == 0);
+    CHECK(p.joinRc == 0);
+    CHECK_GOLDEN(attune::testing::testDir() / "golden" / "net-mirror-host.txt", fromTitle(p.hostOut));
+    CHECK_GOLDEN(attune::testing::testDir() / "golden" / "net-mirror-join.txt", fromTitle(p.joinOut));
+    // Every reveal reads the same on both screens, and each comes after that machine's own answer.
+    const auto reveals = [](const std::string& out) {
+        std::vector<std::string> all;
+        for (auto at = out.find("  == Side by side"); at != std::string::npos; at = out.find("  == Side by side", at + 1))
+            all.push_back(out.substr(at, out.find("\n\n", out.find("To talk about:", at)) - at));
+        return all;
+    };
+    const auto host = reveals(p.hostOut), join = reveals(p.joinOut);
+    CHECK(host.size() == 9);
+    CHECK(host == join);
+    // Maya's first answer differs from Jo's; the story played Jo's, the owner's.
+    CHECK(p.joinOut.find("Alex: Must be nice. Some of us spent the evening") != std::string::npos);
+}
+
+TEST_CASE("a dropped connection: the joiner reconnects by itself, and both take the story up where it stood") {
+    const std::string proxy = (attune::testing::testDir() / "net_proxy.py").string();
+    const Pair p = run(
+        "mkfifo $DIR/hin\n"
+        "(sleep 1.5; echo sharp-reply; sleep 3.5; printf 'own-it\\nname-fear\\nask-for-text\\nwarm-close\\n'; sleep 30) "
+        "> $DIR/hin & HW=$!\n"
+        "(timeout 60 \"$A\" host scenarios/late-text.yaml --port $PORT --code 482913 --name Jo < $DIR/hin "
+        "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n" +
+        fmt::format("python3 '{0}' $((PORT+1)) $PORT $DIR/wire 40 & X=$!\n"
+                    "sleep 0.5\n"
+                    "(timeout 60 \"$A\" join 127.0.0.1:$((PORT+1)) --code 482913 --name Maya --script {1} > $DIR/join.out "
+                    "2> $DIR/join.err; echo $? > $DIR/join.rc) &\n"
+                    "sleep 2.5; kill $X; wait $X 2>/dev/null\n"
+                    "sleep 0.5; python3 '{0}' $((PORT+1)) $PORT $DIR/wire 40 & X=$!\n"
+                    "while [ ! -f $DIR/join.rc ]; do sleep 0.2; done\n"
+                    "kill $X $HW 2>/dev/null; wait\n",
+                    proxy, kJoinPicks));
+    INFO("host: " << p.hostErr << "join: " << p.joinErr);
+    CHECK(p.hostRc == 0);
+    CHECK(p.joinRc == 0);
+    CHECK(p.joinOut.find("\n  The connection to Jo dropped. Reconnecting...\n  Jo is back.\n") != std::string::npos);
+    CHECK(p.hostOut.find("(The connection to Maya has dropped. Your pick will wait for them to come back.)") !=
+          std::string::npos);
+    CHECK(p.hostOut.find("\n  Waiting for Maya to reconnect...\n  Maya is back.\n") != std::string::npos);
+    // The joiner's side reads as an unbroken run, with the pause in it.
+    std::string join = fromTitle(p.joinOut);
+    const std::string pause = "\n  The connection to Jo dropped. Reconnecting...\n  Jo is back.\n";
+    if (const auto at = join.find(pause); at != std::string::npos) join.erase(at, pause.size());
+    CHECK(join == slurp(attune::testing::testDir() / "golden" / "net-late-text-join.txt"));
 }
