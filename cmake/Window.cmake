@@ -35,9 +35,10 @@ add_library(attune_sfml STATIC
   src/sfml/screens/DebriefScreen.cpp
   src/sfml/screens/SettingsScreen.cpp
   src/sfml/screens/TogetherScreens.cpp
+  src/sfml/screens/MachinesScreens.cpp
 )
 # SFML's types appear in the public headers (the UI tests use them).
-target_link_libraries(attune_sfml PUBLIC attune_core sfml-graphics sfml-window sfml-system
+target_link_libraries(attune_sfml PUBLIC attune_core attune_net sfml-graphics sfml-window sfml-system
   PRIVATE X11::X11 Fontconfig::Fontconfig)
 attune_warnings(attune_sfml)
 set(ATTUNE_WINDOW_SOURCES "")

@@ -405,8 +405,10 @@ int run(int argc, char** argv) {
     app.add_option("--scenario", win.scenario, "Window: open this scenario (id or file) straight away");
     app.add_option("--script", win.script, "Window: picks to play first (numbers or choice ids)");
     app.add_option("--screen", win.screen,
-                   "Window: library, play, coach, breathe, history, debrief, settings, about, state, together (the set-up for two) or reveal (mirror mode)")
-        ->check(CLI::IsMember({"library", "play", "coach", "breathe", "history", "debrief", "settings", "about", "state", "together", "reveal"}));
+                   "Window: library, play, coach, breathe, history, debrief, settings, about, state, together (the set-up for two), "
+                   "reveal (mirror mode), host or join (two machines)")
+        ->check(CLI::IsMember({"library", "play", "coach", "breathe", "history", "debrief", "settings", "about", "state",
+                               "together", "reveal", "host", "join"}));
     app.add_option("--size", win.size, "Window: size as WIDTHxHEIGHT, e.g. 1280x720");
     app.add_flag("--high-contrast", win.highContrast, "Window: use the high-contrast theme");
     app.add_option("--text-size", win.textSize, "Window: text size 0 (small) to 4 (largest)")->check(CLI::Range(0, 4));
@@ -420,6 +422,15 @@ int run(int argc, char** argv) {
     app.add_option("--roles", win.roles, "Window: with --together, the roles the named people take, R1,R2")
         ->delimiter(',')
         ->expected(2);
+    app.add_flag("--host", win.host, "Window: with --scenario, host it for a partner on another machine at once");
+    app.add_option("--join", win.join, "Window: join a partner's scenario at HOST or HOST:PORT at once");
+    app.add_option("--code", win.code, "Window: the pairing code (hosting: instead of a random one)");
+    app.add_option("--name", win.name, "Window: your name, shown on the other machine");
+    app.add_option("--role", win.role, "Window: hosting, the role you play");
+    app.add_option("--port", win.port, "Window: hosting, the port to listen on (default 47474; 0: any free port)")
+        ->check(CLI::Range(0, 65535));
+    app.add_option("--screenshot-delay", win.screenshotDelay, "Window: seconds to play on before the screenshot")
+        ->check(CLI::Range(0.f, 60.f));
     bool textOnly = false;
     app.add_flag("--text", textOnly, "Use the terminal player even when a display exists");
 

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 namespace attune::cli {
+static_assert(kDefaultPort == net::kDefaultPort);
 namespace {
 
 using nlohmann::json;
@@ -132,11 +133,10 @@ bool goodName(const std::string& n, std::ostream& err) {
     return true;
 }
 
-bool goodCode(const std::string& c) {
-    if (c.empty() || c.size() > 64) return false;
-    for (unsigned char ch : c)
-        if (ch < 0x21 || ch > 0x7e) return false;
-    return true;
+/// The address to show first: the machine's first network address, or loopback without one.
+std::string hostAddress() {
+    const auto all = net::localAddresses();
+    return all.empty() ? std::string("127.0.0.1") : all.front();
 }
 
 /// Plays this machine's side to the end; the exit code.
@@ -229,7 +229,7 @@ int host(const HostArgs& a) {
     }
     const std::string other = s.roles[0].id == role ? s.roles[1].id : s.roles[0].id;
     const std::string code = a.code.empty() ? net::randomCode() : a.code;
-    if (!goodCode(code)) {
+    if (!net::goodCode(code)) {
         std::cerr << "attune: --code: a code is 1 to 64 printable characters, no spaces\n";
         return 2;
     }
@@ -241,8 +241,8 @@ int host(const HostArgs& a) {
     const Role* mine = s.role(role);
     std::cout << fmt::format("Hosting “{}”. You play {}.\n", s.title, mine->name)
               << fmt::format("Pairing code: {}\n", code)
-              << fmt::format("On the other machine: attune join {}:{} --code {}\n",
-                             sf::IpAddress::getLocalAddress().toString(), listener.getLocalPort(), code)
+              << fmt::format("On the other machine: attune join {}:{} --code {}\n", hostAddress(), listener.getLocalPort(),
+                             code)
               << "Waiting for the other machine...\n"
               << std::flush;
     net::Guard guard(a.slowdown);
@@ -273,24 +273,18 @@ int join(const JoinArgs& a) {
     if (!goodName(a.name, std::cerr)) return 2;
     auto lib = patternsOrSay();
     if (!lib) return 1;
-    std::string address = a.address;
-    unsigned short port = kDefaultPort;
-    if (const auto colon = address.rfind(':'); colon != std::string::npos) {
-        const std::string p = address.substr(colon + 1);
-        if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos || std::stoi(p) > 65535 ||
-            std::stoi(p) == 0) {
-            std::cerr << fmt::format("attune: '{}' is not a port; write HOST or HOST:PORT\n", p);
-            return 2;
-        }
-        port = static_cast<unsigned short>(std::stoi(p));
-        address = address.substr(0, colon);
+    std::string address, err;
+    unsigned short port = net::kDefaultPort;
+    if (!net::parseAddress(a.address, address, port, err)) {
+        std::cerr << "attune: " << err << '\n';
+        return 2;
     }
     std::string code = a.code;
     if (code.empty()) {
         std::cout << "Pairing code (the host shows it): " << std::flush;
         if (!std::getline(std::cin, code)) return 1;
     }
-    if (!goodCode(code)) {
+    if (!net::goodCode(code)) {
         std::cerr << "attune: a code is 1 to 64 printable characters, no spaces\n";
         return 2;
     }

@@ -4,7 +4,7 @@
 
 namespace attune::cli {
 
-constexpr unsigned short kDefaultPort = 47474;
+constexpr unsigned short kDefaultPort = 47474;  ///< net::kDefaultPort (Net.cpp checks they agree)
 
 struct HostArgs {
     std::string file;

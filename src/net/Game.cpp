@@ -2,7 +2,10 @@
 
 #include <SFML/Network/SocketSelector.hpp>
 #include <SFML/System/Sleep.hpp>
+#include <arpa/inet.h>
 #include <fmt/format.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
 
 namespace attune::net {
 namespace {
@@ -34,6 +37,50 @@ bool pause(float seconds, const Stop& stop) {
 }
 
 }  // namespace
+
+bool parseAddress(const std::string& text, std::string& host, unsigned short& port, std::string& error) {
+    host = text;
+    port = kDefaultPort;
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos) return !host.empty() || (error = "write the host's address", false);
+    const std::string p = text.substr(colon + 1);
+    if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos || std::stoi(p) > 65535 ||
+        std::stoi(p) == 0) {
+        error = fmt::format("'{}' is not a port; write HOST or HOST:PORT", p);
+        return false;
+    }
+    port = static_cast<unsigned short>(std::stoi(p));
+    host = text.substr(0, colon);
+    if (host.empty()) {
+        error = "write the host's address before the port";
+        return false;
+    }
+    return true;
+}
+
+bool goodCode(const std::string& c) {
+    if (c.empty() || c.size() > 64) return false;
+    for (unsigned char ch : c)
+        if (ch < 0x21 || ch > 0x7e) return false;
+    return true;
+}
+
+std::vector<std::string> localAddresses() {
+    std::vector<std::string> out;
+    ifaddrs* all = nullptr;
+    if (getifaddrs(&all) != 0) return out;
+    for (const ifaddrs* a = all; a; a = a->ifa_next) {
+        if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
+        char buf[INET_ADDRSTRLEN] = {};
+        const auto* in = reinterpret_cast<const sockaddr_in*>(a->ifa_addr);
+        if (!inet_ntop(AF_INET, &in->sin_addr, buf, sizeof buf)) continue;
+        const std::string ip = buf;
+        if (ip.rfind("127.", 0) == 0 || std::find(out.begin(), out.end(), ip) != out.end()) continue;
+        out.push_back(ip);
+    }
+    freeifaddrs(all);
+    return out;
+}
 
 void Guard::wrongCode(const std::function<void(const std::string&)>& say, const Stop& stop) {
     const auto now = std::chrono::steady_clock::now();
@@ -289,7 +336,8 @@ void Game::fail(std::string why, bool tell) {
 }
 
 void Game::leave() {
-    if (gone()) return;
+    if (said_ || gone()) return;
+    said_ = true;
     send({{"t", "bye"}});
     std::lock_guard<std::mutex> lock(mutex_);
     stop_ = true;

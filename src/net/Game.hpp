@@ -34,6 +34,17 @@ constexpr float kRejoinSeconds = 120.f;           ///< how long a joiner keeps t
 
 using Stop = std::function<bool()>;  ///< true when whoever waits has given up (the window's Cancel)
 
+constexpr unsigned short kDefaultPort = 47474;
+
+/// "HOST" or "HOST:PORT" (the port defaults to kDefaultPort); false with `error` when the
+/// port is not one.
+bool parseAddress(const std::string& text, std::string& host, unsigned short& port, std::string& error);
+/// A pairing code: 1 to 64 printable characters, no spaces.
+bool goodCode(const std::string& code);
+/// This machine's IPv4 addresses another machine could reach (loopback left out; empty
+/// when there is no network). Read from the system's interfaces; nothing is asked of the internet.
+std::vector<std::string> localAddresses();
+
 /// What the host offers: the scenario's text, and who plays what.
 struct Offer {
     std::string file;  ///< the file's name, for the joiner's diagnostics
@@ -206,7 +217,7 @@ private:
     std::string skipAnswerAt_;        ///< host: a mirror answer for this node is stale (the owner paused)
     std::size_t storyPicks_ = static_cast<std::size_t>(-1);
     int storySteps_ = -1;
-    bool left_ = false;
+    bool left_ = false, said_ = false;  ///< the other left; this side said goodbye
     std::string error_;
 };
 

@@ -1,5 +1,9 @@
 #include "sfml/App.hpp"
 
+#include "sfml/screens/MachinesScreens.hpp"
+
+#include <SFML/System/Sleep.hpp>
+
 #include "core/load/Patterns.hpp"
 #include "core/run/Script.hpp"
 #include "sfml/screens/AboutScreen.hpp"
@@ -162,9 +166,33 @@ void App::resize(sf::Vector2u size) {
     changed_ = true;
 }
 
+namespace {
+/// Two machines with nobody at the screen (a screenshot, or --script): the picks to play.
+bool netScript(const window::WindowOptions& o, bool screenshot, std::optional<std::vector<Pick>>& script,
+               App::Failure& failure) {
+    if (o.script.empty() && !screenshot) return true;
+    std::string error;
+    script = o.script.empty() ? std::vector<Pick>{} : parsePicks(o.script, error);
+    if (!script) failure = {"--script: " + error, 2};
+    return script.has_value();
+}
+}  // namespace
+
 bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
     Context& c = *ctx_;
     const std::string& screen = o.screen;
+    if (screen == "join" || !o.join.empty()) {
+        // Joining needs no scenario: it comes from the host.
+        std::optional<std::vector<Pick>> script;
+        if (!netScript(o, c.screenshot, script, failure)) return false;
+        c.stack.push(std::make_unique<JoinScreen>(c, JoinScreen::Preset{o.join, o.code, o.name, !o.join.empty(), script}));
+        c.stack.apply();
+        return true;
+    }
+    if ((screen == "host" || o.host) && o.scenario.empty()) {
+        failure = {"--host and --screen host need --scenario ID", 2};
+        return false;
+    }
     if (o.scenario.empty()) {
         if (screen == "play" || screen == "coach" || screen == "debrief") {
             failure = {fmt::format("--screen {} needs --scenario ID", screen), 2};
@@ -190,6 +218,27 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
     } else if (!o.names.empty() || !o.roles.empty()) {
         failure = {"--names and --roles go with --together pass or --together mirror", 2};
         return false;
+    }
+    if (screen == "host" || o.host) {
+        if (s.roles.size() < 2) {
+            failure = {fmt::format("--host: '{}' has one role; there is nothing for a second machine to play", s.id), 2};
+            return false;
+        }
+        if (!o.role.empty() && !s.role(o.role)) {
+            failure = {fmt::format("--role: '{}' is not a role in '{}'", o.role, s.id), 2};
+            return false;
+        }
+        const TogetherMode mode = o.together == "mirror" ? TogetherMode::Mirror : TogetherMode::Pass;
+        std::optional<std::vector<Pick>> script;
+        if (!netScript(o, c.screenshot, script, failure)) return false;
+        c.stack.push(std::make_unique<HostScreen>(c, s, c.library.find(scenarioId_)->file,
+                                                  HostScreen::Preset{o.name, o.role, o.code, mode, o.port, o.host, script}));
+        c.stack.apply();
+        if (auto* h = c.stack.find<HostScreen>(); h && o.host && !h->hosting()) {
+            failure = {h->error(), 1};
+            return false;
+        }
+        return true;
     }
     if (screen == "together") {
         if (s.roles.size() < 2) {
@@ -332,6 +381,10 @@ void App::tick(float dt) {
     animated_ = c.stack.animating();
     c.stack.update(dt);
     if (c.stack.apply()) changed_ = true;
+    if (c.redraw) {
+        changed_ = true;
+        c.redraw = false;
+    }
     if (c.stack.empty()) window_.close();
 }
 
@@ -389,8 +442,15 @@ int App::run() {
     return 0;
 }
 
-int App::screenshot(const std::string& file) {
+int App::screenshot(const std::string& file, float delay) {
     Context& c = *ctx_;
+    // A connection being made, or a partner's move to wait for: frames go on meanwhile.
+    sf::Clock waited;
+    while ((c.stack.busy() && waited.getElapsedTime().asSeconds() < 20.f) ||
+           waited.getElapsedTime().asSeconds() < delay) {
+        frame(1.f / 60.f);
+        sf::sleep(sf::milliseconds(15));
+    }
     // A couple of frames so everything has been laid out and drawn once; animations are settled.
     for (int i = 0; i < 3; ++i) {
         c.stack.settleAll();

@@ -30,7 +30,8 @@ public:
     /// Runs until the window closes; returns the exit code.
     int run();
     /// Lets animations settle, saves a PNG of the window and returns the exit code.
-    int screenshot(const std::string& file);
+    /// With `delay`, plays on for that many seconds first (a partner's move may come meanwhile).
+    int screenshot(const std::string& file, float delay = 0);
     /// Plays for `frames` frames with simulated input; prints frame times and peak memory.
     int bench(int frames);
 

@@ -40,6 +40,8 @@ struct Context {
     /// True when animations should jump to their ends.
     bool still() const { return settings.reducedMotion || screenshot; }
     bool screenshot = false;
+    /// A screen changed without an event (the other machine's pick arrived): draw a new frame.
+    bool redraw = false;
     /// A line for the player about the last thing done (where a report was saved), or empty.
     std::string notice;
 };

@@ -36,6 +36,9 @@ public:
     virtual bool animating() const { return false; }
     /// Jumps every animation to its end (reduced motion, screenshots).
     virtual void settle() {}
+    /// True while the screen waits for something that comes soon by itself (a connection
+    /// being made): a screenshot waits until nothing on the stack is busy.
+    virtual bool busy() const { return false; }
     /// The laid-out text boxes and buttons, for the layout checks.
     virtual std::vector<Box> boxes() const = 0;
 

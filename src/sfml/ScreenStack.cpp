@@ -60,6 +60,12 @@ std::vector<const Screen*> ScreenStack::visible() const {
     return out;
 }
 
+bool ScreenStack::busy() const {
+    for (const auto& s : screens_)
+        if (s->busy()) return true;
+    return false;
+}
+
 void ScreenStack::draw(sf::RenderTarget& target) const {
     for (std::size_t i = firstVisible(); i < screens_.size(); ++i) screens_[i]->draw(target);
 }

@@ -40,6 +40,8 @@ public:
     void layoutAll();
     /// True when a visible screen is animating.
     bool animating() const;
+    /// True while a screen on the stack waits for something that comes soon by itself.
+    bool busy() const;
     void settleAll();
 
 private:

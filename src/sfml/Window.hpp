@@ -12,7 +12,7 @@ struct WindowOptions {
     std::string screenshot;   ///< save a PNG of the screen reached, then exit
     std::string scenario;     ///< scenario id (or file) to open straight away
     std::string script;       ///< picks to play before showing (as for play --script)
-    std::string screen;       ///< library, play, coach, breathe, history, debrief, settings, together, reveal
+    std::string screen;       ///< library, play, coach, breathe, history, debrief, settings, together, reveal, host, join
     std::string size;         ///< "1280x720"; empty: the saved or default size
     bool highContrast = false;
     int textSize = -1;        ///< 0..4 (small .. largest); -1: the saved setting
@@ -21,6 +21,14 @@ struct WindowOptions {
     bool solo = false;        ///< with --scenario: play only the player role
     std::string together;     ///< with --scenario: "pass" or "mirror", two people at one screen
     std::vector<std::string> names, roles;  ///< with together: the people's names and roles
+    // Two machines.
+    bool host = false;        ///< with --scenario: host it at once (the pairing code and addresses)
+    std::string join;         ///< HOST or HOST:PORT: join it at once (with `code`)
+    std::string code;         ///< the pairing code (hosting: instead of a random one)
+    std::string name;         ///< this machine's person's name
+    std::string role;         ///< hosting: the role this machine's person plays
+    int port = 47474;         ///< hosting: the port to listen on
+    float screenshotDelay = 0;  ///< seconds to keep playing before the screenshot (a partner's move may come)
     int benchFrames = 0;      ///< > 0: run the frame-time benchmark for N frames
 };
 

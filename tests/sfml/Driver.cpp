@@ -28,6 +28,10 @@ std::unique_ptr<ui::App> open(const Open& o) {
     w.together = o.together;
     w.names = o.names;
     w.roles = o.roles;
+    w.port = o.port;
+    w.host = o.host;
+    w.code = o.code;
+    w.name = o.name;
     ui::App::Failure failure;
     auto app = ui::App::open(w, failure);
     REQUIRE_MESSAGE(app, failure.message);

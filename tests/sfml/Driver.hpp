@@ -22,6 +22,10 @@ struct Open {
     Reveal reveal = Reveal::Off;
     feedback::Coaching coaching = feedback::Coaching::Immediate;
     bool reducedMotion = true;
+    // Two machines.
+    bool host = false;  ///< with the host screen: hosting at once
+    int port = 47474;   ///< 0: a port the system picks
+    std::string code, name;
 };
 
 /// Writes the settings file for `o`, then opens the window as `attune` would.

@@ -39,6 +39,15 @@ struct ScreenCase {
     Open open;
 };
 
+/// Hosting for real, on a port the system picks, with a code of its longest usual kind.
+Open hosting() {
+    Open o{"late-text", "", "host"};
+    o.host = true;
+    o.port = 0;
+    o.code = "482913";
+    return o;
+}
+
 std::vector<ScreenCase> screens() {
     return {
         {"library", {}},
@@ -60,6 +69,9 @@ std::vector<ScreenCase> screens() {
         {"mirror reveal, alike", couple("mirror", "sharp-reply/sharp-reply", "reveal")},
         {"couple debrief", couple("mirror", kMirror, "debrief")},
         {"couple debrief, passing", couple("pass", kRepair, "debrief")},
+        {"two machines: host set-up", {"late-text", "", "host"}},
+        {"two machines: hosting", hosting()},
+        {"two machines: join", {"", "", "join"}},
     };
 }
 
@@ -101,7 +113,8 @@ TEST_CASE("the screens for two lay out at every text size, in both themes") {
             for (ScreenCase c : screens()) {
                 const std::string name = c.name;
                 if (name.find("together") == std::string::npos && name.find("privacy") == std::string::npos &&
-                    name.find("mirror") == std::string::npos && name.find("couple") == std::string::npos)
+                    name.find("mirror") == std::string::npos && name.find("couple") == std::string::npos &&
+                    name.find("two machines") == std::string::npos)
                     continue;
                 c.open.textSize = text;
                 c.open.highContrast = contrast;

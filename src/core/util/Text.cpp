@@ -132,15 +132,18 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
     return out;
 }
 
+std::string trim(std::string_view part) {
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    return std::string(part);
+}
+
 std::vector<std::string> splitTrim(std::string_view s, char sep) {
     std::vector<std::string> out;
     std::size_t start = 0;
     while (true) {
         const std::size_t end = s.find(sep, start);
-        std::string_view part = s.substr(start, end == std::string_view::npos ? s.npos : end - start);
-        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-        while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-        out.emplace_back(part);
+        out.push_back(trim(s.substr(start, end == std::string_view::npos ? s.npos : end - start)));
         if (end == std::string_view::npos) break;
         start = end + 1;
     }

@@ -41,6 +41,8 @@ std::string join(const std::vector<std::string>& items, std::string_view sep = "
 
 /// Splits on a character, trimming spaces around each part.
 std::vector<std::string> splitTrim(std::string_view s, char sep);
+/// Without the spaces at either end.
+std::string trim(std::string_view s);
 
 /// Greedy word wrap to a column width (counts code points).
 std::vector<std::string> wrap(std::string_view s, std::size_t width);

@@ -28,7 +28,8 @@ public:
     std::vector<Box> boxes() const override;
 
     const feedback::ChoiceFeedback& card() const { return cards_[index_]; }
-    bool canTrySecure() const { return !card().secureAlternatives.empty(); }
+    /// There is a secure alternative and a way to go back and take it (none on two machines).
+    bool canTrySecure() const { return onTry_ && !card().secureAlternatives.empty(); }
     void trySecure();
     void close();
 

@@ -1,5 +1,8 @@
 #include "sfml/screens/Common.hpp"
 
+#include "core/util/Text.hpp"
+#include <SFML/System/String.hpp>
+
 #include "sfml/widgets/Shapes.hpp"
 
 #include <cstdlib>
@@ -89,6 +92,16 @@ Button* hover(const std::vector<Button*>& buttons, sf::Vector2f p) {
         if (on) hit = b;
     }
     return hit;
+}
+
+void editText(std::string& n, std::uint32_t cp, std::size_t max) {
+    if (cp == 8) {  // backspace: drop the last code point
+        while (!n.empty() && (static_cast<unsigned char>(n.back()) & 0xC0) == 0x80) n.pop_back();
+        if (!n.empty()) n.pop_back();
+    } else if (cp >= 32 && cp != 127 && text::codePoints(n) < max) {
+        const auto utf8 = sf::String(cp).toUtf8();
+        n.append(utf8.begin(), utf8.end());
+    }
 }
 
 std::string homeShort(const std::string& path) {

@@ -41,6 +41,10 @@ private:
 /// Hover for every button in the list; returns the one under the pointer.
 Button* hover(const std::vector<Button*>& buttons, sf::Vector2f p);
 
+/// Typing into a one-line field: a character (text entered) appended, Backspace (8) drops
+/// the last code point; control characters are ignored; at most `max` code points.
+void editText(std::string& value, std::uint32_t codePoint, std::size_t max);
+
 /// A file name's "~/..." form for showing.
 std::string homeShort(const std::string& path);
 

@@ -83,6 +83,7 @@ void DebriefScreen::fill() {
             }
             continue;
         }
+        if (sec.id == "replay" && play_.twoMachines()) continue;  // a shared story is not replayed
         if (sec.id == "replay") {
             // One card per moment (at most three), each with its button.
             for (std::size_t i = 0; i < d_.replay.size() && i < 3 && i < sec.lines.size(); ++i) {
@@ -112,19 +113,23 @@ void DebriefScreen::fill() {
 
 std::vector<Button*> DebriefScreen::footer() {
     std::vector<Button*> out;
+    out.reserve(8);
     if (pager_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
     out.push_back(&saveBtn_);
     if (ctx_.settings.coaching != feedback::Coaching::Off) out.push_back(&lookBtn_);
-    out.insert(out.end(), {&againBtn_, &libraryBtn_});
+    if (!play_.twoMachines()) out.push_back(&againBtn_);
+    out.push_back(&libraryBtn_);
     return out;
 }
 
 std::vector<const Button*> DebriefScreen::footer() const {
     std::vector<const Button*> out;
+    out.reserve(8);
     if (pager_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
     out.push_back(&saveBtn_);
     if (ctx_.settings.coaching != feedback::Coaching::Off) out.push_back(&lookBtn_);
-    out.insert(out.end(), {&againBtn_, &libraryBtn_});
+    if (!play_.twoMachines()) out.push_back(&againBtn_);
+    out.push_back(&libraryBtn_);
     return out;
 }
 
@@ -174,9 +179,12 @@ void DebriefScreen::layout() {
         for (Button* b : bs) s += b->size().x + gap;
         return s;
     };
-    std::vector<Button*> actions{&saveBtn_};
+    std::vector<Button*> actions;
+    actions.reserve(4);
+    actions.push_back(&saveBtn_);
     if (ctx_.settings.coaching != feedback::Coaching::Off) actions.push_back(&lookBtn_);
-    actions.insert(actions.end(), {&againBtn_, &libraryBtn_});
+    if (!play_.twoMachines()) actions.push_back(&againBtn_);
+    actions.push_back(&libraryBtn_);
     const float navW = widthOf({&pagePrev_, &pageNext_}) + 8.f * static_cast<float>(th.type.caption);
     const bool twoRows = widthOf(actions) + navW > w;
     float footTop = bottom - bh - (twoRows ? bh + gap : 0.f);
@@ -250,7 +258,7 @@ fs::path DebriefScreen::saveReport() {
 }
 
 void DebriefScreen::replay(std::size_t moment) {
-    if (moment >= d_.replay.size()) return;
+    if (moment >= d_.replay.size() || play_.twoMachines()) return;
     const int step = d_.replay[moment].step;
     PlayScreen& play = play_;
     ctx_.notice.clear();
@@ -261,20 +269,24 @@ void DebriefScreen::replay(std::size_t moment) {
 void DebriefScreen::lookBack() {
     std::vector<feedback::ChoiceFeedback> cards;
     for (auto& c : feedback::explainAll(play_.session(), ctx_.patterns))
-        if (!c.byDefault) cards.push_back(std::move(c));
+        if (!c.byDefault && (!play_.twoMachines() || c.role == play_.localRole())) cards.push_back(std::move(c));
     if (cards.empty()) return;
     PlayScreen& play = play_;
     Context& ctx = ctx_;
-    ctx_.stack.push(std::make_unique<CoachScreen>(
-        ctx_, play_.session().scenario(), std::move(cards), 0, [&ctx, &play](int step, int choice) {
+    CoachScreen::TryFn tryIt;
+    if (!play_.twoMachines())
+        tryIt = [&ctx, &play](int step, int choice) {
             ctx.notice.clear();
             ctx.stack.pop();  // the card
             ctx.stack.pop();  // the debrief
             ctx.stack.later([&play, step, choice] { play.replayFrom(step, choice); });
-        }));
+        };
+    ctx_.stack.push(
+        std::make_unique<CoachScreen>(ctx_, play_.session().scenario(), std::move(cards), 0, std::move(tryIt)));
 }
 
 void DebriefScreen::playAgain() {
+    if (play_.twoMachines()) return;
     PlayScreen& play = play_;
     ctx_.notice.clear();
     ctx_.stack.pop();

@@ -1,6 +1,7 @@
 #include "sfml/screens/LibraryScreen.hpp"
 
 #include "sfml/screens/TogetherScreens.hpp"
+#include "sfml/screens/MachinesScreens.hpp"
 
 #include "sfml/screens/AboutScreen.hpp"
 
@@ -33,8 +34,11 @@ LibraryScreen::LibraryScreen(Context& ctx, std::string selectId) : Screen(ctx), 
     settingsBtn_.setCompact(true);
     aboutBtn_.set("About and safety", "A", Button::Kind::Secondary);
     aboutBtn_.setCompact(true);
+    joinBtn_.set("Join a partner", "J", Button::Kind::Secondary);
+    joinBtn_.setCompact(true);
     aloneBtn_.set("Play alone", "Enter", Button::Kind::Primary);
     togetherBtn_.set("Play together", "T", Button::Kind::Secondary);
+    hostBtn_.set("On two machines", "M", Button::Kind::Secondary);
     pagePrev_.set("Back", "PgUp", Button::Kind::Secondary);
     pageNext_.set("More", "PgDn", Button::Kind::Secondary);
     pagePrev_.setCompact(true);
@@ -101,7 +105,8 @@ void LibraryScreen::layout() {
     footer_.set(
         "If you are not safe at home, About and safety (A) lists where to find help.",
         th.look(th.type.caption, th.color.faint));
-    keys_.set("↑ ↓ choose  ·  ← → theme  ·  Enter play  ·  T together  ·  S settings  ·  A about  ·  Esc quit",
+    keys_.set("↑ ↓ choose  ·  ← → theme  ·  Enter play  ·  T together  ·  M two machines  ·  J join  ·  S settings  ·  "
+              "A about  ·  Esc quit",
               th.look(th.type.caption, th.color.muted));
     const float bottom = ctx_.size.y - std::round(m * 0.6f);
     const float keysW = keys_.naturalWidth() + 1.f;
@@ -136,15 +141,18 @@ void LibraryScreen::layoutHeader(float& y) {
     brand_.wrap(w / 2);
     const sf::Vector2f ss0 = settingsBtn_.layout(th, w / 4);
     const sf::Vector2f as = aboutBtn_.layout(th, w / 4);
+    const sf::Vector2f js = joinBtn_.layout(th, w / 4);
     const float bgap = std::round(0.6f * th.unit);
-    const sf::Vector2f ss{ss0.x + as.x + bgap, std::max(ss0.y, as.y)};  // the two header buttons, side by side
+    // The three header buttons, side by side.
+    const sf::Vector2f ss{ss0.x + as.x + js.x + 2 * bgap, std::max({ss0.y, as.y, js.y})};
     tagline_.set("Practise secure communication, one conversation at a time.", th.look(th.type.body, th.color.muted));
     const float tagRoom = w - brand_.width() - ss.x - 4 * th.unit;
     const bool beside = tagline_.naturalWidth() <= tagRoom;
     tagline_.wrap(beside ? tagRoom : w - ss.x - 2 * th.unit);
     brand_.setPosition({m, y});
     settingsBtn_.setPosition({m + w - ss0.x, y + std::round((brand_.height() - ss0.y) / 2)});
-    aboutBtn_.setPosition({m + w - ss.x, y + std::round((brand_.height() - as.y) / 2)});
+    joinBtn_.setPosition({m + w - ss.x, y + std::round((brand_.height() - js.y) / 2)});
+    aboutBtn_.setPosition({m + w - ss.x + js.x + bgap, y + std::round((brand_.height() - as.y) / 2)});
     if (beside) {
         // On the brand's baseline, so the two read as one line (see TextBlock::placeLines for the inset).
         const float d = static_cast<float>(th.type.display), b = static_cast<float>(th.type.body);
@@ -268,21 +276,43 @@ void LibraryScreen::layoutDetail(const sf::FloatRect& area) {
         const Role& other = s.roles[0].id == s.player ? s.roles[1] : s.roles[0];
         detail_
             .add<TextItem>(fmt::format("Alone, you play {} and the story answers as {}. Together, one of you plays {} "
-                                       "and the other {}, taking turns at one screen.",
+                                       "and the other {}, taking turns at one screen, or each on your own machine.",
                                        me, other.name, me, other.name),
                            TextRole::Small)
             .gapAfter = 0.9f;
     }
-    const sf::Vector2f a = aloneBtn_.layout(th, inner.width);
-    const sf::Vector2f t = togetherBtn_.layout(th, inner.width);
     togetherBtn_.setEnabled(s.roles.size() > 1);
+    hostBtn_.setEnabled(s.roles.size() > 1);
     const float gap = std::round(0.8f * th.unit);
-    const bool beside = a.x + gap + t.x <= inner.width;
-    const float buttonsH = beside ? std::max(a.y, t.y) : a.y + gap + t.y;
+    // The buttons flow in rows at the bottom of the panel.
+    std::vector<std::vector<Button*>> lines(1);
+    float lineW = 0;
+    for (Button* b : {&aloneBtn_, &togetherBtn_, &hostBtn_}) {
+        const sf::Vector2f bs = b->layout(th, inner.width);
+        if (!lines.back().empty() && lineW + gap + bs.x > inner.width) {
+            lines.emplace_back();
+            lineW = 0;
+        }
+        lineW += (lines.back().empty() ? 0 : gap) + bs.x;
+        lines.back().push_back(b);
+    }
+    float buttonsH = 0;
+    for (const auto& line : lines) {
+        float h = 0;
+        for (Button* b : line) h = std::max(h, b->size().y);
+        buttonsH += h + (buttonsH > 0 ? gap : 0);
+    }
     const float by = inner.top + inner.height - buttonsH;
-    aloneBtn_.setPosition({inner.left, by});
-    togetherBtn_.setPosition(beside ? sf::Vector2f(inner.left + a.x + gap, by)
-                                    : sf::Vector2f(inner.left, by + a.y + gap));
+    float ly = by;
+    for (const auto& line : lines) {
+        float lx = inner.left, h = 0;
+        for (Button* b : line) {
+            b->setPosition({lx, ly});
+            lx += b->size().x + gap;
+            h = std::max(h, b->size().y);
+        }
+        ly += h + gap;
+    }
     pagePrev_.layout(th, inner.width / 3);
     pageNext_.layout(th, inner.width / 3);
     sf::FloatRect text{inner.left, inner.top, inner.width, by - std::round(1.2f * th.unit) - inner.top};
@@ -309,8 +339,9 @@ void LibraryScreen::layoutDetail(const sf::FloatRect& area) {
 std::vector<Button*> LibraryScreen::buttons() {
     // With a theme filter that matches nothing there is nothing to play.
     std::vector<Button*> out;
-    if (!rows_.empty()) out = {&aloneBtn_, &togetherBtn_};
+    if (!rows_.empty()) out = {&aloneBtn_, &togetherBtn_, &hostBtn_};
     if (detail_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
+    out.push_back(&joinBtn_);
     out.push_back(&aboutBtn_);
     out.push_back(&settingsBtn_);
     for (auto& c : chips_) out.push_back(&c);
@@ -319,8 +350,9 @@ std::vector<Button*> LibraryScreen::buttons() {
 
 std::vector<const Button*> LibraryScreen::buttons() const {
     std::vector<const Button*> out;
-    if (!rows_.empty()) out = {&aloneBtn_, &togetherBtn_};
+    if (!rows_.empty()) out = {&aloneBtn_, &togetherBtn_, &hostBtn_};
     if (detail_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
+    out.push_back(&joinBtn_);
     out.push_back(&aboutBtn_);
     out.push_back(&settingsBtn_);
     for (const auto& c : chips_) out.push_back(&c);
@@ -350,6 +382,16 @@ void LibraryScreen::play(bool together) {
     ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, s, playedRoles(s, true)));
 }
 
+void LibraryScreen::host() {
+    if (rows_.empty()) return;
+    const Scenario& s = *rows_[selected_].scenario;
+    if (s.roles.size() < 2) return;
+    const LibraryEntry* e = ctx_.library.find(s.id);
+    ctx_.stack.replace(std::make_unique<HostScreen>(ctx_, s, e->file, HostScreen::Preset{}));
+}
+
+void LibraryScreen::join() { ctx_.stack.replace(std::make_unique<JoinScreen>(ctx_, JoinScreen::Preset{})); }
+
 void LibraryScreen::handle(const sf::Event& e) {
     if (focus_.handle(e)) return;
     if (auto p = pointer(e)) {
@@ -357,6 +399,8 @@ void LibraryScreen::handle(const sf::Event& e) {
         if (!leftClick(e)) return;
         if (hit == &aloneBtn_) return play(false);
         if (hit == &togetherBtn_) return play(true);
+        if (hit == &hostBtn_) return host();
+        if (hit == &joinBtn_) return join();
         if (hit == &settingsBtn_) return ctx_.stack.push(std::make_unique<SettingsScreen>(ctx_));
         if (hit == &aboutBtn_) return ctx_.stack.push(std::make_unique<AboutScreen>(ctx_));
         if (hit == &pagePrev_ && detail_.previous()) return layoutDetail(detailArea_);
@@ -400,6 +444,12 @@ void LibraryScreen::handle(const sf::Event& e) {
         case sf::Keyboard::T:
             play(true);
             break;
+        case sf::Keyboard::M:
+            host();
+            break;
+        case sf::Keyboard::J:
+            join();
+            break;
         case sf::Keyboard::S:
             ctx_.stack.push(std::make_unique<SettingsScreen>(ctx_));
             break;
@@ -423,6 +473,7 @@ void LibraryScreen::handle(const sf::Event& e) {
 void LibraryScreen::draw(sf::RenderTarget& target) const {
     brand_.draw(target);
     tagline_.draw(target);
+    target.draw(detailPanel_);  // first: the play buttons sit on it
     for (const Button* b : buttons())
         if (b != &pagePrev_ && b != &pageNext_) b->draw(target);
     for (std::size_t i = 0; i < rows_.size(); ++i) {
@@ -434,7 +485,6 @@ void LibraryScreen::draw(sf::RenderTarget& target) const {
     }
     empty_.draw(target);
     more_.draw(target);
-    target.draw(detailPanel_);
     detail_.draw(target);
     if (detail_.pages() > 1) {
         pagePrev_.draw(target);
@@ -451,6 +501,7 @@ std::vector<Box> LibraryScreen::boxes() const {
     addBox(out, "tagline", tagline_.bounds());
     settingsBtn_.boxes(out, "settings");
     aboutBtn_.boxes(out, "about");
+    joinBtn_.boxes(out, "join");
     for (const auto& c : chips_) c.boxes(out, "chip " + c.label());
     const int list = addBox(out, "list", listArea_);
     for (std::size_t i = 0; i < rows_.size(); ++i) {
@@ -467,6 +518,7 @@ std::vector<Box> LibraryScreen::boxes() const {
     if (!rows_.empty()) {
         aloneBtn_.boxes(out, "play alone", detail);
         togetherBtn_.boxes(out, "play together", detail);
+        hostBtn_.boxes(out, "two machines", detail);
     }
     if (detail_.pages() > 1) {
         pagePrev_.boxes(out, "back", detail);

@@ -27,6 +27,10 @@ public:
     /// Scenario ids in the order shown.
     std::vector<std::string> shownIds() const;
     void play(bool together);
+    /// Hosting the chosen scenario for a partner on another machine.
+    void host();
+    /// Joining a partner's scenario from another machine.
+    void join();
 
 private:
     struct Row {
@@ -53,7 +57,7 @@ private:
     sf::FloatRect listArea_, detailArea_;
     TextBlock brand_, tagline_, empty_, more_, footer_, keys_;
     std::vector<Button> chips_;
-    Button settingsBtn_, aboutBtn_, aloneBtn_, togetherBtn_, pagePrev_, pageNext_;
+    Button settingsBtn_, aboutBtn_, joinBtn_, aloneBtn_, togetherBtn_, hostBtn_, pagePrev_, pageNext_;
     sf::ConvexShape detailPanel_;
     Pager detail_;
     TextBlock pageLabel_;

@@ -1,6 +1,8 @@
 #include "sfml/screens/PlayScreen.hpp"
 
 #include "sfml/screens/TogetherScreens.hpp"
+#include "net/Game.hpp"
+#include "sfml/screens/MachinesScreens.hpp"
 #include "core/util/Text.hpp"
 
 #include "sfml/screens/StateScreen.hpp"
@@ -42,6 +44,23 @@ PlayScreen::PlayScreen(Context& ctx, const Scenario& s, std::set<std::string> pl
       played_(rolesAt(table, std::move(played))),
       run_(table ? Playthrough::borrowing(s, *table) : Playthrough::borrowing(s, played_)),
       session_(run_.session()) {
+    init();
+}
+
+PlayScreen::PlayScreen(Context& ctx, NetSeat seat)
+    : Screen(ctx),
+      held_(seat.scenario),
+      sc_(*held_),
+      played_(rolesAt(seat.run->table(), {})),
+      run_(std::move(*seat.run)),
+      session_(run_.session()),
+      localRole_(seat.localRole) {
+    game_ = std::make_unique<net::Game>(run_, localRole_, seat.host, std::move(seat.link), std::move(seat.rejoin));
+    init();
+    if (seat.script) playNet(std::move(*seat.script));
+}
+
+void PlayScreen::init() {
     for (const Role& r : sc_.roles) {
         const int m = sc_.arousalMeter(r.id);
         if (m < 0 || !sc_.meters[u(m)].show) continue;
@@ -65,6 +84,7 @@ PlayScreen::Mode PlayScreen::mode() const {
         case Session::State::Line:
             return Mode::Line;
         case Session::State::Decision:
+            if (game_ && run_.turn() && !game_->yours()) return Mode::Waiting;
             return session_.isPlayed(session_.chooser()) ? Mode::Decision : Mode::PartnerMove;
         case Session::State::Ending:
             return Mode::Ending;
@@ -81,6 +101,7 @@ std::string PlayScreen::roleName(const std::string& role) const {
 
 bool PlayScreen::breatheOffered() const {
     for (const std::string& role : played_) {
+        if (game_ && role != localRole_) continue;  // two machines: this person's own body
         const int m = sc_.arousalMeter(role);
         if (m >= 0 && feedback::zoneOf(session_.meter(m)) == feedback::Zone::Above) return true;
     }
@@ -107,7 +128,109 @@ void PlayScreen::setContent() {
     // library, or by closing the window), not when it is reached: an ending left by
     // rewinding or by trying the secure option was never really played.
     if (m != Mode::Ending) recorded_ = false;
+    if (game_ && m == Mode::Ending) game_->leave();  // the other machine reaches the ending by itself
+    ctx_.redraw = true;
     layout();
+}
+
+std::string PlayScreen::bodyHere() const {
+    if (!game_) return run_.privateBody();
+    // Two machines: only the lines about this machine's person's own body.
+    if (run_.turn()) return session_.chooser() == localRole_ ? session_.bodyFor(localRole_) : std::string();
+    return session_.bodyFor(localRole_);
+}
+
+void PlayScreen::noticeNet(const std::string& title, const std::string& line) {
+    if (netEnded_) return;
+    netEnded_ = true;
+    Context& c = ctx_;
+    ctx_.stack.push(std::make_unique<NoticeScreen>(ctx_, title, line, "Back to the library", [&c] {
+        c.stack.replace(std::make_unique<LibraryScreen>(c));
+    }));
+}
+
+void PlayScreen::pumpNet() {
+    if (!game_ || netEnded_) return;
+    const Table& t = run_.table();
+    const int me = t.personFor(localRole_);
+    const std::string other = t.call(1 - me, sc_), Other = text::capitalFirst(other);
+    for (const net::Game::News n : game_->news()) {
+        if (n != net::Game::News::Lost || mode() == Mode::Ending) continue;
+        net::Game* g = game_.get();
+        ctx_.stack.push(std::make_unique<NoticeScreen>(
+            ctx_, "The connection dropped",
+            me == 0  // the host's person is the table's first
+                ? fmt::format("Waiting for {} to join again with the same code. The story is paused where it is; "
+                              "nothing is lost.",
+                              other)
+                : fmt::format("Trying to reach {} again. The story is paused where it is; nothing is lost.", other),
+            "Leave", [this] { leave(); }, [g] { return g->connected() || g->gone(); }));
+        ctx_.redraw = true;
+    }
+    if (ctx_.stack.top() != this) return;  // a card or a notice is in front: the story waits
+    if (const auto st = game_->settle()) {
+        applyNet(st->choice, st->mirror);
+        return;
+    }
+    if (mode() == Mode::Ending) return;
+    if (autoNet_ && mode() == Mode::Line) {
+        run_.advance();
+        setContent();
+        return;
+    }
+    if (autoNet_ && mode() == Mode::Decision && netNext_ < netScript_.size()) {
+        std::string why;
+        const int c = resolvePick(session_, netScript_[netNext_], why);
+        if (c < 0) {
+            scriptError_ = fmt::format("pick {} of the script: {}", netNext_ + 1, why);
+            autoNet_ = false;
+            return;
+        }
+        ++netNext_;
+        game_->offer(c);
+        setContent();
+        return;
+    }
+    if (!game_->error().empty())
+        return noticeNet("The game stopped", fmt::format("{}. Nothing from this playthrough is kept.",
+                                                          text::capitalFirst(game_->error())));
+    // The other person left: said once the story needs them (the host says goodbye at the ending,
+    // and this machine may still be reading its way there).
+    if (game_->left() && mode() == Mode::Waiting)
+        noticeNet(fmt::format("{} left", Other),
+                  fmt::format("{} left before the end. Nothing from this playthrough is kept.", Other));
+}
+
+void PlayScreen::applyNet(int choice, int mirror) {
+    const int step = static_cast<int>(session_.history().size()) - 1;
+    const Choice& ch = session_.node().choices[u(choice)];
+    const bool mine = session_.chooser() == localRole_;
+    run_.handOver();
+    run_.choose(choice);
+    if (autoNet_) {  // nobody here to read a card
+        if (run_.awaitingSecondAnswer()) {
+            run_.handOver();
+            run_.choose(mirror);
+        }
+        return setContent();
+    }
+    if (run_.mode() == TogetherMode::Mirror) {
+        if (run_.awaitingSecondAnswer()) {
+            run_.handOver();
+            run_.choose(mirror);
+            openStateNotes(Notes::Mine);
+            if (ch.breathe) openBreathe(ch.practice);
+            openReveal();  // the same two answers on both screens
+        } else {
+            openStateNotes(Notes::Mine);
+            if (ch.breathe) openBreathe(ch.practice);  // the owner's pause, taken by both
+        }
+    } else {
+        openStateNotes(Notes::Mine);
+        if (mine && ctx_.settings.coaching == feedback::Coaching::Immediate) openCoachFor(step);
+        if (mine && ch.breathe) openBreathe(ch.practice);
+    }
+    setContent();
 }
 
 bool PlayScreen::openReveal() {
@@ -118,6 +241,7 @@ bool PlayScreen::openReveal() {
 }
 
 void PlayScreen::handOffIfNeeded() {
+    if (game_) return;  // each person has a screen of their own
     if (!run_.needsHandoff() || handoffPending_) return;
     handoffPending_ = true;
     const int who = *run_.actor();
@@ -146,14 +270,16 @@ void PlayScreen::recordEnding() {
 std::vector<Button*> PlayScreen::barButtons() {
     std::vector<Button*> out;
     if (breatheOffered()) out.push_back(&breatheBtn_);
-    for (Button* b : {&historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_}) out.push_back(b);
+    for (Button* b : {&historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_})
+        if (b != &rewindBtn_ || !game_) out.push_back(b);  // two machines: the story is shared, never rewound
     return out;
 }
 
 std::vector<const Button*> PlayScreen::barButtons() const {
     std::vector<const Button*> out;
     if (breatheOffered()) out.push_back(&breatheBtn_);
-    for (const Button* b : {&historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_}) out.push_back(b);
+    for (const Button* b : {&historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_})
+        if (b != &rewindBtn_ || !game_) out.push_back(b);
     return out;
 }
 
@@ -291,7 +417,7 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
     line_.setPosition({x, y});
     y += line_.height() + std::round(1.1f * th.unit);
 
-    body_.set(m == Mode::Stuck ? "" : run_.privateBody(), th.look(th.type.body, th.color.muted, false, sf::Text::Italic));
+    body_.set(m == Mode::Stuck ? "" : bodyHere(), th.look(th.type.body, th.color.muted, false, sf::Text::Italic));
     bodyRule_.clear();
     if (!body_.empty()) {
         const float indent = std::round(1.3f * th.unit);
@@ -310,7 +436,16 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
 
     if (m == Mode::Decision) {
         std::string ask = fmt::format("{}, what do you say?", roleName(session_.chooser()));
-        if (couple() && run_.actor()) {
+        if (game_) {
+            const int me = run_.table().personFor(localRole_);
+            const std::string& name = run_.table().people[u(me)].name;
+            const std::string who = name.empty() ? std::string("Your") : name + ", your";
+            ask = run_.mode() == TogetherMode::Mirror
+                      ? fmt::format("{} answer as {}: what would you say? {} answers too, on their own screen; you "
+                                    "both see the two answers once both are in.",
+                                    who, roleName(session_.chooser()), text::capitalFirst(run_.table().call(1 - me, sc_)))
+                      : fmt::format("{} turn as {}: what do you say?", who, roleName(session_.chooser()));
+        } else if (couple() && run_.actor()) {
             // Named: "Maya, your turn as Sam". Unnamed, the hand-off has just said who.
             const std::string& name = run_.table().people[u(*run_.actor())].name;
             const std::string who = name.empty() ? std::string("Your") : name + ", your";
@@ -335,10 +470,22 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
         return;
     }
 
-    if (m == Mode::PartnerMove || m == Mode::Ending) {
+    if (m == Mode::PartnerMove || m == Mode::Ending || m == Mode::Waiting) {
         const Node& node = session_.node();
         const float pad = std::round(1.4f * th.unit);
-        if (m == Mode::PartnerMove) {
+        if (m == Mode::Waiting) {
+            const int me = run_.table().personFor(localRole_);
+            const std::string other = text::capitalFirst(run_.table().call(1 - me, sc_));
+            const bool answered = game_->answered();
+            moveWho_.set(answered ? std::string("Your answer is in")
+                                  : fmt::format("{} is choosing, as {}", other, roleName(session_.chooser())),
+                         th.look(th.type.small, roleColor(th, sc_, session_.chooser()), true));
+            moveText_.set(!answered ? "Their choices stay on their screen. The story goes on here as soon as they pick."
+                          : run_.mode() == TogetherMode::Mirror
+                              ? "Both screens show the two answers side by side once both are in."
+                              : "The story goes on as soon as the host's machine has it.",
+                          th.look(th.type.reading, th.color.text));
+        } else if (m == Mode::PartnerMove) {
             const int d = session_.defaultChoice();
             moveWho_.set(fmt::format("{} answers", roleName(session_.chooser())),
                          th.look(th.type.small, roleColor(th, sc_, session_.chooser()), true));
@@ -357,11 +504,13 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
         const float h = moveWho_.height() + 0.4f * th.unit + moveText_.height() + 2 * pad;
         const sf::Color edge =
             m == Mode::Ending ? endingColor(th, node.ending->kind) : roleColor(th, sc_, session_.chooser());
+        (void)node;
         moveCard_ = roundRect({x, y, w, std::round(h)}, th.radius, th.color.surface,
                               th.contrast ? th.color.border : alpha(edge, 120), std::max(1.5f, th.border));
         moveWho_.setPosition({x + pad, y + pad});
         moveText_.setPosition({x + pad, y + pad + moveWho_.height() + std::round(0.4f * th.unit)});
         y += std::round(h) + std::round(1.3f * th.unit);
+        if (m == Mode::Waiting) return;  // nothing to press: the other machine moves it on
     }
     if (m == Mode::Ending)
         continueBtn_.set("See how it went", "Enter", Button::Kind::Primary);
@@ -409,6 +558,7 @@ void PlayScreen::completeReveal() {
 }
 
 void PlayScreen::update(float dt) {
+    pumpNet();
     // Beneath a card the line waits, and the gauges glide once the card is read.
     if (ctx_.stack.top() != this) return;
     if (revealing()) {
@@ -443,13 +593,15 @@ void PlayScreen::leave() {
     // Only finished playthroughs are kept: leaving mid-story asks once, by turning the
     // Library button into the question; Esc (or a click) again leaves, anything else stays.
     if (mode() == Mode::Ending) recordEnding();
-    if (canRewind() && mode() != Mode::Ending && !confirmLeave_) {
+    const bool shared = game_ && !game_->gone() && !netEnded_;
+    if ((canRewind() || shared) && mode() != Mode::Ending && !confirmLeave_) {
         confirmLeave_ = true;
-        libraryBtn_.set("Leave unsaved?", "Esc", Button::Kind::Primary);
+        libraryBtn_.set(shared ? "Leave for both?" : "Leave unsaved?", "Esc", Button::Kind::Primary);
         libraryBtn_.setCompact(true);
         layout();
         return;
     }
+    if (game_) game_->leave();  // the other machine is told
     ctx_.stack.replace(std::make_unique<LibraryScreen>(ctx_));
 }
 
@@ -556,6 +708,12 @@ void PlayScreen::handle(const sf::Event& e) {
 void PlayScreen::choose(std::size_t k) {
     if (mode() != Mode::Decision || k >= shown_.size()) return;
     const int c = shown_[k];
+    if (game_) {
+        // Two machines: offered to the game; the story moves when both machines agree.
+        if (game_->offer(c)) pumpNet();
+        setContent();
+        return;
+    }
     const bool breathe = session_.node().choices[u(c)].breathe;
     const std::string practice = session_.node().choices[u(c)].practice;
     const int step = static_cast<int>(session_.history().size()) - 1;
@@ -608,20 +766,21 @@ void PlayScreen::proceed() {
             ctx_.stack.replace(std::make_unique<LibraryScreen>(ctx_));
             return;
         case Mode::Decision:
+        case Mode::Waiting:
             return;
     }
     setContent();
 }
 
 bool PlayScreen::rewind() {
-    if (!run_.rewind()) return false;
+    if (game_ || !run_.rewind()) return false;
     handOffIfNeeded();
     setContent();
     return true;
 }
 
 bool PlayScreen::replayFrom(int step, int choice) {
-    if (!run_.rewindTo(step)) return false;
+    if (game_ || !run_.rewindTo(step)) return false;
     handOffIfNeeded();  // a moment of the other person's: they take the device first
     setContent();
     if (choice >= 0) {
@@ -632,10 +791,17 @@ bool PlayScreen::replayFrom(int step, int choice) {
 }
 
 void PlayScreen::restart() {
+    if (game_) return;  // a shared story is played once; a new one starts from the library
     run_.restart();
     handOffIfNeeded();
     recorded_ = false;
     setContent();
+}
+
+void PlayScreen::playNet(std::vector<Pick> picks) {
+    netScript_ = std::move(picks);
+    netNext_ = 0;
+    autoNet_ = true;
 }
 
 bool PlayScreen::playScript(const std::vector<Pick>& picks, std::string& error) {
@@ -689,10 +855,13 @@ void PlayScreen::openCoach() {
 
 void PlayScreen::openCoachFor(int step) {
     std::vector<feedback::ChoiceFeedback> cards{feedback::explain(session_, ctx_.patterns, step)};
-    ctx_.stack.push(std::make_unique<CoachScreen>(ctx_, sc_, std::move(cards), 0, [this](int st, int choice) {
-        ctx_.stack.pop();
-        ctx_.stack.later([this, st, choice] { replayFrom(st, choice); });
-    }));
+    CoachScreen::TryFn tryIt;
+    if (!game_)  // two machines: the story is shared, so no going back to try another answer
+        tryIt = [this](int st, int choice) {
+            ctx_.stack.pop();
+            ctx_.stack.later([this, st, choice] { replayFrom(st, choice); });
+        };
+    ctx_.stack.push(std::make_unique<CoachScreen>(ctx_, sc_, std::move(cards), 0, std::move(tryIt)));
 }
 
 bool PlayScreen::openStateNotes(Notes which) {
@@ -704,6 +873,7 @@ bool PlayScreen::openStateNotes(Notes which) {
     const std::string holderRole = h < people.size() ? people[h].role : std::string();
     bool any = false;
     for (const auto& n : notes) {
+        if (which == Notes::Mine && n.role != localRole_) continue;
         if (which == Notes::Holder && n.role != holderRole) continue;
         if (which == Notes::Others && n.role == holderRole) continue;
         ctx_.stack.push(std::make_unique<StateScreen>(ctx_, n));
@@ -713,6 +883,10 @@ bool PlayScreen::openStateNotes(Notes which) {
 }
 
 void PlayScreen::afterMove() {
+    if (game_) {
+        if (!autoNet_) openStateNotes(Notes::Mine);
+        return;
+    }
     if (!couple()) {
         openStateNotes();
         return;
@@ -738,6 +912,7 @@ void PlayScreen::openDebrief() {
 
 PlayScreen::~PlayScreen() {
     if (mode() == Mode::Ending) recordEnding();  // the window closed, or the library took over, at an ending
+    if (game_) game_->leave();                   // the window closed mid-story: the other machine is told
 }
 
 void PlayScreen::openSettings() { ctx_.stack.push(std::make_unique<SettingsScreen>(ctx_)); }
@@ -774,12 +949,12 @@ void PlayScreen::draw(sf::RenderTarget& target) const {
         more_.draw(target);
         return;
     }
-    if (m == Mode::PartnerMove || m == Mode::Ending) {
+    if (m == Mode::PartnerMove || m == Mode::Ending || m == Mode::Waiting) {
         target.draw(moveCard_);
         moveWho_.draw(target);
         moveText_.draw(target);
     }
-    continueBtn_.draw(target);
+    if (m != Mode::Waiting) continueBtn_.draw(target);
 }
 
 std::vector<Box> PlayScreen::boxes() const {
@@ -807,12 +982,12 @@ std::vector<Box> PlayScreen::boxes() const {
         if (!more_.empty()) addBox(out, "more", more_.bounds());
         return out;
     }
-    if (m == Mode::PartnerMove || m == Mode::Ending) {
+    if (m == Mode::PartnerMove || m == Mode::Ending || m == Mode::Waiting) {
         const int card = addBox(out, "move card", moveCard_.getGlobalBounds());
         addBox(out, "move who", moveWho_.bounds(), card);
         addBox(out, "move text", moveText_.bounds(), card);
     }
-    continueBtn_.boxes(out, "continue");
+    if (m != Mode::Waiting) continueBtn_.boxes(out, "continue");
     return out;
 }
 

@@ -12,12 +12,21 @@
 #include <SFML/Graphics/VertexArray.hpp>
 #include <set>
 
+namespace attune::net {
+class Game;
+}
+
 namespace attune::ui {
+
+struct NetSeat;
 
 class PlayScreen : public Screen {
 public:
     /// `played` as for Session; or two people at a `table` (their roles are the ones played).
     PlayScreen(Context& ctx, const Scenario& s, std::set<std::string> played, std::optional<Table> table = std::nullopt);
+    /// Two machines: this machine's person plays `seat.localRole`; the other machine's picks
+    /// come through the link. No privacy screens, no rewinds.
+    PlayScreen(Context& ctx, NetSeat seat);
     ~PlayScreen() override;
     const char* name() const override { return "play"; }
     void layout() override;
@@ -29,18 +38,30 @@ public:
     bool animating() const override;
     std::vector<Box> boxes() const override;
 
-    enum class Mode { Line, Decision, PartnerMove, Ending, Stuck };
+    /// Waiting: two machines, a decision this machine's person has answered or does not make.
+    enum class Mode { Line, Decision, PartnerMove, Waiting, Ending, Stuck };
     Mode mode() const;
     const Session& session() const { return session_; }
     const Playthrough& playthrough() const { return run_; }
     bool together() const { return played_.size() > 1; }
     /// Two people passing the device or mirroring (not one person playing both roles).
     bool couple() const { return run_.mode() != TogetherMode::Solo; }
+    /// Each person at their own machine.
+    bool twoMachines() const { return game_ != nullptr; }
+    const net::Game* game() const { return game_.get(); }
+    /// Two machines: the role this machine's person plays.
+    const std::string& localRole() const { return localRole_; }
 
     /// Plays picks straight through, as the terminal player's --script does:
     /// lines advance, roles nobody plays take their defaults, and it stops at
     /// the next decision a person makes once the picks are used. False with `error` on a bad pick.
     bool playScript(const std::vector<Pick>& picks, std::string& error);
+    /// Two machines, without a person at this screen (tests, screenshots): lines go on by
+    /// themselves and `picks` are this person's, offered in turn; after the last, the story
+    /// goes on up to this person's next decision. Cards and notes are not opened.
+    void playNet(std::vector<Pick> picks);
+    /// Why the scripted picks stopped fitting, if they did.
+    const std::string& scriptError() const { return scriptError_; }
     /// The person takes the k-th choice shown (0-based).
     void choose(std::size_t k);
     /// Back to the library; mid-story, only after a second Esc or click.
@@ -65,7 +86,7 @@ public:
     void openHistory();
     /// Shows the note for a body that has just gone below the window, if one has; true when shown.
     /// Two people: the notes for whoever holds the device, or for the others.
-    enum class Notes { All, Holder, Others };
+    enum class Notes { All, Holder, Others, Mine };
     bool openStateNotes(Notes which = Notes::All);
     void openBreathe(const std::string& practice = "paced");
     void openDebrief();
@@ -84,6 +105,13 @@ public:
     std::size_t lineLayouts() const { return line_.layouts(); }
 
 private:
+    void init();
+    /// Two machines: what the connection brings, and a decision both machines agree on.
+    void pumpNet();
+    void applyNet(int choice, int mirror);
+    void noticeNet(const std::string& title, const std::string& line);
+    /// The body line for the person at this screen.
+    std::string bodyHere() const;
     void setContent();
     void layoutBar(float& y);
     void layoutSide(sf::FloatRect area);
@@ -101,10 +129,18 @@ private:
     std::vector<const Button*> barButtons() const;
     std::string roleName(const std::string& role) const;
 
+    std::shared_ptr<const Scenario> held_;  ///< two machines: the scenario the host sent (or read for the offer)
     const Scenario& sc_;
     std::set<std::string> played_;
     Playthrough run_;         ///< the one owner of the session: this screen draws and forwards input
     const Session& session_;  ///< run_'s, read only
+    std::unique_ptr<net::Game> game_;  ///< two machines: the protocol over run_
+    std::string localRole_;
+    bool netEnded_ = false;  ///< the game with the other machine has ended (said once)
+    bool autoNet_ = false;   ///< playNet: nobody at this screen
+    std::vector<Pick> netScript_;
+    std::size_t netNext_ = 0;
+    std::string scriptError_;
     bool recorded_ = false;
     bool confirmLeave_ = false;  ///< the Library button is asking "Leave unsaved?"
 

@@ -165,15 +165,7 @@ void TogetherScreen::layout() {
 
 void TogetherScreen::handle(const sf::Event& e) {
     if (e.type == sf::Event::TextEntered && field_ < 2) {
-        const sf::Uint32 cp = e.text.unicode;
-        std::string& n = names_[field_];
-        if (cp == 8) {  // backspace: drop the last code point
-            while (!n.empty() && (static_cast<unsigned char>(n.back()) & 0xC0) == 0x80) n.pop_back();
-            if (!n.empty()) n.pop_back();
-        } else if (cp >= 32 && cp != 127 && text::codePoints(n) < kNameMax) {
-            const auto utf8 = sf::String(cp).toUtf8();
-            n.append(utf8.begin(), utf8.end());
-        }
+        editText(names_[field_], e.text.unicode, kNameMax);
         error_.clear();
         return refresh();
     }
