@@ -423,7 +423,8 @@ int run(int argc, char** argv) {
         ->delimiter(',')
         ->expected(2);
     app.add_flag("--host", win.host, "Window: with --scenario, host it for a partner on another machine at once");
-    app.add_option("--join", win.join, "Window: join a partner's scenario at HOST or HOST:PORT at once");
+    app.add_option("--join", win.join,
+                   "Window: join a partner's scenario at HOST or HOST:PORT at once (with --screen join: only fill the form)");
     app.add_option("--code", win.code, "Window: the pairing code (hosting: instead of a random one)");
     app.add_option("--name", win.name, "Window: your name, shown on the other machine");
     app.add_option("--role", win.role, "Window: hosting, the role you play");

@@ -48,6 +48,12 @@ public:
                                          other_)
                           << std::flush;
         });
+        game_.onLeft([this] {
+            if (choosing_)
+                std::cout << fmt::format("\n  ({} has left. Nothing from this playthrough is kept; type q to close.)\n",
+                                         text::capitalFirst(other_))
+                          << std::flush;
+        });
     }
 
     std::optional<int> pick(const Session& s, std::ostream& out) override {

@@ -276,11 +276,13 @@ void Game::listen() {
         auto m = link->receive(0.25f, err);
         if (m) {
             const bool last = (*m)["t"] == "bye" || (*m)["t"] == "error";
+            const bool bye = (*m)["t"] == "bye";
             {
                 std::lock_guard<std::mutex> lock(mutex_);
                 inbox_.push_back(std::move(*m));
             }
             arrived_.notify_all();
+            if (bye && onLeft_) onLeft_();
             if (last) return;  // the other side is closing: nothing to take up again
             continue;
         }

@@ -164,6 +164,8 @@ public:
     /// Called on the link's thread as soon as the connection drops (the terminal tells a
     /// person who is still typing). Set before anything can drop.
     void onLost(std::function<void()> f) { onLost_ = std::move(f); }
+    /// The same, when the other side says goodbye.
+    void onLeft(std::function<void()> f) { onLeft_ = std::move(f); }
     /// Blocks until something arrives or `seconds` pass (the terminal's loop).
     void wait(float seconds);
 
@@ -196,7 +198,7 @@ private:
     std::string localRole_;
     bool host_;
     Rejoin rejoin_;
-    std::function<void()> onLost_;
+    std::function<void()> onLost_, onLeft_;
 
     // Shared with the link's thread.
     mutable std::mutex mutex_;

@@ -185,7 +185,7 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
         // Joining needs no scenario: it comes from the host.
         std::optional<std::vector<Pick>> script;
         if (!netScript(o, c.screenshot, script, failure)) return false;
-        c.stack.push(std::make_unique<JoinScreen>(c, JoinScreen::Preset{o.join, o.code, o.name, !o.join.empty(), script}));
+        c.stack.push(std::make_unique<JoinScreen>(c, JoinScreen::Preset{o.join, o.code, o.name, !o.join.empty() && screen != "join", script}));
         c.stack.apply();
         return true;
     }
