@@ -316,20 +316,22 @@ void addCoaching(TextOptions& opts, const PatternLibrary& lib, int coaching, con
             if (st.byDefault) return;  // nobody chose it: nothing to coach
             out << feedback::cardText(feedback::explain(s, lib, static_cast<int>(&st - s.history().data())), w);
         };
+    // Two machines: only this machine's person's notes and cards (the other's are on their screen).
+    const std::string mine = opts.localRole;
     if (mode != feedback::Coaching::Off)
-        opts.onEnter = [&lib, w = opts.width](const Session& s, std::ostream& out) {
+        opts.onEnter = [&lib, mine, w = opts.width](const Session& s, std::ostream& out) {
             for (const auto& n : feedback::statesAt(s, lib, static_cast<int>(s.history().size()) - 1))
-                out << feedback::stateText(n, w);
+                if (mine.empty() || n.role == mine) out << feedback::stateText(n, w);
         };
     // Mirror mode: the reveal is both people's cards, side by side, whatever the coaching.
     opts.onReveal = [&lib, w = opts.width](const Playthrough& p, std::ostream& out) {
         out << feedback::revealText(feedback::reveal(p.session(), lib, p.table(), p.rounds().back()), w);
     };
-    opts.atEnding = [&lib, mode, &run, w = opts.width](const Session& s, std::ostream& out) {
+    opts.atEnding = [&lib, mode, &run, mine, w = opts.width](const Session& s, std::ostream& out) {
         if (mode == feedback::Coaching::AtEnd) {
             out << "\n== Your choices, one by one ==\n";
             for (const auto& f : feedback::explainAll(s, lib))
-                if (!f.byDefault) out << feedback::cardText(f, w);
+                if (!f.byDefault && (mine.empty() || f.role == mine)) out << feedback::cardText(f, w);
         }
         out << feedback::debriefText(feedback::debrief(run, lib), w);
     };

@@ -80,6 +80,10 @@ public:
         return std::make_pair(st->choice, st->mirror);
     }
     std::istream* typing() override { return local_.typing(); }
+    ~NetPicks() override {
+        game_.onLost({});
+        game_.onLeft({});
+    }
 
 private:
     /// Waits for the decision to be settled, saying what happens to the connection meanwhile.
@@ -88,6 +92,9 @@ private:
         while (true) {
             const auto st = game_.settle();
             for (const Game::News n : game_.news()) tell(n, out);
+            if (st && answer && st->mirror < 0 && !pausing_)
+                out << fmt::format("  ({} took a breathing pause for you both, so this answer is not needed.)\n",
+                                   text::capitalFirst(other_));
             if (st) return st;
             if (game_.gone()) return std::nullopt;
             game_.wait(1.f);
@@ -175,10 +182,8 @@ int playSide(Playthrough& run, std::unique_ptr<net::Link> link, const std::strin
     printTitle(run.scenario(), std::cout, opts.width);
     printTable(run, std::cout, opts.width);
     const PlayEnd end = playText(run, picks, std::cout, opts);
-    if (end == PlayEnd::Ending) {
-        game.leave();
-        return 0;
-    }
+    game.leave();  // on every way out: the other machine is told (nothing is sent when it left first)
+    if (end == PlayEnd::Ending) return 0;
     if (game.left()) {
         std::cout << fmt::format("\n{} left before the end. Nothing from this playthrough is kept.\n",
                                  text::capitalFirst(other));
@@ -266,9 +271,14 @@ int host(const HostArgs& a) {
     Game::Rejoin rejoin = [&side](const net::Stop& stop, const std::function<json()>& story) -> Game::Rejoined {
         net::HostSide again = side;
         again.stop = stop;
+        again.giveUpSeconds = net::kHostWaitSeconds;
         bool refused = false;
         auto back = net::meetJoiner(again, story, &refused);
-        if (!back) return {nullptr, std::nullopt, refused ? "the other machine could not play the scenario" : "stopped"};
+        if (!back)
+            return {nullptr, std::nullopt,
+                    refused ? "the other machine could not play the scenario"
+                            : fmt::format("the other machine did not come back within {:g} minutes",
+                                          net::kHostWaitSeconds / 60)};
         return {std::move(back->link), std::nullopt, {}};
     };
     return playSide(run, std::move(joiner->link), role, true, a.script, *lib, a.coaching, std::move(rejoin));
@@ -328,7 +338,10 @@ int join(const JoinArgs& a) {
             std::cerr << "attune: the story so far did not replay here: " << back.error << '\n';
             return 1;
         }
-        std::cout << fmt::format("Taking the story up again after {} steps.\n", h.resume->steps);
+        const auto decided = std::count_if(h.resume->picks.begin(), h.resume->picks.end(),
+                                           [](const PickRecord& r) { return !r.byDefault; });
+        std::cout << fmt::format("Taking the story up again where it stood, {} decision{} in.\n", decided,
+                                 decided == 1 ? "" : "s");
         return playSide(*back.playthrough, std::move(h.link), h.localRole, false, a.script, *lib, a.coaching,
                         std::move(rejoin));
     }

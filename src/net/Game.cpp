@@ -1,5 +1,7 @@
 #include "net/Game.hpp"
 
+#include "core/util/Text.hpp"
+
 #include <SFML/Network/SocketSelector.hpp>
 #include <SFML/System/Sleep.hpp>
 #include <arpa/inet.h>
@@ -26,6 +28,15 @@ int intField(const json& m, const char* key) {
 }
 
 bool stopped(const Stop& stop) { return stop && stop(); }
+
+/// Text from the other machine, fit to show: no control characters, at most 200 characters.
+std::string clean(const std::string& s) {
+    std::string out;
+    for (unsigned char c : s)
+        if (c >= 0x20 && c != 0x7f) out += static_cast<char>(c);
+    if (text::firstInvalidUtf8(out)) return "(text that is not UTF-8)";
+    return text::shorten(out, 200);
+}
 
 /// Sleeps `seconds`, looking up every tenth of a second; false when stopped.
 bool pause(float seconds, const Stop& stop) {
@@ -96,14 +107,18 @@ std::optional<Joiner> meetJoiner(HostSide& h, const std::function<json()>& resum
     const auto say = [&](const std::string& line) {
         if (h.say) h.say(line);
     };
+    const auto start = std::chrono::steady_clock::now();
     while (!stopped(h.stop)) {
+        if (h.giveUpSeconds > 0 &&
+            std::chrono::steady_clock::now() - start > std::chrono::duration<float>(h.giveUpSeconds))
+            return std::nullopt;
         // The listener is looked at in short waits, so a Cancel is heard.
         sf::SocketSelector ready;
         ready.add(*h.listener);
         if (!ready.wait(sf::milliseconds(200))) continue;
         std::string err;
         bool wrong = false;
-        auto link = Link::accept(*h.listener, h.code, err, &wrong);
+        auto link = Link::accept(*h.listener, h.code, err, &wrong, h.stop);
         if (!link) {
             say(err);
             if (wrong && h.guard) h.guard->wrongCode(say, h.stop);  // a silent or garbled connection is no guess
@@ -270,7 +285,24 @@ void Game::listen() {
         std::lock_guard<std::mutex> lock(mutex_);
         return story_;
     };
+    const auto callback = [this](std::function<void()> Game::*which) {
+        std::function<void()> f;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            f = this->*which;
+        }
+        if (f) f();
+    };
     while (!stop()) {
+        bool full = false;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            full = inbox_.size() >= kMaxInbox;
+        }
+        if (full) {  // the front end has not read what came: leave the rest in the socket for now
+            sf::sleep(sf::milliseconds(50));
+            continue;
+        }
         Link* link = link_.get();  // only this thread replaces it
         std::string err;
         auto m = link->receive(0.25f, err);
@@ -282,7 +314,7 @@ void Game::listen() {
                 inbox_.push_back(std::move(*m));
             }
             arrived_.notify_all();
-            if (bye && onLeft_) onLeft_();
+            if (bye) callback(&Game::onLeft_);
             if (last) return;  // the other side is closing: nothing to take up again
             continue;
         }
@@ -294,8 +326,10 @@ void Game::listen() {
             lostWhy_ = err;
             news_.push_back(News::Lost);
         }
+        // Closed at once, so the other side notices too (its heartbeats stop being answered).
+        link->close();
         arrived_.notify_all();
-        if (onLost_) onLost_();
+        callback(&Game::onLost_);
         Rejoined again = rejoin_ ? rejoin_(stop, story) : Rejoined{nullptr, std::nullopt, err};
         std::unique_ptr<Link> old;
         const bool back = again.link != nullptr;
@@ -303,8 +337,7 @@ void Game::listen() {
             std::lock_guard<std::mutex> lock(mutex_);
             if (stop_) return;
             if (!back) {
-                lostWhy_ = again.error.empty() ? err : again.error;
-                inbox_.push_back({{"t", "lost"}, {"why", lostWhy_}});
+                rejoinFailed_ = again.error.empty() ? err : again.error;
             } else {
                 old = std::move(link_);
                 link_ = std::move(again.link);
@@ -313,12 +346,23 @@ void Game::listen() {
                     resume_ = std::move(again.resume);
                     inbox_.clear();  // steps that came before the drop are in the host's story
                 }
+                reconnected_ = true;
                 news_.push_back(News::Back);
             }
         }
         arrived_.notify_all();
         if (!back) return;
     }
+}
+
+void Game::onLost(std::function<void()> f) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    onLost_ = std::move(f);
+}
+
+void Game::onLeft(std::function<void()> f) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    onLeft_ = std::move(f);
 }
 
 void Game::send(const json& m) {
@@ -360,7 +404,7 @@ std::vector<Game::News> Game::news() {
 void Game::wait(float seconds) {
     std::unique_lock<std::mutex> lock(mutex_);
     arrived_.wait_for(lock, std::chrono::milliseconds(static_cast<int>(seconds * 1000)),
-                      [this] { return !inbox_.empty() || !news_.empty() || resume_.has_value(); });
+                      [this] { return !inbox_.empty() || !news_.empty() || resume_.has_value() || !rejoinFailed_.empty(); });
 }
 
 void Game::refresh() {
@@ -396,6 +440,7 @@ bool Game::offer(int choice) {
     const Node& n = run_.session().node();
     const int at = static_cast<int>(run_.session().history().size()) - 1;
     offered_ = Step{at, n.id, choiceKey(n.choices[static_cast<std::size_t>(choice)]), {}};
+    offeredIndex_ = choice;
     if (!host_) send({{"t", "pick"}, {"at", at}, {"node", n.id}, {"choice", offered_->choice}});
     return true;
 }
@@ -409,23 +454,21 @@ void Game::take(const json& m) {
         stop_ = true;
         return;
     }
-    if (t == "error") return fail(fmt::format("the other machine said: {}", field(m, "why", "no reason given")), false);
-    if (t == "lost") return fail(field(m, "why", "the connection was lost"), false);
+    if (t == "error") return fail(fmt::format("the other machine said: {}", clean(field(m, "why", "no reason given"))), false);
+    if (t != (host_ ? "pick" : "step"))
+        return fail(fmt::format("the other machine sent '{}', which does not belong here", clean(t)));
     const Step st{intField(m, "at"), field(m, "node"), field(m, "choice"), field(m, "mirror")};
-    if (st.node.empty() || st.choice.empty())
-        return fail(fmt::format("the other machine sent a '{}' without a node and a choice", t));
-    if (host_ && t == "pick") {
+    const auto fits = [](const std::string& x) { return x.size() <= 200 && clean(x) == x; };
+    if (st.node.empty() || st.choice.empty() || !fits(st.node) || !fits(st.choice) || !fits(st.mirror))
+        return fail(fmt::format("the other machine sent a malformed '{}'", t));
+    if (host_) {
         // The newest answer counts: one sent again after a reconnection, or one that follows an
         // answer to a moment settled without it (the owner took a breathing pause).
         if (!remote_ || st.at >= remote_->at) remote_ = st;
         return;
     }
-    if (!host_ && t == "step") {
-        if (steps_.size() >= kMaxPending) return fail("the host sent more steps than the story has room for");
-        steps_.push_back(st);
-        return;
-    }
-    fail(fmt::format("the other machine sent '{}', which does not belong here", t));
+    if (steps_.size() >= kMaxPending) return fail("the host sent more steps than the story has room for");
+    steps_.push_back(st);
 }
 
 void Game::reconcile(const SavedPlaythrough& story) {
@@ -450,17 +493,25 @@ std::optional<Game::Settled> Game::settle() {
     refresh();
     std::deque<json> got;
     std::optional<SavedPlaythrough> resume;
+    std::string rejoinFailed;
+    bool reconnected = false;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         got.swap(inbox_);
         resume.swap(resume_);
+        rejoinFailed = rejoinFailed_;
+        std::swap(reconnected, reconnected_);
     }
+    // A new link: the joiner sends its answer again, so an answer from before the drop (perhaps
+    // from a program that has since closed) no longer counts.
+    if (reconnected && host_) remote_.reset();
     // A joiner back after a drop: the host's story replaces what was queued before it.
     if (resume) reconcile(*resume);
     for (const json& m : got) {
         if (!error_.empty()) break;
         take(m);
     }
+    if (!rejoinFailed.empty()) fail(rejoinFailed, false);
     // Steps that came before a goodbye are still played: the host says goodbye at the ending.
     if (!error_.empty() || !decisionNow() || (left_ && (host_ || steps_.empty()))) return std::nullopt;
     return host_ ? settleHost() : settleJoiner();

@@ -31,6 +31,8 @@ namespace attune::net {
 
 constexpr std::size_t kMaxScenario = 512 * 1024;  ///< bytes of YAML a host sends
 constexpr float kRejoinSeconds = 120.f;           ///< how long a joiner keeps trying to reach its host again
+constexpr float kHostWaitSeconds = 600.f;         ///< how long a host waits for its joiner to come back
+constexpr std::size_t kMaxInbox = 64;             ///< messages read ahead before the link is left unread
 
 using Stop = std::function<bool()>;  ///< true when whoever waits has given up (the window's Cancel)
 
@@ -75,6 +77,7 @@ struct HostSide {
     Guard* guard = nullptr;
     std::function<void(const std::string&)> say;  ///< one line about a refused or failed attempt
     Stop stop;
+    float giveUpSeconds = 0;  ///< a reconnection: give up after this long (0: wait as long as it takes)
 };
 
 struct Joiner {
@@ -144,6 +147,8 @@ public:
     bool yours() const;
     /// True when this machine's person has answered and the settled step is awaited.
     bool answered() const { return offered_.has_value(); }
+    /// That answer (index into node().choices), or -1.
+    int answer() const { return offered_ ? offeredIndex_ : -1; }
     /// This person's pick (index into node().choices) at the decision now; false when it is
     /// not theirs to make or not shown.
     bool offer(int choice);
@@ -163,9 +168,9 @@ public:
     std::vector<News> news();
     /// Called on the link's thread as soon as the connection drops (the terminal tells a
     /// person who is still typing). Set before anything can drop.
-    void onLost(std::function<void()> f) { onLost_ = std::move(f); }
+    void onLost(std::function<void()> f);
     /// The same, when the other side says goodbye.
-    void onLeft(std::function<void()> f) { onLeft_ = std::move(f); }
+    void onLeft(std::function<void()> f);
     /// Blocks until something arrives or `seconds` pass (the terminal's loop).
     void wait(float seconds);
 
@@ -210,13 +215,15 @@ private:
     nlohmann::json story_;                    ///< host: the story so far, for a joiner that comes back
     bool linkUp_ = true, stop_ = false;
     std::string lostWhy_;
+    std::string rejoinFailed_;  ///< why taking the link up again failed (empty: it did not)
+    bool reconnected_ = false;  ///< a new link since the front end last looked
     std::thread thread_;
 
     // The front end's thread only.
     std::optional<Step> offered_;     ///< this person's answer at the decision now
+    int offeredIndex_ = -1;
     std::optional<Step> remote_;      ///< host: the joiner's answer
     std::deque<Step> steps_;          ///< joiner: settled steps not yet applied
-    std::string skipAnswerAt_;        ///< host: a mirror answer for this node is stale (the owner paused)
     std::size_t storyPicks_ = static_cast<std::size_t>(-1);
     int storySteps_ = -1;
     bool left_ = false, said_ = false;  ///< the other left; this side said goodbye

@@ -78,6 +78,10 @@ std::optional<Bytes> Link::receiveRaw(float seconds, std::string& error) {
         }
         const float left = seconds - clock.getElapsedTime().asSeconds();
         if (left <= 0) return std::nullopt;
+        if (stop_ && stop_()) {
+            error = "stopped";
+            return std::nullopt;
+        }
         sf::SocketSelector sel;
         sel.add(socket_);
         const float slice = std::min(left, 0.5f);
@@ -103,9 +107,10 @@ std::optional<Bytes> Link::receiveRaw(float seconds, std::string& error) {
 }
 
 std::unique_ptr<Link> Link::accept(sf::TcpListener& listener, const std::string& code, std::string& error,
-                                   bool* wrongCode) {
+                                   bool* wrongCode, const std::function<bool()>& stop) {
     if (wrongCode) *wrongCode = false;
     std::unique_ptr<Link> l(new Link());
+    l->stop_ = stop;
     l->reader_.setLimit(kHandshakeFrame);  // nobody unpaired may make the host hold a large frame
     if (listener.accept(l->socket_) != sf::Socket::Done) {
         error = "could not accept a connection";
@@ -156,6 +161,7 @@ std::unique_ptr<Link> Link::accept(sf::TcpListener& listener, const std::string&
         return nullptr;
     }
     l->reader_.setLimit(kMaxFrame);  // bytes already read (the next message, perhaps) are kept
+    l->stop_ = {};  // paired: whoever waited for the pairing may be gone by now
     l->startHeartbeat();
     return l;
 }
@@ -163,6 +169,7 @@ std::unique_ptr<Link> Link::accept(sf::TcpListener& listener, const std::string&
 std::unique_ptr<Link> Link::connect(const std::string& address, unsigned short port, const std::string& code,
                                     float retrySeconds, std::string& error, const std::function<bool()>& stop) {
     std::unique_ptr<Link> l(new Link());
+    l->stop_ = stop;
     l->reader_.setLimit(kHandshakeFrame);
     const sf::IpAddress ip(address);
     if (ip == sf::IpAddress::None) {
@@ -227,6 +234,7 @@ std::unique_ptr<Link> Link::connect(const std::string& address, unsigned short p
         return nullptr;
     }
     l->reader_.setLimit(kMaxFrame);  // bytes already read (the next message, perhaps) are kept
+    l->stop_ = {};  // paired: whoever waited for the pairing may be gone by now
     l->startHeartbeat();
     return l;
 }

@@ -27,7 +27,7 @@ public:
     /// `error`, when the joiner used another code or spoke something else.
     /// `wrongCode` is set when the peer paired with another code.
     static std::unique_ptr<Link> accept(sf::TcpListener& listener, const std::string& code, std::string& error,
-                                        bool* wrongCode = nullptr);
+                                        bool* wrongCode = nullptr, const std::function<bool()>& stop = {});
     /// Joiner: connects (retrying for `retrySeconds` while nobody listens, unless `stop` says
     /// to give up) and pairs.
     static std::unique_ptr<Link> connect(const std::string& address, unsigned short port, const std::string& code,
@@ -66,6 +66,7 @@ private:
     std::atomic<bool> listening_{false};  ///< the main thread is in receiveRaw()
     std::atomic<long long> lastHeardMs_{0};
     std::function<void()> onSilence_;
+    std::function<bool()> stop_;  ///< pairing: looked at every half second, so a Cancel is heard
     float silent_ = 0;
 };
 

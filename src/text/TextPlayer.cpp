@@ -282,7 +282,7 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 const Node& node = s.node();  // the scenario's: it outlives the moves below
                 const bool person = p.turn().has_value();
                 const bool mirrored = person && p.mode() == TogetherMode::Mirror;
-                bool mirroredPause = false;
+                bool mirroredPause = false, applied = false;
                 int c = -1, second = -1;
                 if (!person) {
                     showNode(s, bodyHere(p, o), out, o, shared);
@@ -302,6 +302,12 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                     const auto picked = picks.pick(s, out);
                     if (!picked) return stopped();
                     c = *picked;
+                    if (!mirrored) {
+                        // Applied at once: the host has sent it, and the story it offers a returning
+                        // joiner must already hold it while this screen shows the line or a pause.
+                        p.choose(c);
+                        applied = true;
+                    }
                     if (mirrored) {
                         const auto both = picks.settle(s, out);
                         if (!both) return stopped();
@@ -355,8 +361,10 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 said();
                 if (ch.breathe) breathe(out, o, picks.typing(), ch.practice);
                 if (mirrored) break;
-                if (person) p.choose(c);
-                else p.chooseDefault();
+                if (!applied) {
+                    if (person) p.choose(c);
+                    else p.chooseDefault();
+                }
                 const int stepIndex = s.lastDecisionStep();
                 const bool mine = o.localRole.empty() ||
                                   (stepIndex >= 0 && s.history()[static_cast<std::size_t>(stepIndex)].role == o.localRole);

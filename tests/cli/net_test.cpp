@@ -131,7 +131,7 @@ TEST_CASE("a joiner killed mid-scenario comes back with the same code and both r
     CHECK(p.hostRc == 0);
     CHECK(p.joinRc == 0);
     CHECK(p.hostOut.find("  Waiting for Maya to reconnect...\n  Maya is back.\n") != std::string::npos);
-    CHECK(p.joinOut.find("Taking the story up again after 7 steps.\n") != std::string::npos);
+    CHECK(p.joinOut.find("Taking the story up again where it stood, 3 decisions in.\n") != std::string::npos);
     const std::string ending = "== Ending: Back on the same side (secure) ==";
     CHECK(p.hostOut.find(ending) != std::string::npos);
     CHECK(p.joinOut.find(ending) != std::string::npos);

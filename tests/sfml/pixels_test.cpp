@@ -127,3 +127,16 @@ TEST_CASE("regression: a role written in a dark colour is lifted until its name 
         CHECK(ui::contrastAgainstBackground(th, ui::roleColor(th, s, "al")) >= 4.5);
     }
 }
+
+TEST_CASE("the library's play buttons are drawn on its detail panel, not hidden beneath it") {
+    auto app = testing::open({});
+    const sf::Image img = app->capture();
+    int found = 0;
+    for (const ui::Box& b : app->boxes()) {
+        if (b.name != "play alone" && b.name != "play together" && b.name != "two machines") continue;
+        ++found;
+        const sf::Vector2f pad{b.rect.left + b.rect.width - 6, b.rect.top + b.rect.height / 2};
+        CHECK_MESSAGE(at(img, pad) != ui::softDark().surface, b.name);
+    }
+    CHECK(found == 3);
+}

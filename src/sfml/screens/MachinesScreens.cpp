@@ -209,9 +209,14 @@ void HostScreen::update(float dt) {
     seat.rejoin = [shared = shared_](const net::Stop& stop, const std::function<nlohmann::json()>& story) {
         net::HostSide again = shared->side;
         again.stop = stop;
+        again.giveUpSeconds = net::kHostWaitSeconds;
         bool refusedAgain = false;
         auto back = net::meetJoiner(again, story, &refusedAgain);
-        if (!back) return net::Game::Rejoined{nullptr, std::nullopt, "the other machine did not come back"};
+        if (!back)
+            return net::Game::Rejoined{nullptr, std::nullopt,
+                                       refusedAgain ? "the other machine could not play the scenario"
+                                                    : fmt::format("the other machine did not come back within {:g} minutes",
+                                                                  net::kHostWaitSeconds / 60)};
         return net::Game::Rejoined{std::move(back->link), std::nullopt, {}};
     };
     ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, std::move(seat)));

@@ -155,6 +155,7 @@ void PlayScreen::pumpNet() {
     const int me = t.personFor(localRole_);
     const std::string other = t.call(1 - me, sc_), Other = text::capitalFirst(other);
     for (const net::Game::News n : game_->news()) {
+        if (n == net::Game::News::Back) layout();  // words that said the link was down
         if (n != net::Game::News::Lost || mode() == Mode::Ending) continue;
         net::Game* g = game_.get();
         ctx_.stack.push(std::make_unique<NoticeScreen>(
@@ -164,12 +165,23 @@ void PlayScreen::pumpNet() {
                               "nothing is lost.",
                               other)
                 : fmt::format("Trying to reach {} again. The story is paused where it is; nothing is lost.", other),
-            "Leave", [this] { leave(); }, [g] { return g->connected() || g->gone(); }));
+            "Leave",
+            [this] {
+                game_->leave();  // the notice asked already: no second question
+                ctx_.stack.replace(std::make_unique<LibraryScreen>(ctx_));
+            },
+            [g] { return g->connected() || g->gone(); }));
         ctx_.redraw = true;
     }
+    // What came is read whatever is in front (so a failure is heard); a settled decision
+    // waits until the story is in front again.
+    if (!netSettled_)
+        if (const auto st = game_->settle()) netSettled_ = std::make_pair(st->choice, st->mirror);
     if (ctx_.stack.top() != this) return;  // a card or a notice is in front: the story waits
-    if (const auto st = game_->settle()) {
-        applyNet(st->choice, st->mirror);
+    if (netSettled_) {
+        const auto [choice, mirror] = *netSettled_;
+        netSettled_.reset();
+        applyNet(choice, mirror);
         return;
     }
     if (mode() == Mode::Ending) return;
@@ -477,10 +489,14 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
             const int me = run_.table().personFor(localRole_);
             const std::string other = text::capitalFirst(run_.table().call(1 - me, sc_));
             const bool answered = game_->answered();
+            const bool pause = answered && session_.chooser() == localRole_ &&
+                               session_.node().choices[u(game_->answer())].breathe;
             moveWho_.set(answered ? std::string("Your answer is in")
                                   : fmt::format("{} is choosing, as {}", other, roleName(session_.chooser())),
                          th.look(th.type.small, roleColor(th, sc_, session_.chooser()), true));
             moveText_.set(!answered ? "Their choices stay on their screen. The story goes on here as soon as they pick."
+                          : !game_->connected() ? fmt::format("The story goes on once {} is back.", other)
+                          : pause ? "A breathing pause, for you both. It starts as soon as the host's machine has it."
                           : run_.mode() == TogetherMode::Mirror
                               ? "Both screens show the two answers side by side once both are in."
                               : "The story goes on as soon as the host's machine has it.",

@@ -139,6 +139,7 @@ private:
     bool netEnded_ = false;  ///< the game with the other machine has ended (said once)
     bool autoNet_ = false;   ///< playNet: nobody at this screen
     std::vector<Pick> netScript_;
+    std::optional<std::pair<int, int>> netSettled_;  ///< settled while a card was in front: applied after
     std::size_t netNext_ = 0;
     std::string scriptError_;
     bool recorded_ = false;
