@@ -36,6 +36,7 @@ add_library(attune_sfml STATIC
   src/sfml/screens/SettingsScreen.cpp
   src/sfml/screens/TogetherScreens.cpp
   src/sfml/screens/MachinesScreens.cpp
+  src/sfml/screens/ResumeScreen.cpp
 )
 # SFML's types appear in the public headers (the UI tests use them).
 target_link_libraries(attune_sfml PUBLIC attune_core attune_net sfml-graphics sfml-window sfml-system

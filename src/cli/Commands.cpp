@@ -146,6 +146,7 @@ struct PlayArgs {
     std::vector<std::string> names, roles;
     bool solo = false;
     bool text = false;
+    bool resume = false;  ///< take up the newest unfinished playthrough of this scenario
 };
 
 /// Writes the debrief as Markdown, HTML or JSON, chosen by the file's extension.
@@ -186,13 +187,55 @@ int play(const PlayArgs& a) {
             return 2;
         }
     }
-    Playthrough run = table ? Playthrough::borrowing(s, *table) : Playthrough::borrowing(s, playedRoles(s, a.solo));
-    const Session& session = run.session();
+    // A person at the keyboard is recorded step by step; a script is not.
+    std::unique_ptr<Journal> journal = a.script.empty() ? openJournal() : nullptr;
+    const auto shared = std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &s);
+    std::optional<Playthrough> resumed;
+    std::optional<long long> resumedId;
+    if (a.resume) {
+        const auto left = journal ? journal->unfinished(s.id) : std::nullopt;
+        if (!left) {
+            std::cout << fmt::format("No unfinished playthrough of “{}” is saved; starting from the beginning.\n", s.title);
+        } else {
+            auto back = Playthrough::restore(shared, left->saved);
+            if (back.playthrough) {
+                resumed = std::move(back.playthrough);
+                resumedId = left->id;
+                table = resumed->table().together() ? std::optional<Table>(resumed->table()) : std::nullopt;
+                std::cout << fmt::format("Taking up where you stopped ({} decision{} in, begun {}).\n", left->decisions,
+                                         left->decisions == 1 ? "" : "s", left->startedAt);
+            } else {
+                // The scenario changed under the saved picks: said, and a fresh start.
+                journal->abandon(left->id);
+                std::cout << fmt::format("The saved playthrough no longer fits this scenario ({}); starting again.\n",
+                                         back.error);
+            }
+        }
+    } else if (journal) {
+        if (const auto left = journal->unfinished(s.id))
+            std::cout << fmt::format("An unfinished playthrough of this scenario is saved ({} decision{} in, begun {}); "
+                                     "attune play {} --resume takes it up.\n",
+                                     left->decisions, left->decisions == 1 ? "" : "s", left->startedAt, a.file);
+    }
+    Playthrough run = resumed ? std::move(*resumed)
+                      : table ? Playthrough::borrowing(s, *table)
+                              : Playthrough::borrowing(s, playedRoles(s, a.solo));
+    std::optional<Recorder> recorder;
+    if (journal) recorder.emplace(*journal, run, resumedId);
     TextOptions opts;
     addCoaching(opts, *lib, static_cast<int>(*feedback::parseCoaching(a.coaching)), run);
-    const auto finish = [&](PlayEnd end, bool save) {
+    if (recorder)
+        opts.stopNote = [&recorder, file = a.file] {
+            return recorder->id() ? fmt::format("Your steps so far are kept: attune play {} --resume takes it up again.", file)
+                                  : std::string();
+        };
+    const auto finish = [&](PlayEnd end, bool) {
         if (end != PlayEnd::Ending) return true;
-        if (save) recordPlaythrough(session, !a.solo);
+        if (recorder) {
+            recorder->finish();
+            if (!recorder->error().empty())
+                std::cerr << "attune: this playthrough was not saved: " << recorder->error() << '\n';
+        }
         return a.report.empty() || writeReport(run, *lib, a.report);
     };
     printTitle(s, std::cout, opts.width);
@@ -283,7 +326,7 @@ int stats(const StatsArgs& a) {
 }
 
 int showJournal(int limit) {
-    const Journal journal(Journal::defaultPath());
+    const Journal journal(journalPath());
     if (!journal.ok()) {
         std::cerr << "attune: " << journal.error() << '\n';
         return 1;
@@ -337,10 +380,24 @@ void addCoaching(TextOptions& opts, const PatternLibrary& lib, int coaching, con
     };
 }
 
-void recordPlaythrough(const Session& s, bool together) {
-    Journal journal(Journal::defaultPath());
-    if (!journal.ok() || !journal.record(s, together ? "together" : "solo"))
-        std::cerr << "attune: progress was not saved: " << journal.error() << '\n';
+namespace {
+fs::path& journalOverride() {
+    static fs::path p;
+    return p;
+}
+}  // namespace
+
+fs::path journalPath() { return journalOverride().empty() ? Journal::defaultPath() : journalOverride(); }
+void setJournalPath(fs::path p) { journalOverride() = std::move(p); }
+
+std::unique_ptr<Journal> openJournal() {
+    auto j = std::make_unique<Journal>(journalPath());
+    if (!j->notice().empty() && j->notice() != " ") std::cerr << "attune: " << j->notice() << '\n';
+    if (!j->ok()) {
+        std::cerr << "attune: this playthrough will not be saved: " << j->error() << '\n';
+        return nullptr;
+    }
+    return j;
 }
 
 int run(int argc, char** argv) {
@@ -375,6 +432,10 @@ int run(int argc, char** argv) {
     p->add_option("--coaching", pa.coaching, "Feedback after each choice (immediate), only at the end (end), or off")
         ->check(CLI::IsMember({"immediate", "end", "off"}));
     p->add_option("--report", pa.report, "Save the debrief at the ending as FILE.md, FILE.html or FILE.json");
+    p->add_flag("--resume", pa.resume, "Take up the newest unfinished playthrough of this scenario where it stopped");
+    std::string journalFile;
+    const char* journalHelp = "The journal file (default: attune/journal.sqlite in the XDG data folder)";
+    p->add_option("--journal", journalFile, journalHelp);
 
     HostArgs ha;
     auto* ho = app.add_subcommand("host", "Play with someone on another machine: host a scenario and show a pairing code");
@@ -452,6 +513,10 @@ int run(int argc, char** argv) {
 
     int journalLimit = 20;
     auto* jn = app.add_subcommand("journal", "List your most recent finished playthroughs");
+    jn->add_option("--journal", journalFile, journalHelp);
+    ho->add_option("--journal", journalFile, journalHelp);
+    jo->add_option("--journal", journalFile, journalHelp);
+    app.add_option("--journal", journalFile, journalHelp);
     jn->add_option("--limit", journalLimit, "How many (default 20)")->check(CLI::Range(1, 100000));
 
     auto* rl = app.add_subcommand("rules", "List the validator's rule ids and what each means");
@@ -473,6 +538,10 @@ int run(int argc, char** argv) {
         return 2;
     }
 
+    if (!journalFile.empty()) {
+        setJournalPath(journalFile);
+        win.journal = journalFile;
+    }
     if (*v) return validate(validatePaths);
     if (*t) return test(testPaths);
     if (*p) return play(pa);

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/journal/Journal.hpp"
 /// The `attune` command line: subcommands play, validate, test, graph, stats,
 /// new, and the scenario library when started with no arguments.
 #include <filesystem>
@@ -33,7 +34,12 @@ int newScenario(const std::string& id, const std::string& dir);
 void addCoaching(TextOptions& opts, const PatternLibrary& lib, int coaching, const Playthrough& run);
 
 /// Saves a finished playthrough to the journal; says once on stderr if it cannot.
-void recordPlaythrough(const Session& s, bool together);
+/// The journal file: --journal PATH when given, else the XDG data folder's.
+std::filesystem::path journalPath();
+void setJournalPath(std::filesystem::path p);
+/// Opens the journal for recording; says once (on stderr) when it cannot, or when a damaged
+/// file was moved aside. Nothing when it cannot be used.
+std::unique_ptr<Journal> openJournal();
 
 /// The terminal library: pick a scenario, pick solo or together, play.
 int textLibrary(std::istream& in, std::ostream& out);

@@ -124,7 +124,7 @@ int textLibrary(std::istream& in, std::ostream& out) {
     out << "Attune: practise secure communication, one conversation at a time.\n"
            "This is practice, not therapy. If you are not safe at home, please call your local\n"
            "emergency number or a domestic-abuse helpline.\n\n";
-    const Journal journal(Journal::defaultPath());
+    const Journal journal(journalPath());
     for (std::size_t i = 0; i < scenarios.size(); ++i) {
         const Scenario& s = scenarios[i];
         std::size_t endings = 0;
@@ -156,7 +156,9 @@ int textLibrary(std::istream& in, std::ostream& out) {
     out << '\n';
     printTitle(s, out);
     Playthrough run = table ? Playthrough::borrowing(s, *table) : Playthrough::borrowing(s, playedRoles(s, true));
-    const Session& session = run.session();
+    auto recording = openJournal();
+    std::optional<Recorder> recorder;
+    if (recording) recorder.emplace(*recording, run);
     TextOptions opts;
     opts.interactive = isatty(STDIN_FILENO) != 0;
     opts.clearScreen = opts.interactive && isatty(STDOUT_FILENO) != 0 && table.has_value();
@@ -164,7 +166,7 @@ int textLibrary(std::istream& in, std::ostream& out) {
     if (table) printTable(run, out, opts.width);
     TypedPicks source(in);
     const PlayEnd end = playText(run, source, out, opts);
-    if (end == PlayEnd::Ending) recordPlaythrough(session, table.has_value());
+    if (end == PlayEnd::Ending && recorder) recorder->finish();
     return end == PlayEnd::Stuck ? 1 : 0;
 }
 

@@ -50,8 +50,7 @@ public:
         });
         game_.onLeft([this] {
             if (choosing_)
-                std::cout << fmt::format("\n  ({} has left. Nothing from this playthrough is kept; type q to close.)\n",
-                                         text::capitalFirst(other_))
+                std::cout << fmt::format("\n  ({} has left; type q to close.)\n", text::capitalFirst(other_))
                           << std::flush;
         });
     }
@@ -177,16 +176,27 @@ int playSide(Playthrough& run, std::unique_ptr<net::Link> link, const std::strin
         opts.interactive = isatty(STDIN_FILENO) != 0;
     }
     const std::string other = run.table().call(host ? 1 : 0, run.scenario());
+    // A person at the keyboard is kept in the journal step by step; a script is not.
+    std::unique_ptr<Journal> journal = script.empty() ? openJournal() : nullptr;
+    std::optional<Recorder> recorder;
+    if (journal) recorder.emplace(*journal, run);
+    const auto kept = [&recorder] {
+        return recorder && recorder->id() ? std::string("Your steps so far stay in your journal, unfinished.")
+                                          : std::string("Nothing from this playthrough is kept.");
+    };
+    opts.stopNote = kept;
     Game game(run, role, host, std::move(link), std::move(rejoin));
     NetPicks picks(game, *local, role, host, run.mode() == TogetherMode::Mirror, other);
     printTitle(run.scenario(), std::cout, opts.width);
     printTable(run, std::cout, opts.width);
     const PlayEnd end = playText(run, picks, std::cout, opts);
     game.leave();  // on every way out: the other machine is told (nothing is sent when it left first)
-    if (end == PlayEnd::Ending) return 0;
+    if (end == PlayEnd::Ending) {
+        if (recorder) recorder->finish();
+        return 0;
+    }
     if (game.left()) {
-        std::cout << fmt::format("\n{} left before the end. Nothing from this playthrough is kept.\n",
-                                 text::capitalFirst(other));
+        std::cout << fmt::format("\n{} left before the end. {}\n", text::capitalFirst(other), kept());
         return 0;
     }
     if (!game.error().empty()) {

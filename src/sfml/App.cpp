@@ -116,7 +116,9 @@ bool App::setUp(const window::WindowOptions& o, Failure& failure) {
         return false;
     }
     if (interactive_) {
-        c.journal = std::make_unique<Journal>(Journal::defaultPath());
+        c.journal = std::make_unique<Journal>(o.journal.empty() ? Journal::defaultPath() : fs::path(o.journal));
+        if (!c.journal->notice().empty() && c.journal->notice() != " ")
+            std::cerr << "attune: " << c.journal->notice() << '\n';
         if (!c.journal->ok()) {
             std::cerr << "attune: progress will not be saved this time: " << c.journal->error() << '\n';
             c.journal.reset();
@@ -124,8 +126,9 @@ bool App::setUp(const window::WindowOptions& o, Failure& failure) {
     } else {
         // Screenshots and the benchmark read progress but never write it.
         std::error_code ec;
-        if (fs::exists(Journal::defaultPath(), ec)) {
-            c.journal = std::make_unique<Journal>(Journal::defaultPath());
+        const fs::path file = o.journal.empty() ? Journal::defaultPath() : fs::path(o.journal);
+        if (fs::exists(file, ec)) {
+            c.journal = std::make_unique<Journal>(file);
             if (!c.journal->ok()) c.journal.reset();
         }
     }

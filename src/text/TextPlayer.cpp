@@ -256,7 +256,8 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
     const auto stopped = [&]() {
         if (auto* scripted = dynamic_cast<ScriptedPicks*>(&picks); scripted && !scripted->error.empty())
             return PlayEnd::BadScript;
-        out << "Stopped before the end. Nothing from this playthrough is kept.\n";
+        const std::string note = o.stopNote ? o.stopNote() : std::string();
+        out << "Stopped before the end. " << (note.empty() ? "Nothing from this playthrough is kept." : note) << '\n';
         return PlayEnd::Stopped;
     };
     for (int guard = 0; guard < 100000; ++guard) {

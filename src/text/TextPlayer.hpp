@@ -31,6 +31,8 @@ struct TextOptions {
     /// lines are shown here; the other role's decisions say who is choosing and wait for
     /// the pick the PickSource brings from the other machine.
     std::string localRole;
+    /// Said after "Stopped before the end." (none, or empty: nothing is kept).
+    std::function<std::string()> stopNote;
 };
 
 /// Where picks come from: a person typing, or a script.

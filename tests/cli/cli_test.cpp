@@ -246,7 +246,7 @@ TEST_CASE("a finished interactive playthrough is saved to the journal and listed
     const std::string listing = (home / "listing.txt").string();
     CHECK(std::system((env + "'" + ATTUNE_BINARY + "' journal > '" + listing + "'").c_str()) == 0);
     const std::string out = attune::testing::slurp(listing);
-    CHECK(out.find("late-text-small          reconnected            secure   together  1 secure, 0 anxious, 0 avoidant, 0 disorganised") !=
+    CHECK(out.find("late-text-small          reconnected            secure   both      1 secure, 0 anxious, 0 avoidant, 0 disorganised") !=
           std::string::npos);
     fs::remove_all(home);
 }

@@ -176,7 +176,7 @@ TEST_CASE("a host that leaves mid-story is told on the joiner's screen; a wrong 
         p.playNet({Pick{0, "sam-defends", {}}});
         REQUIRE(until(*app, [&] { return app->find<ui::NoticeScreen>() != nullptr; }));
         CHECK(app->find<ui::NoticeScreen>()->shownText() ==
-              "Jo left\nJo left before the end. Nothing from this playthrough is kept.\nBack to the library");
+              "Jo left\nJo left before the end. Your steps so far stay in your journal, unfinished.\nBack to the library");
         CHECK(attune::testing::layoutProblems(*app) == "");
         press(*app, sf::Keyboard::Escape);
         CHECK(std::string(app->top()->name()) == "library");

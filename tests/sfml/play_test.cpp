@@ -434,3 +434,45 @@ TEST_CASE("regression: a debrief before any ending names no ending kind") {
     CHECK(stopped);
     CHECK(testing::layoutProblems(*app).empty());
 }
+
+TEST_CASE("a playthrough left half-way is offered when its scenario is opened again, and goes on where it stood") {
+    std::string node;
+    std::vector<int> meters;
+    {
+        auto app = testing::open({});
+        auto* lib = app->find<ui::LibraryScreen>();
+        const auto ids = lib->shownIds();
+        const auto it = std::find(ids.begin(), ids.end(), "late-text");
+        REQUIRE(it != ids.end());
+        lib->select(static_cast<std::size_t>(it - ids.begin()));
+        lib->play(false);
+        app->frame();
+        if (std::string(app->top()->name()) == "resume") press(*app, sf::Keyboard::N);  // an earlier test's
+        auto& p = testing::play(*app);
+        const auto toDecision = [&] {
+            for (int i = 0; i < 50 && !(p.mode() == ui::PlayScreen::Mode::Decision && app->top() == &p); ++i)
+                press(*app, app->top() == &p ? sf::Keyboard::Space : sf::Keyboard::Escape);
+        };
+        toDecision();
+        press(*app, keyFor(p, "sharp-reply"));
+        toDecision();
+        node = p.session().node().id;
+        meters = p.session().meters();
+    }  // the window closes mid-story
+    auto app = testing::open({});
+    auto* lib = app->find<ui::LibraryScreen>();
+    const auto ids = lib->shownIds();
+    lib->select(static_cast<std::size_t>(std::find(ids.begin(), ids.end(), "late-text") - ids.begin()));
+    lib->play(false);
+    app->frame();
+    REQUIRE(std::string(app->top()->name()) == "resume");
+    CHECK(testing::layoutProblems(*app) == "");
+    press(*app, sf::Keyboard::Enter);
+    auto& p = testing::play(*app);
+    while (p.mode() == ui::PlayScreen::Mode::Line) press(*app, sf::Keyboard::Space);
+    CHECK(p.session().node().id == node);
+    CHECK(p.session().meters() == meters);
+    const auto& picks = p.playthrough().picks();
+    CHECK(std::count_if(picks.begin(), picks.end(), [](const PickRecord& r) { return !r.byDefault; }) == 1);
+    CHECK(picks.front().choice == "sharp-reply");
+}

@@ -1,14 +1,20 @@
 #include "core/journal/Journal.hpp"
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 namespace attune {
 namespace fs = std::filesystem;
 
 namespace {
+
+std::size_t u(int i) { return static_cast<std::size_t>(i); }
 
 /// A prepared statement that finalizes itself.
 class Statement {
@@ -26,40 +32,135 @@ public:
         sqlite3_bind_int(st_, i, v);
         return *this;
     }
-    int step() { return sqlite3_step(st_); }
+    Statement& bind64(int i, long long v) {
+        sqlite3_bind_int64(st_, i, v);
+        return *this;
+    }
+    Statement& null(int i) {
+        sqlite3_bind_null(st_, i);
+        return *this;
+    }
+    int step() { return st_ ? sqlite3_step(st_) : SQLITE_ERROR; }
+    void reset() {
+        sqlite3_reset(st_);
+        sqlite3_clear_bindings(st_);
+    }
     std::string text(int col) const {
         const auto* p = sqlite3_column_text(st_, col);
         return p ? reinterpret_cast<const char*>(p) : "";
     }
     int integer(int col) const { return sqlite3_column_int(st_, col); }
+    long long integer64(int col) const { return sqlite3_column_int64(st_, col); }
 
 private:
     sqlite3_stmt* st_ = nullptr;
 };
 
-constexpr const char* kSchema = R"sql(
-PRAGMA journal_mode = WAL;
-CREATE TABLE IF NOT EXISTS playthroughs (
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE profiles (
   id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE playthroughs (
+  id INTEGER PRIMARY KEY,
+  profile INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
   scenario TEXT NOT NULL,
-  ending TEXT NOT NULL,
-  kind TEXT NOT NULL,
+  hash TEXT NOT NULL DEFAULT '',
   mode TEXT NOT NULL,
-  steps INTEGER NOT NULL,
-  secure INTEGER NOT NULL, anxious INTEGER NOT NULL, avoidant INTEGER NOT NULL, disorganised INTEGER NOT NULL,
-  finished_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+  people TEXT NOT NULL DEFAULT '[]',
+  state TEXT NOT NULL DEFAULT 'playing',
+  started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  ended_at TEXT,
+  ending TEXT,
+  kind TEXT,
+  steps INTEGER NOT NULL DEFAULT 0,
+  secure INTEGER NOT NULL DEFAULT 0, anxious INTEGER NOT NULL DEFAULT 0,
+  avoidant INTEGER NOT NULL DEFAULT 0, disorganised INTEGER NOT NULL DEFAULT 0,
+  at_node TEXT NOT NULL DEFAULT '',
+  at_meters TEXT NOT NULL DEFAULT '[]'
 );
-CREATE TABLE IF NOT EXISTS choices (
+CREATE TABLE steps (
   playthrough INTEGER NOT NULL REFERENCES playthroughs(id) ON DELETE CASCADE,
-  step INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
   node TEXT NOT NULL,
-  choice TEXT NOT NULL,
   role TEXT NOT NULL,
-  style TEXT NOT NULL,
-  by_default INTEGER NOT NULL
+  choice TEXT NOT NULL,
+  mirror TEXT NOT NULL DEFAULT '',
+  by_default INTEGER NOT NULL DEFAULT 0,
+  style TEXT NOT NULL DEFAULT '',
+  theme TEXT NOT NULL DEFAULT '',
+  pattern TEXT NOT NULL DEFAULT '',
+  meters TEXT NOT NULL DEFAULT '[]',
+  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  PRIMARY KEY (playthrough, seq)
 );
-CREATE INDEX IF NOT EXISTS playthroughs_scenario ON playthroughs(scenario);
+CREATE TABLE checkins (
+  id INTEGER PRIMARY KEY,
+  profile INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  playthrough INTEGER REFERENCES playthroughs(id) ON DELETE CASCADE,
+  moment TEXT NOT NULL,
+  activation INTEGER,
+  word TEXT NOT NULL DEFAULT '',
+  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE reflections (
+  id INTEGER PRIMARY KEY,
+  profile INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  playthrough INTEGER REFERENCES playthroughs(id) ON DELETE CASCADE,
+  noticed TEXT NOT NULL DEFAULT '',
+  needed TEXT NOT NULL DEFAULT '',
+  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE practices (
+  id INTEGER PRIMARY KEY,
+  profile INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  playthrough INTEGER REFERENCES playthroughs(id) ON DELETE CASCADE,
+  practice TEXT NOT NULL,
+  seconds INTEGER NOT NULL DEFAULT 0,
+  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX playthroughs_scenario ON playthroughs(scenario, state);
+CREATE INDEX playthroughs_profile ON playthroughs(profile);
+INSERT INTO profiles (name) VALUES ('');
 )sql";
+
+/// Version 1 (no user_version): finished playthroughs and their choices. Kept, as steps
+/// of ended playthroughs of the default profile; one person playing both roles was "together".
+constexpr const char* kFromV1 = R"sql(
+ALTER TABLE playthroughs RENAME TO playthroughs_v1;
+DROP INDEX IF EXISTS playthroughs_scenario;
+)sql";
+constexpr const char* kFromV1Copy = R"sql(
+INSERT INTO playthroughs (id, profile, scenario, mode, state, started_at, ended_at, ending, kind, steps,
+                          secure, anxious, avoidant, disorganised, at_node)
+  SELECT id, 1, scenario, CASE mode WHEN 'together' THEN 'both' ELSE mode END, 'ended', finished_at, finished_at,
+         ending, kind, steps, secure, anxious, avoidant, disorganised, ending
+  FROM playthroughs_v1;
+INSERT INTO steps (playthrough, seq, node, role, choice, by_default, style, at)
+  SELECT c.playthrough, ROW_NUMBER() OVER (PARTITION BY c.playthrough ORDER BY c.step) - 1, c.node, c.role, c.choice,
+         c.by_default, c.style, p.finished_at
+  FROM choices c JOIN playthroughs_v1 p ON p.id = c.playthrough;
+DROP TABLE choices;
+DROP TABLE playthroughs_v1;
+)sql";
+
+constexpr const char* kForeign = "it is not an Attune journal";
+
+std::string stamp() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+    return buf;
+}
+
+int scalar(sqlite3* db, const char* sql, bool& ok) {
+    Statement q(db, sql);
+    ok = q && q.step() == SQLITE_ROW;
+    return ok ? q.integer(0) : 0;
+}
 
 }  // namespace
 
@@ -69,21 +170,96 @@ fs::path Journal::defaultPath() {
     return "attune-journal.sqlite";
 }
 
-Journal::Journal(const fs::path& file) {
+Journal::Journal(const fs::path& file) : file_(file) {
     std::error_code ec;
     if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
+    if (open(file)) return;
+    if (!notice_.empty() || db_) return;
+    // Not a journal Attune can read: moved aside (never overwritten), and a new one started.
+    if (!fs::exists(file, ec)) return;
+    const fs::path aside = file.string() + ".damaged-" + stamp();
+    fs::rename(file, aside, ec);
+    if (ec) {
+        error_ = fmt::format("the journal {} cannot be read, and could not be moved aside: {}", file.string(), ec.message());
+        return;
+    }
+    for (const char* extra : {"-wal", "-shm"}) fs::rename(file.string() + extra, aside.string() + extra, ec);
+    const std::string why = error_;
+    error_.clear();
+    if (open(file))
+        notice_ = fmt::format("the journal could not be read ({}); it was moved to {} and a new one was started", why,
+                              aside.string());
+}
+
+bool Journal::open(const fs::path& file) {
     if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
         error_ = fmt::format("the journal {} cannot be opened: {}", file.string(), db_ ? sqlite3_errmsg(db_) : "out of memory");
         sqlite3_close(db_);
         db_ = nullptr;
-        return;
+        notice_.clear();
+        return false;
     }
     sqlite3_busy_timeout(db_, 2000);
-    if (!exec(kSchema)) {
+    bool ok = false;
+    const int version = scalar(db_, "PRAGMA user_version", ok);
+    bool sound = false;
+    {
+        Statement check(db_, "PRAGMA quick_check");  // finished before anything writes
+        sound = ok && check && check.step() == SQLITE_ROW && check.text(0) == "ok";
+    }
+    if (!sound) {
+        error_ = sqlite3_errmsg(db_);
+        if (error_ == "not an error") error_ = "it is damaged";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        return false;  // moved aside by the caller
+    }
+    if (version > kSchemaVersion) {
+        error_ = fmt::format("the journal {} was written by a newer Attune (schema {}); progress is not saved with this one",
+                             file.string(), version);
+        sqlite3_close(db_);
+        db_ = nullptr;
+        notice_ = " ";  // not damaged: kept as it is
+        return false;
+    }
+    if (!exec("PRAGMA journal_mode = WAL") || !exec("PRAGMA foreign_keys = ON") || !migrate()) {
+        if (error_ == kForeign) {  // another program's database: moved aside by the caller
+            sqlite3_close(db_);
+            db_ = nullptr;
+            return false;
+        }
         error_ = fmt::format("the journal {} cannot be used: {}", file.string(), error_);
         sqlite3_close(db_);
         db_ = nullptr;
+        notice_ = " ";
+        return false;
     }
+    return true;
+}
+
+bool Journal::migrate() {
+    bool ok = false;
+    const int version = scalar(db_, "PRAGMA user_version", ok);
+    if (!ok) return false;
+    if (version == kSchemaVersion) return true;
+    const int tables = scalar(db_, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'", ok);
+    const int v1 = scalar(db_,
+                          "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('playthroughs', 'choices')",
+                          ok);
+    if (version == 0 && tables > 0 && v1 != 2) {
+        error_ = kForeign;
+        return false;
+    }
+    if (!exec("BEGIN IMMEDIATE")) return false;
+    const bool done = (tables == 0 || exec(kFromV1)) && exec(kSchemaV2) && (tables == 0 || exec(kFromV1Copy)) &&
+                      exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion).c_str());
+    if (!done) {
+        const std::string why = error_;
+        exec("ROLLBACK");
+        error_ = why;
+        return false;
+    }
+    return exec("COMMIT");
 }
 
 Journal::~Journal() { sqlite3_close(db_); }
@@ -96,38 +272,103 @@ bool Journal::exec(const char* sql) {
     return false;
 }
 
-bool Journal::record(const Session& s, const std::string& mode) {
+std::string Journal::modeOf(const Playthrough& p) {
+    if (p.table().machines) return "machines";
+    switch (p.mode()) {
+        case TogetherMode::Pass: return "pass";
+        case TogetherMode::Mirror: return "mirror";
+        case TogetherMode::Solo: break;
+    }
+    return p.session().played().size() > 1 ? "both" : "solo";
+}
+
+long long Journal::profileId(const std::string& name) {
+    Statement ins(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?)");
+    ins.bind(1, name);
+    ins.step();
+    Statement q(db_, "SELECT id FROM profiles WHERE name = ?");
+    q.bind(1, name);
+    return q && q.step() == SQLITE_ROW ? q.integer64(0) : 0;
+}
+
+std::optional<long long> Journal::begin(const Playthrough& p, const std::string& profile) {
+    if (!db_) return std::nullopt;
+    nlohmann::json people = nlohmann::json::array();
+    for (const Person& who : p.table().people) people.push_back({{"name", who.name}, {"role", who.role}});
+    if (p.table().people.empty())
+        for (const std::string& r : p.session().played()) people.push_back({{"name", ""}, {"role", r}});
+    if (!exec("BEGIN IMMEDIATE")) return std::nullopt;
+    const long long who = profileId(profile);
+    Statement ins(db_, "INSERT INTO playthroughs (profile, scenario, hash, mode, people) VALUES (?, ?, ?, ?, ?)");
+    ins.bind64(1, who).bind(2, p.scenario().id).bind(3, p.scenario().contentHash).bind(4, modeOf(p)).bind(5, people.dump());
+    if (who == 0 || !ins || ins.step() != SQLITE_DONE) {
+        error_ = sqlite3_errmsg(db_);
+        exec("ROLLBACK");
+        return std::nullopt;
+    }
+    const long long id = sqlite3_last_insert_rowid(db_);
+    if (!exec("COMMIT")) return std::nullopt;
+    return id;
+}
+
+bool Journal::sync(long long id, const Playthrough& p, bool finished) {
     if (!db_) return false;
-    if (s.state() != Session::State::Ending) {
-        error_ = "only finished playthroughs are saved";
-        return false;
+    const Session& s = p.session();
+    const Scenario& sc = p.scenario();
+    const auto& picks = p.picks();
+    // Each pick is the next step of the history that has a choice.
+    std::vector<int> at;
+    for (std::size_t i = 0; i < s.history().size(); ++i)
+        if (s.history()[i].choice >= 0) at.push_back(static_cast<int>(i));
+    if (!exec("BEGIN IMMEDIATE")) return false;
+    bool ok = true;
+    std::size_t keep = 0;
+    {
+        Statement q(db_, "SELECT node, choice, mirror FROM steps WHERE playthrough = ? ORDER BY seq");
+        q.bind64(1, id);
+        while (q && q.step() == SQLITE_ROW && keep < picks.size() && q.text(0) == picks[keep].node &&
+               q.text(1) == picks[keep].choice && q.text(2) == picks[keep].mirror)
+            ++keep;
     }
-    const Scenario& sc = s.scenario();
-    std::array<int, 4> styles{};
-    for (const Step& st : s.history())
-        if (st.choice >= 0 && !st.byDefault)
-            if (const auto& style = sc.nodes[static_cast<std::size_t>(st.node)].choices[static_cast<std::size_t>(st.choice)].style)
-                ++styles[static_cast<std::size_t>(*style)];
-    if (!exec("BEGIN")) return false;
+    Statement del(db_, "DELETE FROM steps WHERE playthrough = ? AND seq >= ?");
+    del.bind64(1, id).bind(2, static_cast<int>(keep));
+    ok = del && del.step() == SQLITE_DONE;
     Statement ins(db_,
-                  "INSERT INTO playthroughs (scenario, ending, kind, mode, steps, secure, anxious, avoidant, disorganised) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    ins.bind(1, sc.id).bind(2, s.node().id).bind(3, name(s.node().ending->kind)).bind(4, mode);
-    ins.bind(5, static_cast<int>(s.history().size()));
-    for (int i = 0; i < 4; ++i) ins.bind(6 + i, styles[static_cast<std::size_t>(i)]);
-    bool ok = ins && ins.step() == SQLITE_DONE;
-    const auto id = static_cast<int>(sqlite3_last_insert_rowid(db_));
-    for (std::size_t i = 0; ok && i < s.history().size(); ++i) {
-        const Step& st = s.history()[i];
-        if (st.choice < 0) continue;
-        const Node& n = sc.nodes[static_cast<std::size_t>(st.node)];
-        const Choice& c = n.choices[static_cast<std::size_t>(st.choice)];
-        Statement ch(db_, "INSERT INTO choices VALUES (?, ?, ?, ?, ?, ?, ?)");
-        ch.bind(1, id).bind(2, static_cast<int>(i)).bind(3, n.id);
-        ch.bind(4, c.id.empty() ? std::to_string(st.choice + 1) : c.id).bind(5, st.role);
-        ch.bind(6, c.style ? name(*c.style) : "").bind(7, st.byDefault ? 1 : 0);
-        ok = ch && ch.step() == SQLITE_DONE;
+                  "INSERT INTO steps (playthrough, seq, node, role, choice, mirror, by_default, style, theme, pattern, meters) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    std::array<int, 4> styles{};
+    for (std::size_t i = 0; ok && i < picks.size(); ++i) {
+        const PickRecord& r = picks[i];
+        const Step* st = i < at.size() ? &s.history()[u(at[i])] : nullptr;
+        const Choice* c = st ? &sc.nodes[u(st->node)].choices[u(st->choice)] : nullptr;
+        if (c && c->style && !r.byDefault) ++styles[static_cast<std::size_t>(*c->style)];
+        if (i < keep) continue;
+        ins.reset();
+        ins.bind64(1, id).bind(2, static_cast<int>(i)).bind(3, r.node).bind(4, r.role).bind(5, r.choice).bind(6, r.mirror);
+        ins.bind(7, r.byDefault ? 1 : 0);
+        ins.bind(8, c && c->style ? name(*c->style) : "").bind(9, c && c->theme ? name(*c->theme) : "");
+        ins.bind(10, c ? c->pattern : "").bind(11, nlohmann::json(st ? st->metersAfter : s.meters()).dump());
+        ok = ins && ins.step() == SQLITE_DONE;
     }
+    const bool ended = finished && s.state() == Session::State::Ending;
+    Statement up(db_,
+                 "UPDATE playthroughs SET steps = ?, at_node = ?, at_meters = ?, state = ?, ended_at = ?, ending = ?, kind = ?, "
+                 "secure = ?, anxious = ?, avoidant = ?, disorganised = ?, hash = ? WHERE id = ?");
+    up.bind(1, static_cast<int>(s.history().size())).bind(2, s.node().id).bind(3, nlohmann::json(s.meters()).dump());
+    up.bind(4, ended ? "ended" : "playing");
+    if (ended) {
+        const std::time_t t = std::time(nullptr);
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        char buf[32];
+        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        up.bind(5, std::string(buf)).bind(6, s.node().id).bind(7, name(s.node().ending->kind));
+    } else {
+        up.null(5).null(6).null(7);
+    }
+    for (int i = 0; i < 4; ++i) up.bind(8 + i, styles[u(i)]);
+    up.bind(12, sc.contentHash).bind64(13, id);
+    ok = ok && up && up.step() == SQLITE_DONE;
     if (!ok) {
         error_ = sqlite3_errmsg(db_);
         exec("ROLLBACK");
@@ -136,10 +377,69 @@ bool Journal::record(const Session& s, const std::string& mode) {
     return exec("COMMIT");
 }
 
+bool Journal::abandon(long long id) {
+    if (!db_) return false;
+    Statement up(db_, "UPDATE playthroughs SET state = 'abandoned' WHERE id = ? AND state = 'playing'");
+    up.bind64(1, id);
+    if (up && up.step() == SQLITE_DONE) return true;
+    error_ = sqlite3_errmsg(db_);
+    return false;
+}
+
+std::optional<Journal::Unfinished> Journal::unfinished(const std::string& scenarioId, const std::string& profile,
+                                                      const std::vector<std::string>& modes) const {
+    if (!db_) return std::nullopt;
+    Statement q(db_,
+                "SELECT p.id, p.hash, p.people, p.mode, p.at_node, p.at_meters, p.steps, p.started_at FROM playthroughs p "
+                "JOIN profiles f ON f.id = p.profile WHERE p.scenario = ? AND f.name = ? AND p.state = 'playing' "
+                "AND p.mode <> 'machines' ORDER BY p.id DESC");
+    q.bind(1, scenarioId).bind(2, profile);
+    bool found = false;
+    while (q && q.step() == SQLITE_ROW)
+        if (modes.empty() || std::find(modes.begin(), modes.end(), q.text(3)) != modes.end()) {
+            found = true;
+            break;
+        }
+    if (!found) return std::nullopt;
+    Unfinished u;
+    u.id = q.integer64(0);
+    u.saved.scenario = scenarioId;
+    u.saved.hash = q.text(1);
+    const auto people = nlohmann::json::parse(q.text(2), nullptr, false);
+    const std::string mode = q.text(3);
+    if (people.is_array())
+        for (const auto& who : people)
+            if (who.is_object() && who.contains("role") && who["role"].is_string()) {
+                u.saved.played.insert(who["role"].get<std::string>());
+                if (mode == "pass" || mode == "mirror")
+                    u.saved.table.people.push_back(
+                        {who.contains("name") && who["name"].is_string() ? who["name"].get<std::string>() : "",
+                         who["role"].get<std::string>()});
+            }
+    if (mode == "pass") u.saved.table.mode = TogetherMode::Pass;
+    if (mode == "mirror") u.saved.table.mode = TogetherMode::Mirror;
+    u.saved.node = q.text(4);
+    const auto meters = nlohmann::json::parse(q.text(5), nullptr, false);
+    if (meters.is_array())
+        for (const auto& m : meters)
+            if (m.is_number_integer()) u.saved.meters.push_back(m.get<int>());
+    u.saved.steps = q.integer(6);
+    u.startedAt = q.text(7);
+    Statement st(db_, "SELECT node, role, choice, mirror, by_default FROM steps WHERE playthrough = ? ORDER BY seq");
+    st.bind64(1, u.id);
+    while (st && st.step() == SQLITE_ROW) {
+        u.saved.picks.push_back({st.text(0), st.text(1), st.text(2), st.integer(4) != 0, st.text(3)});
+        if (st.integer(4) == 0) ++u.decisions;
+    }
+    return u;
+}
+
 Journal::Progress Journal::progress(const std::string& scenarioId) const {
     Progress p;
     if (!db_) return p;
-    Statement q(db_, "SELECT ending, COUNT(*) FROM playthroughs WHERE scenario = ? GROUP BY ending ORDER BY MIN(id)");
+    Statement q(db_,
+                "SELECT ending, COUNT(*) FROM playthroughs WHERE scenario = ? AND state = 'ended' GROUP BY ending "
+                "ORDER BY MIN(id)");
     q.bind(1, scenarioId);
     while (q && q.step() == SQLITE_ROW) {
         p.endingsFound.push_back(q.text(0));
@@ -152,15 +452,98 @@ std::vector<Journal::Entry> Journal::recent(int limit) const {
     std::vector<Entry> out;
     if (!db_) return out;
     Statement q(db_,
-                "SELECT scenario, ending, kind, mode, finished_at, steps, secure, anxious, avoidant, disorganised "
-                "FROM playthroughs ORDER BY id DESC LIMIT ?");
+                "SELECT scenario, ending, kind, mode, ended_at, steps, secure, anxious, avoidant, disorganised "
+                "FROM playthroughs WHERE state = 'ended' ORDER BY ended_at DESC, id DESC LIMIT ?");
     q.bind(1, limit);
     while (q && q.step() == SQLITE_ROW) {
         Entry e{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5), {}};
-        for (int i = 0; i < 4; ++i) e.styles[static_cast<std::size_t>(i)] = q.integer(6 + i);
+        for (int i = 0; i < 4; ++i) e.styles[u(i)] = q.integer(6 + i);
         out.push_back(std::move(e));
     }
     return out;
+}
+
+bool Journal::record(const Session& s, const std::string& mode) {
+    if (!db_) return false;
+    if (s.state() != Session::State::Ending) {
+        error_ = "only finished playthroughs are saved";
+        return false;
+    }
+    // Replayed through a Playthrough, so it is kept exactly as one recorded step by step.
+    Playthrough p = Playthrough::borrowing(s.scenario(), s.played());
+    p.keepRewindPoints(false);
+    for (const Step& st : s.history()) {
+        for (int guard = 0; p.state() == Session::State::Line && guard < 100000; ++guard) p.advance();
+        if (st.choice < 0) continue;
+        if (p.state() != Session::State::Decision) break;
+        if (st.byDefault) p.chooseDefault();
+        else p.choose(st.choice);
+    }
+    for (int guard = 0; p.state() == Session::State::Line && guard < 100000; ++guard) p.advance();
+    const auto id = begin(p);
+    if (!id) return false;
+    if (mode == "together" || mode == "both" || mode == "solo") {
+        Statement up(db_, "UPDATE playthroughs SET mode = ? WHERE id = ?");
+        up.bind(1, mode == "together" ? std::string("both") : mode).bind64(2, *id);
+        up.step();
+    }
+    return sync(*id, p, true);
+}
+
+// ---- the recorder ------------------------------------------------------------------------------
+
+Recorder::Recorder(Journal& j, Playthrough& p, std::optional<long long> resume, std::string profile)
+    : journal_(j), run_(&p), profile_(std::move(profile)), id_(resume) {
+    // The row is begun at the first pick: a story opened and closed at once leaves nothing.
+    self_ = std::make_shared<Recorder*>(this);
+    p.listen([self = std::weak_ptr<Recorder*>(self_)](const Playthrough& pt, const PlayEvent& e) {
+        auto r = self.lock();
+        if (!r || !*r) return;
+        switch (e.kind) {
+            case PlayEvent::Kind::Rewind:
+                if (e.step < 0) {  // played again from the start: a new playthrough
+                    (*r)->restart(pt);
+                    break;
+                }
+                (*r)->finished_ = false;  // an ending left by rewinding was not played
+                (*r)->sync(pt);
+                break;
+            case PlayEvent::Kind::Pick:
+            case PlayEvent::Kind::Ending:
+                (*r)->sync(pt);
+                break;
+            default:
+                break;
+        }
+    });
+}
+
+Recorder::~Recorder() {
+    if (self_) *self_ = nullptr;
+}
+
+void Recorder::sync(const Playthrough& p) {
+    if (!error_.empty()) return;
+    if (!id_ && p.picks().empty()) return;
+    if (!id_) id_ = journal_.begin(p, profile_);
+    if (!id_) {
+        error_ = journal_.error();
+        return;
+    }
+    if (!journal_.sync(*id_, p, finished_)) error_ = journal_.error();
+}
+
+void Recorder::restart(const Playthrough&) {
+    if (!id_ || !error_.empty()) return;
+    if (!finished_) journal_.abandon(*id_);  // the attempt left half-way is not offered again
+    finished_ = false;
+    id_.reset();  // a new row at the next pick
+}
+
+void Recorder::finish() {
+    if (finished_ || !run_ || run_->state() != Session::State::Ending) return;
+    finished_ = true;
+    sync(*run_);
 }
 
 }  // namespace attune

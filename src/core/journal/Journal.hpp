@@ -1,11 +1,16 @@
 #pragma once
-/// Saved progress: an SQLite file of finished playthroughs and the choices in
-/// them. A journal that cannot be opened never stops play; it says why once.
-#include "core/run/Session.hpp"
+/// A person's private record of practice: one SQLite file (WAL, every write in a
+/// transaction, the schema versioned with migrations). Playthroughs are kept as they
+/// happen, step by step (fed by the Playthrough's events through a Recorder), so one that
+/// stops half-way can be taken up again. A file that is not a journal Attune can read is
+/// moved aside with a timestamped name and a new one is started; a journal that cannot be
+/// opened never stops play, and says why once.
+#include "core/run/Playthrough.hpp"
 
-#include <filesystem>
 #include <array>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,10 +20,12 @@ namespace attune {
 
 class Journal {
 public:
+    static constexpr int kSchemaVersion = 2;
+
     /// $XDG_DATA_HOME/attune/journal.sqlite (or ~/.local/share/attune/...).
     static std::filesystem::path defaultPath();
 
-    /// Opens or creates the file (and its folder).
+    /// Opens or creates the file (and its folder), migrating an older schema.
     explicit Journal(const std::filesystem::path& file);
     ~Journal();
     Journal(const Journal&) = delete;
@@ -26,16 +33,42 @@ public:
 
     bool ok() const { return db_ != nullptr; }
     const std::string& error() const { return error_; }
+    /// Something the person should be told once (a damaged file moved aside), or empty.
+    const std::string& notice() const { return notice_; }
+    const std::filesystem::path& file() const { return file_; }
 
-    /// Saves a playthrough that reached an ending. `mode` is "solo" or "together".
-    /// Returns false (with error()) when it could not be saved.
-    bool record(const Session& s, const std::string& mode);
+    /// How people play: "solo" (one role), "both" (one person, both roles), "pass",
+    /// "mirror", "machines".
+    static std::string modeOf(const Playthrough& p);
+
+    /// A new playthrough row for `p` (scenario, content hash, mode, who played which role);
+    /// its id, or nothing (with error()).
+    std::optional<long long> begin(const Playthrough& p, const std::string& profile = {});
+    /// Makes the row match `p`: every pick as a step (node, choice, style, theme, pattern and
+    /// the meters after it), steps undone by a rewind removed. `finished`: the person has
+    /// moved on from the ending `p` is at, and it counts as played. One transaction: a kill
+    /// loses at most the step being written.
+    bool sync(long long id, const Playthrough& p, bool finished = false);
+    /// A playthrough left unfinished that will not be taken up again (a restart).
+    bool abandon(long long id);
+
+    /// The newest unfinished playthrough of a scenario, as a saved playthrough to restore.
+    struct Unfinished {
+        long long id = 0;
+        SavedPlaythrough saved;
+        std::string startedAt;
+        int decisions = 0;  ///< picks a person made
+    };
+    /// `modes`: only playthroughs played in one of these ways (empty: any).
+    std::optional<Unfinished> unfinished(const std::string& scenarioId, const std::string& profile = {},
+                                         const std::vector<std::string>& modes = {}) const;
 
     struct Progress {
         int plays = 0;
         std::vector<std::string> endingsFound;  ///< ending node ids, in the order first found
         bool completed() const { return plays > 0; }
     };
+    /// Finished playthroughs of a scenario.
     Progress progress(const std::string& scenarioId) const;
 
     struct Entry {
@@ -43,12 +76,48 @@ public:
         int steps = 0;
         std::array<int, 4> styles{};
     };
-    /// The most recent playthroughs, newest first.
+    /// The most recent finished playthroughs, newest first.
     std::vector<Entry> recent(int limit) const;
 
+    /// Saves a finished session in one go (tools that play without a Playthrough's events).
+    bool record(const Session& s, const std::string& mode);
+
 private:
+    bool open(const std::filesystem::path& file);
+    bool migrate();
     bool exec(const char* sql);
+    long long profileId(const std::string& name);
     sqlite3* db_ = nullptr;
+    std::filesystem::path file_;
+    std::string error_, notice_;
+};
+
+/// Keeps a playthrough in the journal as it happens: listens to its events and syncs the
+/// row after every pick, rewind and ending. A journal that fails says so once (to `warn`)
+/// and play goes on without it.
+class Recorder {
+public:
+    /// `resume`: the row of an unfinished playthrough `p` was restored from.
+    Recorder(Journal& j, Playthrough& p, std::optional<long long> resume = std::nullopt, std::string profile = {});
+    ~Recorder();
+    Recorder(const Recorder&) = delete;
+    Recorder& operator=(const Recorder&) = delete;
+    /// The journal row, once the first pick is kept.
+    std::optional<long long> id() const { return id_; }
+    /// The person moved on from the ending: it counts as played (until a rewind leaves it).
+    void finish();
+    /// Why recording stopped, if it did.
+    const std::string& error() const { return error_; }
+
+private:
+    void sync(const Playthrough& p);
+    void restart(const Playthrough& p);
+    Journal& journal_;
+    const Playthrough* run_ = nullptr;
+    std::string profile_;
+    bool finished_ = false;
+    std::optional<long long> id_;
+    std::shared_ptr<Recorder*> self_;
     std::string error_;
 };
 

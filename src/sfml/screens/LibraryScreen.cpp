@@ -2,6 +2,7 @@
 
 #include "sfml/screens/TogetherScreens.hpp"
 #include "sfml/screens/MachinesScreens.hpp"
+#include "sfml/screens/ResumeScreen.hpp"
 
 #include "sfml/screens/AboutScreen.hpp"
 
@@ -379,6 +380,10 @@ void LibraryScreen::play(bool together) {
     const Scenario& s = *rows_[selected_].scenario;
     if (together && s.roles.size() < 2) return;
     if (together) return ctx_.stack.replace(std::make_unique<TogetherScreen>(ctx_, s));
+    // A playthrough left half-way is offered first.
+    if (ctx_.journal && ctx_.recordPlays)
+        if (auto left = ctx_.journal->unfinished(s.id, {}, {"solo"}))
+            return ctx_.stack.replace(std::make_unique<ResumeScreen>(ctx_, s, std::move(*left), playedRoles(s, true)));
     ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, s, playedRoles(s, true)));
 }
 

@@ -60,7 +60,18 @@ PlayScreen::PlayScreen(Context& ctx, NetSeat seat)
     if (seat.script) playNet(std::move(*seat.script));
 }
 
-void PlayScreen::init() {
+PlayScreen::PlayScreen(Context& ctx, const Scenario& s, Playthrough resumed, long long journalId)
+    : Screen(ctx),
+      sc_(s),
+      played_(resumed.session().played()),
+      run_(std::move(resumed)),
+      session_(run_.session()) {
+    init(journalId);
+}
+
+void PlayScreen::init(std::optional<long long> journalId) {
+    // Kept step by step as it happens (an ending counts once the person moves on from it).
+    if (ctx_.recordPlays && ctx_.journal) recorder_ = std::make_unique<Recorder>(*ctx_.journal, run_, journalId);
     for (const Role& r : sc_.roles) {
         const int m = sc_.arousalMeter(r.id);
         if (m < 0 || !sc_.meters[u(m)].show) continue;
@@ -203,14 +214,14 @@ void PlayScreen::pumpNet() {
         setContent();
         return;
     }
+    const std::string kept = recorder_ && recorder_->id() ? "Your steps so far stay in your journal, unfinished."
+                                                          : "Nothing from this playthrough is kept.";
     if (!game_->error().empty())
-        return noticeNet("The game stopped", fmt::format("{}. Nothing from this playthrough is kept.",
-                                                          text::capitalFirst(game_->error())));
+        return noticeNet("The game stopped", fmt::format("{}. {}", text::capitalFirst(game_->error()), kept));
     // The other person left: said once the story needs them (the host says goodbye at the ending,
     // and this machine may still be reading its way there).
     if (game_->left() && mode() == Mode::Waiting)
-        noticeNet(fmt::format("{} left", Other),
-                  fmt::format("{} left before the end. Nothing from this playthrough is kept.", Other));
+        noticeNet(fmt::format("{} left", Other), fmt::format("{} left before the end. {}", Other, kept));
 }
 
 void PlayScreen::applyNet(int choice, int mirror) {
@@ -273,10 +284,11 @@ void PlayScreen::handOffIfNeeded() {
 }
 
 void PlayScreen::recordEnding() {
-    if (recorded_ || !ctx_.recordPlays || !ctx_.journal) return;
+    if (recorded_ || !recorder_) return;
     recorded_ = true;
-    if (!ctx_.journal->record(session_, together() ? "together" : "solo"))
-        std::cerr << "attune: this playthrough was not saved to the journal: " << ctx_.journal->error() << '\n';
+    recorder_->finish();
+    if (!recorder_->error().empty())
+        std::cerr << "attune: this playthrough was not saved to the journal: " << recorder_->error() << '\n';
 }
 
 std::vector<Button*> PlayScreen::barButtons() {
@@ -612,7 +624,8 @@ void PlayScreen::leave() {
     const bool shared = game_ && !game_->gone() && !netEnded_;
     if ((canRewind() || shared) && mode() != Mode::Ending && !confirmLeave_) {
         confirmLeave_ = true;
-        libraryBtn_.set(shared ? "Leave for both?" : "Leave unsaved?", "Esc", Button::Kind::Primary);
+        libraryBtn_.set(shared ? "Leave for both?" : recorder_ ? "Leave for now?" : "Leave unsaved?", "Esc",
+                        Button::Kind::Primary);
         libraryBtn_.setCompact(true);
         layout();
         return;

@@ -2,6 +2,7 @@
 /// The play screen: who speaks and what they say, the felt sense in the body,
 /// the choices as large buttons, and each person's window-of-tolerance gauge.
 /// Keeps a rewind point at every choice a person made.
+#include "core/journal/Journal.hpp"
 #include "core/run/Playthrough.hpp"
 #include "core/run/Session.hpp"
 #include "sfml/Screen.hpp"
@@ -27,6 +28,9 @@ public:
     /// Two machines: this machine's person plays `seat.localRole`; the other machine's picks
     /// come through the link. No privacy screens, no rewinds.
     PlayScreen(Context& ctx, NetSeat seat);
+    /// Taken up again from the journal: `resumed` was restored from row `journalId`, which
+    /// goes on being kept.
+    PlayScreen(Context& ctx, const Scenario& s, Playthrough resumed, long long journalId);
     ~PlayScreen() override;
     const char* name() const override { return "play"; }
     void layout() override;
@@ -105,7 +109,7 @@ public:
     std::size_t lineLayouts() const { return line_.layouts(); }
 
 private:
-    void init();
+    void init(std::optional<long long> journalId = std::nullopt);
     /// Two machines: what the connection brings, and a decision both machines agree on.
     void pumpNet();
     void applyNet(int choice, int mirror);
@@ -134,6 +138,7 @@ private:
     std::set<std::string> played_;
     Playthrough run_;         ///< the one owner of the session: this screen draws and forwards input
     const Session& session_;  ///< run_'s, read only
+    std::unique_ptr<Recorder> recorder_;  ///< keeps run_ in the journal as it happens
     std::unique_ptr<net::Game> game_;  ///< two machines: the protocol over run_
     std::string localRole_;
     bool netEnded_ = false;  ///< the game with the other machine has ended (said once)
@@ -143,7 +148,7 @@ private:
     std::size_t netNext_ = 0;
     std::string scriptError_;
     bool recorded_ = false;
-    bool confirmLeave_ = false;  ///< the Library button is asking "Leave unsaved?"
+    bool confirmLeave_ = false;  ///< the Library button is asking "Leave for now?"
 
     // Content (set when the session moves; laid out in layout()).
     std::vector<int> shown_;

@@ -64,14 +64,125 @@ TEST_CASE("an unfinished playthrough is not saved") {
     CHECK(j.error() == "only finished playthroughs are saved");
 }
 
-TEST_CASE("a journal path that cannot be a database is reported, not fatal") {
+TEST_CASE("a file that is not a journal is moved aside with a timestamped name, and a new one is started") {
     TempDir tmp;
     fs::create_directories(tmp.path);
-    const fs::path notDb = tmp.path / "garbage.sqlite";
+    const fs::path notDb = tmp.path / "journal.sqlite";
     std::ofstream(notDb) << std::string(4096, 'x');
     Journal j(notDb);
+    REQUIRE_MESSAGE(j.ok(), j.error());
+    CHECK(j.notice().find("the journal could not be read (file is not a database); it was moved to " +
+                          (tmp.path / "journal.sqlite.damaged-").string()) == 0);
+    int aside = 0;
+    for (const auto& e : fs::directory_iterator(tmp.path))
+        if (e.path().filename().string().rfind("journal.sqlite.damaged-", 0) == 0) {
+            ++aside;
+            CHECK(testing::slurp(e.path()) == std::string(4096, 'x'));  // kept as it was
+        }
+    CHECK(aside == 1);
+    CHECK(j.record(finished("name-need"), "solo"));
+    CHECK(j.progress("late-text-small").plays == 1);
+}
+
+TEST_CASE("an SQLite file of some other program is moved aside too, never written into") {
+    TempDir tmp;
+    fs::create_directories(tmp.path);
+    const fs::path other = tmp.path / "journal.sqlite";
+    REQUIRE(std::system(("sqlite3 '" + other.string() + "' 'CREATE TABLE recipes (name TEXT); INSERT INTO recipes "
+                         "VALUES (\"soup\");'").c_str()) == 0);
+    Journal j(other);
+    REQUIRE_MESSAGE(j.ok(), j.error());
+    CHECK(j.notice().find("the journal could not be read (it is not an Attune journal)") == 0);
+}
+
+TEST_CASE("a journal written by a newer Attune is left as it is, and nothing is saved") {
+    TempDir tmp;
+    fs::create_directories(tmp.path);
+    const fs::path newer = tmp.path / "journal.sqlite";
+    REQUIRE(std::system(("sqlite3 '" + newer.string() + "' 'PRAGMA user_version = 99;'").c_str()) == 0);
+    const std::string before = testing::slurp(newer);
+    Journal j(newer);
     CHECK_FALSE(j.ok());
-    CHECK(j.error().find("cannot be used: file is not a database") != std::string::npos);
+    CHECK(j.error() == "the journal " + newer.string() +
+                           " was written by a newer Attune (schema 99); progress is not saved with this one");
+    CHECK(testing::slurp(newer) == before);
+}
+
+TEST_CASE("a journal in a folder that cannot exist is reported, not fatal") {
+    TempDir tmp;
+    fs::create_directories(tmp.path);
+    std::ofstream(tmp.path / "a-file") << "x";
+    Journal j(tmp.path / "a-file" / "journal.sqlite");
+    CHECK_FALSE(j.ok());
+    CHECK(j.error().find("cannot be opened") != std::string::npos);
     CHECK_FALSE(j.record(finished("name-need"), "solo"));
     CHECK(j.progress("late-text-small").plays == 0);
+}
+
+TEST_CASE("a version-1 journal made by the earlier program migrates, every playthrough and step kept") {
+    TempDir tmp;
+    fs::create_directories(tmp.path);
+    const fs::path file = tmp.path / "journal.sqlite";
+    fs::copy_file(testing::testDir() / "data" / "journal-v1.sqlite", file);
+    {
+        Journal j(file);
+        REQUIRE_MESSAGE(j.ok(), j.error());
+        CHECK(j.notice().empty());
+        const auto p = j.progress("late-text");
+        CHECK(p.plays == 2);
+        CHECK(p.endingsFound == std::vector<std::string>{"same-side", "cold-night"});
+        const auto recent = j.recent(10);
+        REQUIRE(recent.size() == 3);
+        CHECK(recent[0].ending == "cold-night");
+        CHECK(recent[0].mode == "both");  // version 1 called one person playing both roles "together"
+        CHECK(recent[0].styles == std::array<int, 4>{0, 3, 2, 0});
+        CHECK(recent[1].scenario == "the-birthday");
+        CHECK(recent[1].mode == "solo");
+        CHECK(recent[2].styles == std::array<int, 4>{7, 0, 0, 0});
+    }
+    std::string out, err;
+    REQUIRE(std::system(("sqlite3 '" + file.string() + "' 'PRAGMA user_version; SELECT COUNT(*) FROM steps; "
+                         "PRAGMA journal_mode;' > '" + (tmp.path / "q").string() + "'").c_str()) == 0);
+    CHECK(testing::slurp(tmp.path / "q") == "2\n18\nwal\n");
+    Journal again(file);  // opening a migrated file again changes nothing
+    CHECK(again.progress("late-text").plays == 2);
+}
+
+TEST_CASE("a playthrough is kept step by step, a rewind takes its steps back, and it restores where it stood") {
+    TempDir tmp;
+    Journal j(tmp.path / "journal.sqlite");
+    REQUIRE_MESSAGE(j.ok(), j.error());
+    const auto shared = std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &small());
+    Playthrough p(shared, std::set<std::string>{"you"});
+    Recorder rec(j, p);
+    CHECK_FALSE(rec.id());  // nothing kept until the first pick
+    p.runToPerson();
+    REQUIRE(p.state() == Session::State::Decision);
+    std::string err;
+    const auto pick = [&](const std::string& id) {
+        p.runToPerson();
+        const int c = resolvePick(p.session(), Pick{0, id, {}}, err);
+        REQUIRE_MESSAGE(c >= 0, err);
+        REQUIRE(p.choose(c));
+        p.runToPerson();
+    };
+    pick("protest");
+    auto left = j.unfinished("late-text-small");
+    REQUIRE(left);
+    CHECK(left->id == *rec.id());
+    CHECK(left->decisions == 1);
+    CHECK(left->saved.node == p.session().node().id);
+    CHECK(left->saved.meters == p.session().meters());
+    REQUIRE(p.rewind());
+    pick("name-need");
+    left = j.unfinished("late-text-small");
+    REQUIRE(left);
+    REQUIRE(left->saved.picks.size() >= 1);
+    CHECK(left->saved.picks.front().choice == "name-need");  // the rewound pick is gone
+    // Restored, it stands where it stood.
+    auto back = Playthrough::restore(shared, left->saved);
+    REQUIRE_MESSAGE(back.playthrough, back.error);
+    CHECK(back.playthrough->session().node().id == p.session().node().id);
+    CHECK(back.playthrough->session().meters() == p.session().meters());
+    CHECK(j.progress("late-text-small").plays == 0);  // not finished yet
 }

@@ -1,0 +1,38 @@
+#pragma once
+/// Opening a scenario that has an unfinished playthrough in the journal: take it up where
+/// it stopped (the same step, the same meters), or start again. Keyboard: Enter continues,
+/// N starts again, Esc goes back to the library.
+#include "core/journal/Journal.hpp"
+#include "sfml/Screen.hpp"
+#include "sfml/screens/Common.hpp"
+#include "sfml/widgets/Button.hpp"
+#include "sfml/widgets/TextBlock.hpp"
+
+#include <set>
+
+namespace attune::ui {
+
+class ResumeScreen : public Screen {
+public:
+    ResumeScreen(Context& ctx, const Scenario& s, Journal::Unfinished left, std::set<std::string> played);
+    const char* name() const override { return "resume"; }
+    void layout() override;
+    void handle(const sf::Event& e) override;
+    void draw(sf::RenderTarget& target) const override;
+    std::vector<Box> boxes() const override;
+
+    void resume();
+    void startAgain();
+    std::string shownText() const;
+
+private:
+    std::vector<Button*> buttons();
+    const Scenario& sc_;
+    Journal::Unfinished left_;
+    std::set<std::string> played_;
+    std::string error_;
+    TextBlock title_, line_, note_, keys_;
+    Button resumeBtn_, againBtn_, backBtn_;
+};
+
+}  // namespace attune::ui
