@@ -193,7 +193,7 @@ int play(const PlayArgs& a) {
     std::optional<Playthrough> resumed;
     std::optional<long long> resumedId;
     if (a.resume) {
-        const auto left = journal ? journal->unfinished(s.id) : std::nullopt;
+        const auto left = journal ? journal->unfinished(s.id, profileName()) : std::nullopt;
         if (!left) {
             std::cout << fmt::format("No unfinished playthrough of “{}” is saved; starting from the beginning.\n", s.title);
         } else {
@@ -212,7 +212,7 @@ int play(const PlayArgs& a) {
             }
         }
     } else if (journal) {
-        if (const auto left = journal->unfinished(s.id))
+        if (const auto left = journal->unfinished(s.id, profileName()))
             std::cout << fmt::format("An unfinished playthrough of this scenario is saved ({} decision{} in, begun {}); "
                                      "attune play {} --resume takes it up.\n",
                                      left->decisions, left->decisions == 1 ? "" : "s", left->startedAt, a.file);
@@ -221,7 +221,7 @@ int play(const PlayArgs& a) {
                       : table ? Playthrough::borrowing(s, *table)
                               : Playthrough::borrowing(s, playedRoles(s, a.solo));
     std::optional<Recorder> recorder;
-    if (journal) recorder.emplace(*journal, run, resumedId);
+    if (journal) recorder.emplace(*journal, run, resumedId, profileName());
     TextOptions opts;
     addCoaching(opts, *lib, static_cast<int>(*feedback::parseCoaching(a.coaching)), run);
     if (recorder)
@@ -325,13 +325,132 @@ int stats(const StatsArgs& a) {
     return ok && failures == 0 ? 0 : 1;
 }
 
+namespace {
+/// The journal for reading or changing it: said and nothing when it cannot be used.
+std::unique_ptr<Journal> journalOrSay() {
+    auto j = std::make_unique<Journal>(journalPath());
+    if (!j->notice().empty() && j->notice() != " ") std::cerr << "attune: " << j->notice() << '\n';
+    if (!j->ok()) {
+        std::cerr << "attune: " << j->error() << '\n';
+        return nullptr;
+    }
+    return j;
+}
+
+std::string whose() { return profileName().empty() ? std::string("your") : fmt::format("{}'s", profileName()); }
+}  // namespace
+
+int journalExport(const std::string& format, const std::string& file) {
+    auto j = journalOrSay();
+    if (!j) return 1;
+    const std::string body = format == "csv" ? j->exportCsv(profileName()) : j->exportJson(profileName()) + "\n";
+    if (file.empty() || file == "-") {
+        std::cout << body;
+        return 0;
+    }
+    std::ofstream out(file, std::ios::binary);
+    out << body;
+    out.close();
+    if (!out) {
+        std::cerr << fmt::format("attune: the export could not be written to {}\n", file);
+        return 1;
+    }
+    std::cout << fmt::format("The journal ({} record) is saved in {}\n", whose(), file);
+    return 0;
+}
+
+int journalImport(const std::string& file) {
+    Diagnostics d(file);
+    const auto text = readFile(file, d);
+    for (const auto& x : d.all()) std::cerr << x.format() << '\n';
+    if (!text) return 1;
+    auto j = journalOrSay();
+    if (!j) return 1;
+    if (!j->importJson(*text, profileName())) {
+        std::cerr << fmt::format("attune: {}: {}; nothing was added\n", file, j->error());
+        return 1;
+    }
+    std::cout << fmt::format("Added {} to {} record.\n", file, whose());
+    return 0;
+}
+
+int journalDelete(bool yes) {
+    auto j = journalOrSay();
+    if (!j) return 1;
+    const std::string who = profileName().empty() ? std::string("the default profile") : "'" + profileName() + "'";
+    if (!yes) {
+        std::cout << fmt::format("This removes every playthrough, step, check-in, note and practice of {} from {}, for "
+                                 "good. Type yes to go on: ",
+                                 who, j->file().string())
+                  << std::flush;
+        std::string answer;
+        if (!std::getline(std::cin, answer) || text::trim(answer) != "yes") {
+            std::cout << "Nothing was deleted.\n";
+            return 1;
+        }
+    }
+    if (!j->deleteProfile(profileName())) {
+        std::cerr << "attune: " << j->error() << '\n';
+        return 1;
+    }
+    std::cout << fmt::format("Deleted every record of {}, and compacted the file so none of it stays on disk.\n", who);
+    return 0;
+}
+
+int showProgress(const PatternLibrary* lib) {
+    auto j = journalOrSay();
+    if (!j) return 1;
+    const Journal::Report r = j->report(profileName());
+    if (r.playthroughs == 0) {
+        std::cout << "Nothing in the journal yet: your practice shows here once you have played.\n";
+        return 0;
+    }
+    std::cout << fmt::format("Your practice so far{}\n", profileName().empty() ? "" : " (" + profileName() + ")");
+    std::cout << fmt::format("  {} playthrough{} ({} finished), {} scenario{}, {} ending{} found, {} day{} of practice\n",
+                             r.playthroughs, r.playthroughs == 1 ? "" : "s", r.finished, r.scenarios,
+                             r.scenarios == 1 ? "" : "s", r.endingsFound, r.endingsFound == 1 ? "" : "s", r.practiceDays,
+                             r.practiceDays == 1 ? "" : "s");
+    if (!r.secureByTheme.empty()) {
+        std::cout << "\nSecure choices, by week and theme\n";
+        std::string week;
+        std::vector<std::string> parts;
+        const auto flush = [&] {
+            if (!week.empty()) std::cout << fmt::format("  {}  {}\n", week, text::join(parts, " · "));
+            parts.clear();
+        };
+        for (const auto& sh : r.secureByTheme) {
+            if (sh.period != week) {
+                flush();
+                week = sh.period;
+            }
+            parts.push_back(fmt::format("{} {} of {}", sh.theme, sh.secure, sh.total));
+        }
+        flush();
+    }
+    if (!r.patterns.empty()) {
+        std::vector<std::string> parts;
+        for (const auto& [id, n] : r.patterns) {
+            const Pattern* pt = lib ? lib->find(id) : nullptr;
+            parts.push_back(fmt::format("{} ({})", pt ? pt->title : id, n));
+        }
+        std::cout << "\nThe patterns that came up most\n  " << text::join(parts, " · ") << '\n';
+    }
+    if (r.checkinBefore >= 0 || r.checkinAfter >= 0) {
+        const auto shown = [](double v) { return v < 0 ? std::string("none yet") : fmt::format("{:.1f}", v); };
+        std::cout << fmt::format("\nCheck-ins (how activated, 0 to 10, on average): before {}, after {}\n",
+                                 shown(r.checkinBefore), shown(r.checkinAfter));
+    }
+    if (r.reflections > 0) std::cout << fmt::format("Reflections written: {}\n", r.reflections);
+    return 0;
+}
+
 int showJournal(int limit) {
     const Journal journal(journalPath());
     if (!journal.ok()) {
         std::cerr << "attune: " << journal.error() << '\n';
         return 1;
     }
-    const auto entries = journal.recent(limit);
+    const auto entries = journal.recent(limit, profileName());
     if (entries.empty()) {
         std::cout << "No finished playthroughs yet. They appear here once you reach an ending.\n";
         return 0;
@@ -389,6 +508,16 @@ fs::path& journalOverride() {
 
 fs::path journalPath() { return journalOverride().empty() ? Journal::defaultPath() : journalOverride(); }
 void setJournalPath(fs::path p) { journalOverride() = std::move(p); }
+
+namespace {
+std::string& profileOverride() {
+    static std::string p;
+    return p;
+}
+}  // namespace
+
+const std::string& profileName() { return profileOverride(); }
+void setProfileName(std::string name) { profileOverride() = std::move(name); }
 
 std::unique_ptr<Journal> openJournal() {
     auto j = std::make_unique<Journal>(journalPath());
@@ -518,6 +647,20 @@ int run(int argc, char** argv) {
     jo->add_option("--journal", journalFile, journalHelp);
     app.add_option("--journal", journalFile, journalHelp);
     jn->add_option("--limit", journalLimit, "How many (default 20)")->check(CLI::Range(1, 100000));
+    std::string profile, exportFormat = "json", exportFile, importFile;
+    bool yes = false;
+    const char* profileHelp = "Whose record: partners sharing a machine keep separate ones (default: the default profile)";
+    auto* jx = jn->add_subcommand("export", "Write your journal as JSON (every row) or CSV (one line per step)");
+    jx->add_option("--format", exportFormat, "json or csv (default json)")->check(CLI::IsMember({"json", "csv"}));
+    jx->add_option("--out", exportFile, "The file to write (default: standard output)");
+    auto* ji = jn->add_subcommand("import", "Add a JSON export to a profile of this journal");
+    ji->add_option("file", importFile, "A file written by attune journal export")->required();
+    auto* jd = jn->add_subcommand("delete", "Remove every record of a profile, for good");
+    jd->add_flag("--yes", yes, "Do not ask first");
+    auto* pg = app.add_subcommand("progress", "Your practice over time: secure choices by theme, patterns, check-ins");
+    for (CLI::App* c : {p, jn, jx, ji, jd, pg}) c->add_option("--profile", profile, profileHelp);
+    for (CLI::App* c : {jx, ji, jd, pg}) c->add_option("--journal", journalFile, journalHelp);
+    app.add_option("--profile", profile, profileHelp);
 
     auto* rl = app.add_subcommand("rules", "List the validator's rule ids and what each means");
     auto* ab = app.add_subcommand("about", "What Attune is and is not, where to find support, and signs of control or abuse");
@@ -541,6 +684,15 @@ int run(int argc, char** argv) {
     if (!journalFile.empty()) {
         setJournalPath(journalFile);
         win.journal = journalFile;
+    }
+    setProfileName(profile);
+    win.profile = profile;
+    if (*jx) return journalExport(exportFormat, exportFile);
+    if (*ji) return journalImport(importFile);
+    if (*jd) return journalDelete(yes);
+    if (*pg) {
+        auto lib = library(std::cerr);
+        return showProgress(lib ? &*lib : nullptr);
     }
     if (*v) return validate(validatePaths);
     if (*t) return test(testPaths);

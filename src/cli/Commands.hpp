@@ -37,6 +37,9 @@ void addCoaching(TextOptions& opts, const PatternLibrary& lib, int coaching, con
 /// The journal file: --journal PATH when given, else the XDG data folder's.
 std::filesystem::path journalPath();
 void setJournalPath(std::filesystem::path p);
+/// --profile NAME: whose record (partners sharing a machine keep separate ones); "" by default.
+const std::string& profileName();
+void setProfileName(std::string name);
 /// Opens the journal for recording; says once (on stderr) when it cannot, or when a damaged
 /// file was moved aside. Nothing when it cannot be used.
 std::unique_ptr<Journal> openJournal();

@@ -129,7 +129,7 @@ int textLibrary(std::istream& in, std::ostream& out) {
         const Scenario& s = scenarios[i];
         std::size_t endings = 0;
         for (const Node& n : s.nodes) endings += n.isEnding() ? 1 : 0;
-        const auto progress = journal.progress(s.id);
+        const auto progress = journal.progress(s.id, profileName());
         const std::string done = progress.completed()
                                      ? fmt::format("; played, {} of {} endings found", progress.endingsFound.size(), endings)
                                      : "";
@@ -158,7 +158,7 @@ int textLibrary(std::istream& in, std::ostream& out) {
     Playthrough run = table ? Playthrough::borrowing(s, *table) : Playthrough::borrowing(s, playedRoles(s, true));
     auto recording = openJournal();
     std::optional<Recorder> recorder;
-    if (recording) recorder.emplace(*recording, run);
+    if (recording) recorder.emplace(*recording, run, std::nullopt, profileName());
     TextOptions opts;
     opts.interactive = isatty(STDIN_FILENO) != 0;
     opts.clearScreen = opts.interactive && isatty(STDOUT_FILENO) != 0 && table.has_value();

@@ -179,7 +179,7 @@ int playSide(Playthrough& run, std::unique_ptr<net::Link> link, const std::strin
     // A person at the keyboard is kept in the journal step by step; a script is not.
     std::unique_ptr<Journal> journal = script.empty() ? openJournal() : nullptr;
     std::optional<Recorder> recorder;
-    if (journal) recorder.emplace(*journal, run);
+    if (journal) recorder.emplace(*journal, run, std::nullopt, profileName());
     const auto kept = [&recorder] {
         return recorder && recorder->id() ? std::string("Your steps so far stay in your journal, unfinished.")
                                           : std::string("Nothing from this playthrough is kept.");

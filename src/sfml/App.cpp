@@ -76,6 +76,7 @@ bool App::setUp(const window::WindowOptions& o, Failure& failure) {
     c.screenshot = !o.screenshot.empty();
     c.saveSettingsOnChange = interactive_;
     c.recordPlays = interactive_;
+    c.profile = o.profile;
 
     Diagnostics d(defaultPatternLibraryPath().string());
     c.patterns = loadDefaultPatternLibrary(d);

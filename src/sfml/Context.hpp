@@ -28,6 +28,7 @@ struct Context {
     PatternLibrary patterns;
     ScenarioLibrary library;
     std::unique_ptr<Journal> journal;  ///< null when it could not be opened
+    std::string profile;               ///< whose record in the journal ("" is the default one)
     ScreenStack stack;
     bool recordPlays = true;  ///< false for screenshots and the benchmark
     /// Switches between a window and full screen (the App recreates the window).

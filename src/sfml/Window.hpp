@@ -29,6 +29,7 @@ struct WindowOptions {
     std::string role;         ///< hosting: the role this machine's person plays
     int port = 47474;         ///< hosting: the port to listen on
     std::string journal;        ///< the journal file; empty: the XDG data folder's
+    std::string profile;        ///< whose record (partners sharing a machine keep separate ones)
     float screenshotDelay = 0;  ///< seconds to keep playing before the screenshot (a partner's move may come)
     int benchFrames = 0;      ///< > 0: run the frame-time benchmark for N frames
 };

@@ -79,3 +79,33 @@ TEST_CASE("a scenario that changed under the saved steps says which step no long
     CHECK(slurp(d.path / "second.out").find("The saved playthrough no longer fits this scenario (step 2: the choice "
                                             "'sam-defends' at node ") != std::string::npos);
 }
+
+TEST_CASE("progress, export and delete from the command line, for one person of two sharing the machine") {
+    Dir d;
+    run(d.path,
+        "cd tests\n"
+        "printf '2\\n' | \"$A\" play data/small.yaml --coaching off --journal $J > /dev/null\n"
+        "printf '1\\n1\\n' | \"$A\" play data/small.yaml --coaching off --journal $J --profile Ana > /dev/null\n"
+        "\"$A\" progress --journal $J > $DIR/progress.out\n"
+        "\"$A\" progress --journal $J --profile Ana > $DIR/ana.out\n"
+        "\"$A\" journal export --format csv --journal $J --out $DIR/me.csv > $DIR/export.out\n"
+        "\"$A\" journal delete --profile Ana --journal $J < /dev/null > $DIR/refused.out; echo $? > $DIR/refused.rc\n"
+        "\"$A\" journal delete --profile Ana --yes --journal $J > $DIR/delete.out\n"
+        "\"$A\" progress --journal $J --profile Ana > $DIR/after.out\n"
+        "\"$A\" progress --journal $J > $DIR/mine-after.out\n");
+    CHECK(slurp(d.path / "progress.out") ==
+          "Your practice so far\n"
+          "  1 playthrough (1 finished), 1 scenario, 1 ending found, 1 day of practice\n"
+          "\nSecure choices, by week and theme\n" +
+              slurp(d.path / "progress.out").substr(slurp(d.path / "progress.out").find("  week of 20")));
+    CHECK(slurp(d.path / "progress.out").find("needs 1 of 1") != std::string::npos);
+    CHECK(slurp(d.path / "ana.out").rfind("Your practice so far (Ana)\n  1 playthrough (1 finished)", 0) == 0);
+    CHECK(slurp(d.path / "export.out") == "The journal (your record) is saved in " + (d.path / "me.csv").string() + "\n");
+    CHECK(slurp(d.path / "me.csv").find(",name-need,") != std::string::npos);
+    CHECK(slurp(d.path / "refused.rc") == "1\n");
+    CHECK(slurp(d.path / "refused.out").find("Nothing was deleted.\n") != std::string::npos);
+    CHECK(slurp(d.path / "delete.out") ==
+          "Deleted every record of 'Ana', and compacted the file so none of it stays on disk.\n");
+    CHECK(slurp(d.path / "after.out") == "Nothing in the journal yet: your practice shows here once you have played.\n");
+    CHECK(slurp(d.path / "mine-after.out").rfind("Your practice so far\n  1 playthrough", 0) == 0);
+}

@@ -222,7 +222,9 @@ bool Journal::open(const fs::path& file) {
         notice_ = " ";  // not damaged: kept as it is
         return false;
     }
-    if (!exec("PRAGMA journal_mode = WAL") || !exec("PRAGMA foreign_keys = ON") || !migrate()) {
+    // secure_delete: a deleted row's bytes are overwritten, not left in free pages.
+    if (!exec("PRAGMA journal_mode = WAL") || !exec("PRAGMA foreign_keys = ON") || !exec("PRAGMA secure_delete = ON") ||
+        !migrate()) {
         if (error_ == kForeign) {  // another program's database: moved aside by the caller
             sqlite3_close(db_);
             db_ = nullptr;
@@ -434,13 +436,13 @@ std::optional<Journal::Unfinished> Journal::unfinished(const std::string& scenar
     return u;
 }
 
-Journal::Progress Journal::progress(const std::string& scenarioId) const {
+Journal::Progress Journal::progress(const std::string& scenarioId, const std::string& profile) const {
     Progress p;
     if (!db_) return p;
     Statement q(db_,
-                "SELECT ending, COUNT(*) FROM playthroughs WHERE scenario = ? AND state = 'ended' GROUP BY ending "
-                "ORDER BY MIN(id)");
-    q.bind(1, scenarioId);
+                "SELECT ending, COUNT(*) FROM playthroughs p JOIN profiles f ON f.id = p.profile WHERE scenario = ? AND "
+                "f.name = ? AND state = 'ended' GROUP BY ending ORDER BY MIN(p.id)");
+    q.bind(1, scenarioId).bind(2, profile);
     while (q && q.step() == SQLITE_ROW) {
         p.endingsFound.push_back(q.text(0));
         p.plays += q.integer(1);
@@ -448,19 +450,309 @@ Journal::Progress Journal::progress(const std::string& scenarioId) const {
     return p;
 }
 
-std::vector<Journal::Entry> Journal::recent(int limit) const {
+std::vector<Journal::Entry> Journal::recent(int limit, const std::string& profile) const {
     std::vector<Entry> out;
     if (!db_) return out;
     Statement q(db_,
                 "SELECT scenario, ending, kind, mode, ended_at, steps, secure, anxious, avoidant, disorganised "
-                "FROM playthroughs WHERE state = 'ended' ORDER BY ended_at DESC, id DESC LIMIT ?");
-    q.bind(1, limit);
+                "FROM playthroughs p JOIN profiles f ON f.id = p.profile WHERE state = 'ended' AND f.name = ? "
+                "ORDER BY ended_at DESC, p.id DESC LIMIT ?");
+    q.bind(1, profile).bind(2, limit);
     while (q && q.step() == SQLITE_ROW) {
         Entry e{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5), {}};
         for (int i = 0; i < 4; ++i) e.styles[u(i)] = q.integer(6 + i);
         out.push_back(std::move(e));
     }
     return out;
+}
+
+std::vector<std::string> Journal::profiles() const {
+    std::vector<std::string> out;
+    if (!db_) return out;
+    Statement q(db_, "SELECT name FROM profiles ORDER BY id");
+    while (q && q.step() == SQLITE_ROW) out.push_back(q.text(0));
+    return out;
+}
+
+namespace {
+nlohmann::json parsed(const std::string& text, nlohmann::json fallback) {
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    return j.is_discarded() ? fallback : j;
+}
+}  // namespace
+
+std::string Journal::exportJson(const std::string& profile) const {
+    using nlohmann::json;
+    json out{{"attune_journal", kSchemaVersion}, {"profile", profile}, {"playthroughs", json::array()},
+             {"checkins", json::array()}, {"reflections", json::array()}, {"practices", json::array()}};
+    if (!db_) return out.dump(2);
+    Statement q(db_,
+                "SELECT p.id, scenario, hash, mode, people, state, started_at, ended_at, ending, kind, steps, at_node, "
+                "at_meters FROM playthroughs p JOIN profiles f ON f.id = p.profile WHERE f.name = ? ORDER BY p.id");
+    q.bind(1, profile);
+    std::vector<long long> ids;
+    while (q && q.step() == SQLITE_ROW) {
+        ids.push_back(q.integer64(0));
+        json p{{"scenario", q.text(1)}, {"hash", q.text(2)},   {"mode", q.text(3)},
+               {"people", parsed(q.text(4), json::array())},   {"state", q.text(5)},
+               {"started_at", q.text(6)}, {"ended_at", q.text(7)}, {"ending", q.text(8)},
+               {"kind", q.text(9)}, {"nodes_entered", q.integer(10)}, {"at_node", q.text(11)},
+               {"at_meters", parsed(q.text(12), json::array())}, {"steps", json::array()}};
+        Statement st(db_,
+                     "SELECT node, role, choice, mirror, by_default, style, theme, pattern, meters, at FROM steps "
+                     "WHERE playthrough = ? ORDER BY seq");
+        st.bind64(1, ids.back());
+        while (st && st.step() == SQLITE_ROW)
+            p["steps"].push_back({{"node", st.text(0)},    {"role", st.text(1)},  {"choice", st.text(2)},
+                                  {"mirror", st.text(3)},  {"by_default", st.integer(4) != 0},
+                                  {"style", st.text(5)},   {"theme", st.text(6)}, {"pattern", st.text(7)},
+                                  {"meters", parsed(st.text(8), json::array())}, {"at", st.text(9)}});
+        out["playthroughs"].push_back(std::move(p));
+    }
+    // Check-ins, reflections and practice sessions point at a playthrough by its place in the list.
+    const auto place = [&](long long id) -> json {
+        const auto it = std::find(ids.begin(), ids.end(), id);
+        return it == ids.end() ? json(nullptr) : json(it - ids.begin());
+    };
+    Statement c(db_,
+                "SELECT c.playthrough, moment, activation, word, c.at FROM checkins c JOIN profiles f ON f.id = c.profile "
+                "WHERE f.name = ? ORDER BY c.id");
+    c.bind(1, profile);
+    while (c && c.step() == SQLITE_ROW)
+        out["checkins"].push_back({{"playthrough", place(c.integer64(0))}, {"moment", c.text(1)},
+                                   {"activation", c.integer(2)}, {"word", c.text(3)}, {"at", c.text(4)}});
+    Statement r(db_,
+                "SELECT r.playthrough, noticed, needed, r.at FROM reflections r JOIN profiles f ON f.id = r.profile "
+                "WHERE f.name = ? ORDER BY r.id");
+    r.bind(1, profile);
+    while (r && r.step() == SQLITE_ROW)
+        out["reflections"].push_back(
+            {{"playthrough", place(r.integer64(0))}, {"noticed", r.text(1)}, {"needed", r.text(2)}, {"at", r.text(3)}});
+    Statement pr(db_,
+                 "SELECT x.playthrough, practice, seconds, x.at FROM practices x JOIN profiles f ON f.id = x.profile "
+                 "WHERE f.name = ? ORDER BY x.id");
+    pr.bind(1, profile);
+    while (pr && pr.step() == SQLITE_ROW)
+        out["practices"].push_back({{"playthrough", place(pr.integer64(0))}, {"practice", pr.text(1)},
+                                    {"seconds", pr.integer(2)}, {"at", pr.text(3)}});
+    return out.dump(2);
+}
+
+namespace {
+/// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+std::string csv(const std::string& v) {
+    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+    std::string out = "\"";
+    for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+}  // namespace
+
+std::string Journal::exportCsv(const std::string& profile) const {
+    std::string out =
+        "playthrough,scenario,mode,state,started_at,ended_at,ending,kind,seq,node,role,choice,mirror,by_default,style,theme,"
+        "pattern,meters,at\r\n";
+    if (!db_) return out;
+    Statement q(db_,
+                "SELECT DENSE_RANK() OVER (ORDER BY p.id), p.scenario, p.mode, p.state, p.started_at, "
+                "COALESCE(p.ended_at, ''), COALESCE(p.ending, ''), COALESCE(p.kind, ''), s.seq, s.node, s.role, s.choice, "
+                "s.mirror, s.by_default, s.style, s.theme, s.pattern, s.meters, s.at "
+                "FROM steps s JOIN playthroughs p ON p.id = s.playthrough JOIN profiles f ON f.id = p.profile "
+                "WHERE f.name = ? ORDER BY p.id, s.seq");
+    q.bind(1, profile);
+    while (q && q.step() == SQLITE_ROW) {
+        for (int col = 0; col < 19; ++col) out += (col ? "," : "") + csv(q.text(col));
+        out += "\r\n";
+    }
+    return out;
+}
+
+bool Journal::importJson(const std::string& text, const std::string& profile) {
+    using nlohmann::json;
+    if (!db_) return false;
+    const json in = json::parse(text, nullptr, false);
+    const auto str = [](const json& o, const char* k) {
+        const auto it = o.find(k);
+        return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    if (in.is_discarded() || !in.is_object() || !in.contains("attune_journal") || !in["attune_journal"].is_number_integer() ||
+        in["attune_journal"].get<int>() != kSchemaVersion || !in.contains("playthroughs") || !in["playthroughs"].is_array()) {
+        error_ = "it is not a journal export Attune wrote (schema 2)";
+        return false;
+    }
+    if (!exec("BEGIN IMMEDIATE")) return false;
+    const long long who = profileId(profile);
+    std::vector<long long> ids;
+    bool ok = who != 0;
+    for (const json& p : in["playthroughs"]) {
+        if (!ok) break;
+        if (!p.is_object() || !p.contains("steps") || !p["steps"].is_array()) {
+            ok = false;
+            error_ = "a playthrough in it has no steps list";
+            break;
+        }
+        Statement ins(db_,
+                      "INSERT INTO playthroughs (profile, scenario, hash, mode, people, state, started_at, ended_at, ending, "
+                      "kind, steps, at_node, at_meters) VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), "
+                      "NULLIF(?, ''), ?, ?, ?)");
+        ins.bind64(1, who).bind(2, str(p, "scenario")).bind(3, str(p, "hash")).bind(4, str(p, "mode"));
+        ins.bind(5, p.value("people", json::array()).dump()).bind(6, str(p, "state")).bind(7, str(p, "started_at"));
+        ins.bind(8, str(p, "ended_at")).bind(9, str(p, "ending")).bind(10, str(p, "kind"));
+        ins.bind(11, p.contains("nodes_entered") && p["nodes_entered"].is_number_integer() ? p["nodes_entered"].get<int>() : 0);
+        ins.bind(12, str(p, "at_node")).bind(13, p.value("at_meters", json::array()).dump());
+        ok = ins && ins.step() == SQLITE_DONE;
+        ids.push_back(sqlite3_last_insert_rowid(db_));
+        int seq = 0;
+        std::array<int, 4> styles{};
+        for (const json& st : p["steps"]) {
+            if (!ok) break;
+            if (!st.is_object()) {
+                ok = false;
+                error_ = "a step in it is not an object";
+                break;
+            }
+            Statement s2(db_,
+                         "INSERT INTO steps (playthrough, seq, node, role, choice, mirror, by_default, style, theme, pattern, "
+                         "meters, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            const bool byDefault = st.contains("by_default") && st["by_default"].is_boolean() && st["by_default"].get<bool>();
+            s2.bind64(1, ids.back()).bind(2, seq++).bind(3, str(st, "node")).bind(4, str(st, "role"));
+            s2.bind(5, str(st, "choice")).bind(6, str(st, "mirror")).bind(7, byDefault ? 1 : 0).bind(8, str(st, "style"));
+            s2.bind(9, str(st, "theme")).bind(10, str(st, "pattern")).bind(11, st.value("meters", json::array()).dump());
+            s2.bind(12, str(st, "at"));
+            ok = s2 && s2.step() == SQLITE_DONE;
+            if (const auto style = parseStyle(str(st, "style")); style && !byDefault) ++styles[static_cast<std::size_t>(*style)];
+        }
+        Statement up(db_, "UPDATE playthroughs SET secure = ?, anxious = ?, avoidant = ?, disorganised = ? WHERE id = ?");
+        for (int i = 0; i < 4; ++i) up.bind(1 + i, styles[u(i)]);
+        up.bind64(5, ids.back());
+        ok = ok && up && up.step() == SQLITE_DONE;
+    }
+    const auto link = [&](const json& o) -> std::optional<long long> {
+        const auto it = o.find("playthrough");
+        if (it == o.end() || !it->is_number_integer()) return std::nullopt;
+        const auto i = it->get<long long>();
+        return i >= 0 && static_cast<std::size_t>(i) < ids.size() ? std::optional<long long>(ids[static_cast<std::size_t>(i)])
+                                                                   : std::nullopt;
+    };
+    for (const char* table : {"checkins", "reflections", "practices"}) {
+        if (!ok || !in.contains(table) || !in[table].is_array()) continue;
+        for (const json& o : in[table]) {
+            if (!ok) break;
+            if (!o.is_object()) continue;
+            const std::string t = table;
+            Statement ins(db_, t == "checkins"    ? "INSERT INTO checkins (profile, playthrough, moment, activation, word, at) "
+                                                    "VALUES (?, ?, ?, ?, ?, ?)"
+                               : t == "reflections" ? "INSERT INTO reflections (profile, playthrough, noticed, needed, at) "
+                                                      "VALUES (?, ?, ?, ?, ?)"
+                                                    : "INSERT INTO practices (profile, playthrough, practice, seconds, at) "
+                                                      "VALUES (?, ?, ?, ?, ?)");
+            ins.bind64(1, who);
+            if (const auto pt = link(o)) ins.bind64(2, *pt);
+            else ins.null(2);
+            if (t == "checkins") {
+                ins.bind(3, str(o, "moment"));
+                if (o.contains("activation") && o["activation"].is_number_integer()) ins.bind(4, o["activation"].get<int>());
+                else ins.null(4);
+                ins.bind(5, str(o, "word")).bind(6, str(o, "at"));
+            } else if (t == "reflections") {
+                ins.bind(3, str(o, "noticed")).bind(4, str(o, "needed")).bind(5, str(o, "at"));
+            } else {
+                ins.bind(3, str(o, "practice"));
+                ins.bind(4, o.contains("seconds") && o["seconds"].is_number_integer() ? o["seconds"].get<int>() : 0);
+                ins.bind(5, str(o, "at"));
+            }
+            ok = ins && ins.step() == SQLITE_DONE;
+        }
+    }
+    if (!ok) {
+        if (error_.empty()) error_ = sqlite3_errmsg(db_);
+        const std::string why = error_;
+        exec("ROLLBACK");
+        error_ = why;
+        return false;
+    }
+    return exec("COMMIT");
+}
+
+bool Journal::deleteProfile(const std::string& name) {
+    if (!db_) return false;
+    const auto all = profiles();
+    if (std::find(all.begin(), all.end(), name) == all.end()) {
+        error_ = name.empty() ? "there is no default profile in this journal"
+                              : fmt::format("there is no profile '{}' in this journal", name);
+        return false;
+    }
+    if (!exec("BEGIN IMMEDIATE")) return false;
+    Statement del(db_, "DELETE FROM profiles WHERE name = ?");
+    del.bind(1, name);
+    if (!del || del.step() != SQLITE_DONE) {
+        error_ = sqlite3_errmsg(db_);
+        exec("ROLLBACK");
+        return false;
+    }
+    if (!exec("COMMIT")) return false;
+    // Nothing of it left in the file: the log folded in and emptied, then the file rewritten.
+    return exec("PRAGMA wal_checkpoint(TRUNCATE)") && exec("VACUUM") && exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+Journal::Report Journal::report(const std::string& profile) const {
+    Report r;
+    if (!db_) return r;
+    {
+        Statement q(db_,
+                    "SELECT COUNT(*), SUM(state = 'ended'), COUNT(DISTINCT scenario), "
+                    "COUNT(DISTINCT CASE WHEN state = 'ended' THEN scenario || '/' || ending END) "
+                    "FROM playthroughs p JOIN profiles f ON f.id = p.profile WHERE f.name = ?");
+        q.bind(1, profile);
+        if (q && q.step() == SQLITE_ROW) {
+            r.playthroughs = q.integer(0);
+            r.finished = q.integer(1);
+            r.scenarios = q.integer(2);
+            r.endingsFound = q.integer(3);
+        }
+    }
+    {
+        Statement q(db_,
+                    "SELECT COUNT(DISTINCT day) FROM ("
+                    " SELECT date(s.at) AS day FROM steps s JOIN playthroughs p ON p.id = s.playthrough"
+                    "  JOIN profiles f ON f.id = p.profile WHERE f.name = ?1 AND s.by_default = 0"
+                    " UNION SELECT date(x.at) FROM practices x JOIN profiles f ON f.id = x.profile WHERE f.name = ?1"
+                    " UNION SELECT date(c.at) FROM checkins c JOIN profiles f ON f.id = c.profile WHERE f.name = ?1)");
+        q.bind(1, profile);
+        if (q && q.step() == SQLITE_ROW) r.practiceDays = q.integer(0);
+    }
+    {
+        Statement q(db_,
+                    "SELECT 'week of ' || date(s.at, '-6 days', 'weekday 1'), s.theme, SUM(s.style = 'secure'), COUNT(*) "
+                    "FROM steps s "
+                    "JOIN playthroughs p ON p.id = s.playthrough JOIN profiles f ON f.id = p.profile "
+                    "WHERE f.name = ? AND s.by_default = 0 AND s.theme <> '' AND s.style <> '' "
+                    "GROUP BY 1, 2 ORDER BY 1, 2");
+        q.bind(1, profile);
+        while (q && q.step() == SQLITE_ROW) r.secureByTheme.push_back({q.text(0), q.text(1), q.integer(2), q.integer(3)});
+    }
+    {
+        Statement q(db_,
+                    "SELECT s.pattern, COUNT(*) FROM steps s JOIN playthroughs p ON p.id = s.playthrough "
+                    "JOIN profiles f ON f.id = p.profile WHERE f.name = ? AND s.by_default = 0 AND s.pattern <> '' "
+                    "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5");
+        q.bind(1, profile);
+        while (q && q.step() == SQLITE_ROW) r.patterns.emplace_back(q.text(0), q.integer(1));
+    }
+    {
+        Statement q(db_,
+                    "SELECT AVG(CASE WHEN moment = 'before' THEN activation END), "
+                    "AVG(CASE WHEN moment = 'after' THEN activation END), "
+                    "(SELECT COUNT(*) FROM reflections x JOIN profiles g ON g.id = x.profile WHERE g.name = ?1) "
+                    "FROM checkins c JOIN profiles f ON f.id = c.profile WHERE f.name = ?1");
+        q.bind(1, profile);
+        if (q && q.step() == SQLITE_ROW) {
+            if (!q.text(0).empty()) r.checkinBefore = std::stod(q.text(0));
+            if (!q.text(1).empty()) r.checkinAfter = std::stod(q.text(1));
+            r.reflections = q.integer(2);
+        }
+    }
+    return r;
 }
 
 bool Journal::record(const Session& s, const std::string& mode) {

@@ -69,7 +69,7 @@ public:
         bool completed() const { return plays > 0; }
     };
     /// Finished playthroughs of a scenario.
-    Progress progress(const std::string& scenarioId) const;
+    Progress progress(const std::string& scenarioId, const std::string& profile = {}) const;
 
     struct Entry {
         std::string scenario, ending, kind, mode, finishedAt;
@@ -77,7 +77,36 @@ public:
         std::array<int, 4> styles{};
     };
     /// The most recent finished playthroughs, newest first.
-    std::vector<Entry> recent(int limit) const;
+    std::vector<Entry> recent(int limit, const std::string& profile = {}) const;
+
+    /// The names of the people who keep a record here ("" is the default one).
+    std::vector<std::string> profiles() const;
+    /// Every row of a profile as JSON (schema 2: playthroughs with their steps, check-ins,
+    /// reflections, practice sessions), without row ids, so it can be imported elsewhere.
+    std::string exportJson(const std::string& profile) const;
+    /// One line per step (with its playthrough's columns), RFC 4180 quoting.
+    std::string exportCsv(const std::string& profile) const;
+    /// Adds an export's rows to `profile`, in one transaction; false (with error()) when the
+    /// text is not an export Attune wrote.
+    bool importJson(const std::string& text, const std::string& profile);
+    /// Removes every row of a profile, then vacuums the file so nothing of it stays on disk.
+    /// False (with error()) when there is no such profile.
+    bool deleteProfile(const std::string& name);
+
+    /// A picture of change over time, for one profile.
+    struct Report {
+        int playthroughs = 0, finished = 0, scenarios = 0, endingsFound = 0, practiceDays = 0;
+        struct Share {
+            std::string period;  ///< "week of 2026-11-30" (its Monday)
+            std::string theme;
+            int secure = 0, total = 0;
+        };
+        std::vector<Share> secureByTheme;  ///< by week, then theme
+        std::vector<std::pair<std::string, int>> patterns;  ///< the most used, with their counts
+        double checkinBefore = -1, checkinAfter = -1;       ///< mean activation, -1 when none
+        int reflections = 0;
+    };
+    Report report(const std::string& profile) const;
 
     /// Saves a finished session in one go (tools that play without a Playthrough's events).
     bool record(const Session& s, const std::string& mode);

@@ -58,7 +58,7 @@ void LibraryScreen::collect() {
         Row r;
         r.scenario = &s;
         if (ctx_.journal) {
-            const Journal::Progress p = ctx_.journal->progress(s.id);
+            const Journal::Progress p = ctx_.journal->progress(s.id, ctx_.profile);
             r.completed = p.completed();
             if (r.completed) {
                 r.found = p.endingsFound.size();
@@ -382,7 +382,7 @@ void LibraryScreen::play(bool together) {
     if (together) return ctx_.stack.replace(std::make_unique<TogetherScreen>(ctx_, s));
     // A playthrough left half-way is offered first.
     if (ctx_.journal && ctx_.recordPlays)
-        if (auto left = ctx_.journal->unfinished(s.id, {}, {"solo"}))
+        if (auto left = ctx_.journal->unfinished(s.id, ctx_.profile, {"solo"}))
             return ctx_.stack.replace(std::make_unique<ResumeScreen>(ctx_, s, std::move(*left), playedRoles(s, true)));
     ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, s, playedRoles(s, true)));
 }

@@ -71,7 +71,7 @@ PlayScreen::PlayScreen(Context& ctx, const Scenario& s, Playthrough resumed, lon
 
 void PlayScreen::init(std::optional<long long> journalId) {
     // Kept step by step as it happens (an ending counts once the person moves on from it).
-    if (ctx_.recordPlays && ctx_.journal) recorder_ = std::make_unique<Recorder>(*ctx_.journal, run_, journalId);
+    if (ctx_.recordPlays && ctx_.journal) recorder_ = std::make_unique<Recorder>(*ctx_.journal, run_, journalId, ctx_.profile);
     for (const Role& r : sc_.roles) {
         const int m = sc_.arousalMeter(r.id);
         if (m < 0 || !sc_.meters[u(m)].show) continue;

@@ -186,3 +186,75 @@ TEST_CASE("a playthrough is kept step by step, a rewind takes its steps back, an
     CHECK(back.playthrough->session().meters() == p.session().meters());
     CHECK(j.progress("late-text-small").plays == 0);  // not finished yet
 }
+
+TEST_CASE("an export read into another journal exports again word for word; CSV quotes what needs quoting") {
+    TempDir tmp;
+    Journal a(tmp.path / "a.sqlite");
+    REQUIRE(a.ok());
+    CHECK(a.record(finished("protest,partner-defend"), "together"));
+    CHECK(a.record(finished("name-need"), "solo"));
+    const std::string json = a.exportJson("");
+    Journal b(tmp.path / "b.sqlite");
+    REQUIRE(b.importJson(json, "Ana"));
+    std::string again = b.exportJson("Ana");
+    const std::string from = "\"profile\": \"Ana\"", to = "\"profile\": \"\"";
+    REQUIRE(again.find(from) != std::string::npos);
+    again.replace(again.find(from), from.size(), to);
+    CHECK(again == json);
+    CHECK(b.progress("late-text-small", "Ana").plays == 2);
+    CHECK(b.progress("late-text-small").plays == 0);  // another person's record
+    const std::string csv = a.exportCsv("");
+    CHECK(csv.rfind("playthrough,scenario,mode,state,started_at,ended_at,ending,kind,seq,node,role,choice,mirror,by_default,"
+                    "style,theme,pattern,meters,at\r\n1,late-text-small,both,ended,",
+                    0) == 0);
+    CHECK(csv.find(",first-reply,you,protest,,0,anxious,conflict,protest-behaviour,\"[75,40]\",") != std::string::npos);
+    // Not an export: refused, nothing added.
+    CHECK_FALSE(b.importJson("{\"attune_journal\": 1}", "Ana"));
+    CHECK(b.error() == "it is not a journal export Attune wrote (schema 2)");
+    CHECK(b.progress("late-text-small", "Ana").plays == 2);
+}
+
+TEST_CASE("deleting a profile removes every row of that person, and the file keeps no trace of it") {
+    TempDir tmp;
+    const fs::path file = tmp.path / "journal.sqlite";
+    {
+        Journal j(file);
+        REQUIRE(j.ok());
+        CHECK(j.record(finished("name-need"), "solo"));
+        const std::string mine = j.exportJson("");
+        REQUIRE(j.importJson(mine, "Zebediah-Quillfeather"));
+        CHECK(j.progress("late-text-small", "Zebediah-Quillfeather").plays == 1);
+        REQUIRE(j.deleteProfile("Zebediah-Quillfeather"));
+        CHECK(j.progress("late-text-small", "Zebediah-Quillfeather").plays == 0);
+        CHECK(j.progress("late-text-small").plays == 1);  // the other person's stays
+        CHECK(j.profiles() == std::vector<std::string>{""});
+        CHECK_FALSE(j.deleteProfile("nobody"));
+        CHECK(j.error() == "there is no profile 'nobody' in this journal");
+    }
+    for (const auto& e : fs::directory_iterator(tmp.path))
+        CHECK_MESSAGE(testing::slurp(e.path()).find("Zebediah-Quillfeather") == std::string::npos, e.path().string());
+}
+
+TEST_CASE("the progress report counts playthroughs, endings, practice days, secure choices by theme and patterns") {
+    TempDir tmp;
+    Journal j(tmp.path / "journal.sqlite");
+    CHECK(j.report("").playthroughs == 0);
+    CHECK(j.record(finished("protest,partner-defend"), "together"));
+    CHECK(j.record(finished("name-need"), "solo"));
+    CHECK(j.record(finished("name-need"), "solo"));
+    const Journal::Report r = j.report("");
+    CHECK(r.playthroughs == 3);
+    CHECK(r.finished == 3);
+    CHECK(r.scenarios == 1);
+    CHECK(r.endingsFound == 2);
+    CHECK(r.practiceDays == 1);
+    int secure = 0, total = 0;
+    for (const auto& sh : r.secureByTheme) {
+        secure += sh.secure;
+        total += sh.total;
+    }
+    CHECK(secure == 2);
+    REQUIRE(!r.patterns.empty());
+    CHECK(r.patterns.front() == std::pair<std::string, int>{"name-the-need", 2});
+    CHECK(r.checkinBefore < 0);
+}
