@@ -1,6 +1,7 @@
 // Times loading and checking a scenario against yaml-cpp's own parse of the
 // same file (YAML::Load, the floor). Prints figures; asserts nothing.
-#include "core/feedback/PatternLibrary.hpp"
+#include "core/load/Patterns.hpp"
+#include "core/model/PatternLibrary.hpp"
 #include "core/load/Loader.hpp"
 
 #include <algorithm>
@@ -35,8 +36,8 @@ int main(int argc, char** argv) {
     std::stringstream ss;
     ss << in.rdbuf();
     const std::string text = ss.str();
-    attune::Diagnostics d;
-    const attune::PatternLibrary lib = attune::PatternLibrary::loadDefault(d);
+    attune::Diagnostics d(attune::defaultPatternLibraryPath().string());
+    const attune::PatternLibrary lib = attune::loadDefaultPatternLibrary(d);
 
     std::size_t nodes = 0, problems = 0;
     const double yamlMs = medianMs(runs, [&] { nodes = YAML::Load(text)["nodes"].size(); });
