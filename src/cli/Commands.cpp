@@ -598,9 +598,9 @@ int run(int argc, char** argv) {
     app.add_option("--script", win.script, "Window: picks to play first (numbers or choice ids)");
     app.add_option("--screen", win.screen,
                    "Window: library, play, coach, breathe, history, debrief, settings, about, state, together (the set-up for two), "
-                   "reveal (mirror mode), host or join (two machines)")
+                   "reveal (mirror mode), host or join (two machines), resume (an unfinished playthrough)")
         ->check(CLI::IsMember({"library", "play", "coach", "breathe", "history", "debrief", "settings", "about", "state",
-                               "together", "reveal", "host", "join"}));
+                               "together", "reveal", "host", "join", "resume"}));
     app.add_option("--size", win.size, "Window: size as WIDTHxHEIGHT, e.g. 1280x720");
     app.add_flag("--high-contrast", win.highContrast, "Window: use the high-contrast theme");
     app.add_option("--text-size", win.textSize, "Window: text size 0 (small) to 4 (largest)")->check(CLI::Range(0, 4));

@@ -163,6 +163,10 @@ int textLibrary(std::istream& in, std::ostream& out) {
     opts.interactive = isatty(STDIN_FILENO) != 0;
     opts.clearScreen = opts.interactive && isatty(STDOUT_FILENO) != 0 && table.has_value();
     addCoaching(opts, patterns, 0, run);
+    if (recorder)
+        opts.stopNote = [&recorder] {
+            return recorder->id() ? std::string("Your steps so far are kept in your journal.") : std::string();
+        };
     if (table) printTable(run, out, opts.width);
     TypedPicks source(in);
     const PlayEnd end = playText(run, source, out, opts);

@@ -254,8 +254,8 @@ int host(const HostArgs& a) {
         std::cerr << "attune: --code: a code is 1 to 64 printable characters, no spaces\n";
         return 2;
     }
-    sf::TcpListener listener;
-    if (listener.listen(static_cast<unsigned short>(a.port)) != sf::Socket::Done) {
+    net::Listener listener;
+    if (listener.open(static_cast<unsigned short>(a.port)) != sf::Socket::Done) {
         std::cerr << fmt::format("attune: cannot listen on port {} (is another program using it?)\n", a.port);
         return 1;
     }

@@ -1,6 +1,9 @@
 #include "net/Link.hpp"
 
 #include <SFML/Network/SocketSelector.hpp>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Sleep.hpp>
 #include <chrono>
@@ -29,6 +32,24 @@ std::optional<std::array<std::uint8_t, N>> take(const Bytes& b, std::size_t at) 
 }
 
 }  // namespace
+
+sf::Socket::Status Listener::open(unsigned short port) {
+    close();
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return sf::Socket::Error;
+    const int on = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_ANY);
+    addr.sin_port = htons(port);
+    if (::bind(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, SOMAXCONN) != 0) {
+        ::close(fd);
+        return sf::Socket::Error;
+    }
+    create(fd);  // SFML owns it from here: blocking mode, accept(), getLocalPort(), close()
+    return sf::Socket::Done;
+}
 
 Link::~Link() { close(); }
 

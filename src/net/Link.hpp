@@ -18,6 +18,15 @@
 
 namespace attune::net {
 
+/// A TCP listener that can listen again on a port at once: its socket is made with
+/// SO_REUSEADDR (SFML 2.5's own listener is not), so a host started again right after a
+/// game, while the last connection's port is still in TIME_WAIT, still listens.
+class Listener : public sf::TcpListener {
+public:
+    /// Listens on `port` on every interface (0: a port the system picks).
+    sf::Socket::Status open(unsigned short port);
+};
+
 constexpr const char* kProtocol = "ATTUNE/1";  ///< the first bytes the host sends
 constexpr float kSilenceLimit = 20.f;           ///< seconds without a byte before the peer counts as gone
 

@@ -1,6 +1,7 @@
 #include "sfml/App.hpp"
 
 #include "sfml/screens/MachinesScreens.hpp"
+#include "sfml/screens/ResumeScreen.hpp"
 
 #include <SFML/System/Sleep.hpp>
 
@@ -242,6 +243,16 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
             failure = {h->error(), 1};
             return false;
         }
+        return true;
+    }
+    if (screen == "resume") {
+        auto left = c.journal ? c.journal->unfinished(s.id, c.profile, {"solo"}) : std::nullopt;
+        if (!left) {
+            failure = {fmt::format("--screen resume: no unfinished playthrough of '{}' played alone is saved", s.id), 2};
+            return false;
+        }
+        c.stack.push(std::make_unique<ResumeScreen>(c, s, std::move(*left), playedRoles(s, true)));
+        c.stack.apply();
         return true;
     }
     if (screen == "together") {

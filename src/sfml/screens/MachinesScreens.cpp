@@ -60,7 +60,7 @@ void Field::draw(sf::RenderTarget& target) const {
 /// What the waiting thread and the screen share. The thread may outlive a cancelled screen
 /// by a moment, so it holds this, not the screen.
 struct HostScreen::Shared {
-    sf::TcpListener listener;
+    net::Listener listener;
     net::Guard guard{30};
     net::HostSide side;
     std::atomic<bool> stop{false};
@@ -125,7 +125,7 @@ void HostScreen::start() {
         return layout();
     }
     auto shared = std::make_shared<Shared>();
-    if (shared->listener.listen(static_cast<unsigned short>(port_)) != sf::Socket::Done) {
+    if (shared->listener.open(static_cast<unsigned short>(port_)) != sf::Socket::Done) {
         error_ = fmt::format("Port {} is in use on this machine (is Attune already hosting?).", port_);
         return layout();
     }

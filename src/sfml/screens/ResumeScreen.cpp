@@ -63,7 +63,7 @@ void ResumeScreen::layout() {
     y += note_.wrap(w) + gap * 1.5f;
     float bx = x, bh = 0;
     for (Button* b : buttons()) {
-        const sf::Vector2f s = b->layout(th, w / 2);
+        const sf::Vector2f s = b->layout(th, w);
         if (bx > x && bx + s.x > x + w) {
             bx = x;
             y += bh + std::round(0.8f * th.unit);
