@@ -326,22 +326,11 @@ int stats(const StatsArgs& a) {
 }
 
 namespace {
-/// The journal for reading or changing it: said and nothing when it cannot be used.
-std::unique_ptr<Journal> journalOrSay() {
-    auto j = std::make_unique<Journal>(journalPath());
-    if (!j->notice().empty() && j->notice() != " ") std::cerr << "attune: " << j->notice() << '\n';
-    if (!j->ok()) {
-        std::cerr << "attune: " << j->error() << '\n';
-        return nullptr;
-    }
-    return j;
-}
-
 std::string whose() { return profileName().empty() ? std::string("your") : fmt::format("{}'s", profileName()); }
 }  // namespace
 
 int journalExport(const std::string& format, const std::string& file) {
-    auto j = journalOrSay();
+    auto j = openJournal("");
     if (!j) return 1;
     const std::string body = format == "csv" ? j->exportCsv(profileName()) : j->exportJson(profileName()) + "\n";
     if (file.empty() || file == "-") {
@@ -364,7 +353,7 @@ int journalImport(const std::string& file) {
     const auto text = readFile(file, d);
     for (const auto& x : d.all()) std::cerr << x.format() << '\n';
     if (!text) return 1;
-    auto j = journalOrSay();
+    auto j = openJournal("");
     if (!j) return 1;
     if (!j->importJson(*text, profileName())) {
         std::cerr << fmt::format("attune: {}: {}; nothing was added\n", file, j->error());
@@ -375,7 +364,7 @@ int journalImport(const std::string& file) {
 }
 
 int journalDelete(bool yes) {
-    auto j = journalOrSay();
+    auto j = openJournal("");
     if (!j) return 1;
     const std::string who = profileName().empty() ? std::string("the default profile") : "'" + profileName() + "'";
     if (!yes) {
@@ -398,7 +387,7 @@ int journalDelete(bool yes) {
 }
 
 int showProgress(const PatternLibrary* lib) {
-    auto j = journalOrSay();
+    auto j = openJournal("");
     if (!j) return 1;
     const Journal::Report r = j->report(profileName());
     if (r.playthroughs == 0) {
@@ -519,11 +508,11 @@ std::string& profileOverride() {
 const std::string& profileName() { return profileOverride(); }
 void setProfileName(std::string name) { profileOverride() = std::move(name); }
 
-std::unique_ptr<Journal> openJournal() {
+std::unique_ptr<Journal> openJournal(const std::string& unusable) {
     auto j = std::make_unique<Journal>(journalPath());
-    if (!j->notice().empty() && j->notice() != " ") std::cerr << "attune: " << j->notice() << '\n';
+    if (!j->notice().empty()) std::cerr << "attune: " << j->notice() << '\n';
     if (!j->ok()) {
-        std::cerr << "attune: this playthrough will not be saved: " << j->error() << '\n';
+        std::cerr << "attune: " << unusable << j->error() << '\n';
         return nullptr;
     }
     return j;

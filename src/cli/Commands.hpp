@@ -40,9 +40,9 @@ void setJournalPath(std::filesystem::path p);
 /// --profile NAME: whose record (partners sharing a machine keep separate ones); "" by default.
 const std::string& profileName();
 void setProfileName(std::string name);
-/// Opens the journal for recording; says once (on stderr) when it cannot, or when a damaged
-/// file was moved aside. Nothing when it cannot be used.
-std::unique_ptr<Journal> openJournal();
+/// Opens the journal; says once (on stderr) when it cannot, after `unusable`, or when a
+/// damaged file was moved aside. Nothing when it cannot be used.
+std::unique_ptr<Journal> openJournal(const std::string& unusable = "this playthrough will not be saved: ");
 
 /// The terminal library: pick a scenario, pick solo or together, play.
 int textLibrary(std::istream& in, std::ostream& out);

@@ -119,7 +119,7 @@ bool App::setUp(const window::WindowOptions& o, Failure& failure) {
     }
     if (interactive_) {
         c.journal = std::make_unique<Journal>(o.journal.empty() ? Journal::defaultPath() : fs::path(o.journal));
-        if (!c.journal->notice().empty() && c.journal->notice() != " ")
+        if (!c.journal->notice().empty())
             std::cerr << "attune: " << c.journal->notice() << '\n';
         if (!c.journal->ok()) {
             std::cerr << "attune: progress will not be saved this time: " << c.journal->error() << '\n';

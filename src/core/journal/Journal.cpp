@@ -173,8 +173,7 @@ fs::path Journal::defaultPath() {
 Journal::Journal(const fs::path& file) : file_(file) {
     std::error_code ec;
     if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
-    if (open(file)) return;
-    if (!notice_.empty() || db_) return;
+    if (open(file) != Opened::Unreadable) return;
     // Not a journal Attune can read: moved aside (never overwritten), and a new one started.
     if (!fs::exists(file, ec)) return;
     const fs::path aside = file.string() + ".damaged-" + stamp();
@@ -186,18 +185,17 @@ Journal::Journal(const fs::path& file) : file_(file) {
     for (const char* extra : {"-wal", "-shm"}) fs::rename(file.string() + extra, aside.string() + extra, ec);
     const std::string why = error_;
     error_.clear();
-    if (open(file))
+    if (open(file) == Opened::Yes)
         notice_ = fmt::format("the journal could not be read ({}); it was moved to {} and a new one was started", why,
                               aside.string());
 }
 
-bool Journal::open(const fs::path& file) {
+Journal::Opened Journal::open(const fs::path& file) {
     if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
         error_ = fmt::format("the journal {} cannot be opened: {}", file.string(), db_ ? sqlite3_errmsg(db_) : "out of memory");
         sqlite3_close(db_);
         db_ = nullptr;
-        notice_.clear();
-        return false;
+        return Opened::Refused;
     }
     sqlite3_busy_timeout(db_, 2000);
     bool ok = false;
@@ -212,33 +210,27 @@ bool Journal::open(const fs::path& file) {
         if (error_ == "not an error") error_ = "it is damaged";
         sqlite3_close(db_);
         db_ = nullptr;
-        return false;  // moved aside by the caller
+        return Opened::Unreadable;
     }
     if (version > kSchemaVersion) {
         error_ = fmt::format("the journal {} was written by a newer Attune (schema {}); progress is not saved with this one",
                              file.string(), version);
         sqlite3_close(db_);
         db_ = nullptr;
-        notice_ = " ";  // not damaged: kept as it is
-        return false;
+        return Opened::Refused;  // not damaged: kept as it is
     }
     // secure_delete: a deleted row's bytes are overwritten, not left in free pages.
     // synchronous NORMAL with WAL: a killed program loses nothing committed (only a power cut
     // can lose the last steps, and the file stays sound).
     if (!exec("PRAGMA journal_mode = WAL") || !exec("PRAGMA synchronous = NORMAL") || !exec("PRAGMA foreign_keys = ON") ||
         !exec("PRAGMA secure_delete = ON") || !migrate()) {
-        if (error_ == kForeign) {  // another program's database: moved aside by the caller
-            sqlite3_close(db_);
-            db_ = nullptr;
-            return false;
-        }
-        error_ = fmt::format("the journal {} cannot be used: {}", file.string(), error_);
+        const bool foreign = error_ == kForeign;  // another program's database: moved aside
+        if (!foreign) error_ = fmt::format("the journal {} cannot be used: {}", file.string(), error_);
         sqlite3_close(db_);
         db_ = nullptr;
-        notice_ = " ";
-        return false;
+        return foreign ? Opened::Unreadable : Opened::Refused;
     }
-    return true;
+    return Opened::Yes;
 }
 
 bool Journal::migrate() {
@@ -356,20 +348,13 @@ bool Journal::sync(long long id, const Playthrough& p, bool finished) {
     }
     const bool ended = finished && s.state() == Session::State::Ending;
     Statement up(db_,
-                 "UPDATE playthroughs SET steps = ?, at_node = ?, at_meters = ?, state = ?, ended_at = ?, ending = ?, kind = ?, "
-                 "secure = ?, anxious = ?, avoidant = ?, disorganised = ?, hash = ? WHERE id = ?");
+                 "UPDATE playthroughs SET steps = ?, at_node = ?, at_meters = ?, state = ?5, "
+                 "ended_at = CASE WHEN ?5 = 'ended' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END, ending = ?6, kind = ?7, "
+                 "secure = ?8, anxious = ?9, avoidant = ?10, disorganised = ?11, hash = ?12 WHERE id = ?13");
     up.bind(1, static_cast<int>(s.history().size())).bind(2, s.node().id).bind(3, nlohmann::json(s.meters()).dump());
-    up.bind(4, ended ? "ended" : "playing");
-    if (ended) {
-        const std::time_t t = std::time(nullptr);
-        std::tm tm{};
-        gmtime_r(&t, &tm);
-        char buf[32];
-        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        up.bind(5, std::string(buf)).bind(6, s.node().id).bind(7, name(s.node().ending->kind));
-    } else {
-        up.null(5).null(6).null(7);
-    }
+    up.bind(5, ended ? "ended" : "playing");
+    if (ended) up.bind(6, s.node().id).bind(7, name(s.node().ending->kind));
+    else up.null(6).null(7);
     for (int i = 0; i < 4; ++i) up.bind(8 + i, styles[u(i)]);
     up.bind(12, sc.contentHash).bind64(13, id);
     ok = ok && up && up.step() == SQLITE_DONE;

@@ -112,7 +112,10 @@ public:
     bool record(const Session& s, const std::string& mode);
 
 private:
-    bool open(const std::filesystem::path& file);
+    /// Unreadable: not a journal Attune can read (damaged, or another program's), to be moved
+    /// aside; Refused: kept as it is (a newer schema, a folder that cannot be written).
+    enum class Opened { Yes, Unreadable, Refused };
+    Opened open(const std::filesystem::path& file);
     bool migrate();
     bool exec(const char* sql);
     long long profileId(const std::string& name);
