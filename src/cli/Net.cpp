@@ -278,19 +278,7 @@ int host(const HostArgs& a) {
     std::cout << fmt::format("Paired with {}.\n", joiner->link->peer());
     Playthrough run = Playthrough::borrowing(s, table);
     // A dropped joiner pauses the story; the same code brings it back where it was.
-    Game::Rejoin rejoin = [&side](const net::Stop& stop, const std::function<json()>& story) -> Game::Rejoined {
-        net::HostSide again = side;
-        again.stop = stop;
-        again.giveUpSeconds = net::kHostWaitSeconds;
-        bool refused = false;
-        auto back = net::meetJoiner(again, story, &refused);
-        if (!back)
-            return {nullptr, std::nullopt,
-                    refused ? "the other machine could not play the scenario"
-                            : fmt::format("the other machine did not come back within {:g} minutes",
-                                          net::kHostWaitSeconds / 60)};
-        return {std::move(back->link), std::nullopt, {}};
-    };
+    Game::Rejoin rejoin = net::hostRejoin(side);  // the listener and guard it points at outlive the game
     return playSide(run, std::move(joiner->link), role, true, a.script, *lib, a.coaching, std::move(rejoin));
 }
 
@@ -324,21 +312,7 @@ int join(const JoinArgs& a) {
     const Scenario& s = *h.scenario;
     std::cout << fmt::format("Paired with the host at {}. You play {}.\n", h.link->peer(), s.role(h.localRole)->name);
     // A drop: this machine reconnects by itself, with the same code, to the same scenario.
-    Game::Rejoin rejoin = [side, hash = s.contentHash](const net::Stop& stop,
-                                                       const std::function<json()>&) -> Game::Rejoined {
-        net::JoinSide again = side;
-        again.expectHash = hash;
-        again.stop = stop;
-        again.retrySeconds = 2.f;
-        const auto start = std::chrono::steady_clock::now();
-        while (!stop() && std::chrono::steady_clock::now() - start < std::chrono::duration<float>(net::kRejoinSeconds)) {
-            net::Hosted back = net::meetHost(again);
-            if (back.link) return {std::move(back.link), std::move(back.resume), {}};
-            if (back.final) return {nullptr, std::nullopt, back.error};
-        }
-        return {nullptr, std::nullopt,
-                fmt::format("the host did not come back within {:g} seconds", net::kRejoinSeconds)};
-    };
+    Game::Rejoin rejoin = net::joinRejoin(side, s.contentHash);
     if (h.resume) {
         // Back after a drop: the host's story so far, replayed here and checked to land on the same state.
         auto back = Playthrough::restore(h.scenario, *h.resume);

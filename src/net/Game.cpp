@@ -582,4 +582,35 @@ std::optional<Game::Settled> Game::settleJoiner() {
     return out;
 }
 
+Game::Rejoin hostRejoin(HostSide side, std::shared_ptr<void> keep) {
+    return [side, keep](const Stop& stop, const std::function<json()>& story) -> Game::Rejoined {
+        HostSide again = side;
+        again.stop = stop;
+        again.giveUpSeconds = kHostWaitSeconds;
+        bool refused = false;
+        auto back = meetJoiner(again, story, &refused);
+        if (!back)
+            return {nullptr, std::nullopt,
+                    refused ? "the other machine could not play the scenario"
+                            : fmt::format("the other machine did not come back within {:g} minutes", kHostWaitSeconds / 60)};
+        return {std::move(back->link), std::nullopt, {}};
+    };
+}
+
+Game::Rejoin joinRejoin(JoinSide side, std::string hash) {
+    side.expectHash = std::move(hash);
+    side.retrySeconds = 2.f;  // one try at a time, within the two minutes
+    return [side](const Stop& stop, const std::function<json()>&) -> Game::Rejoined {
+        JoinSide again = side;
+        again.stop = stop;
+        const auto start = std::chrono::steady_clock::now();
+        while (!stop() && std::chrono::steady_clock::now() - start < std::chrono::duration<float>(kRejoinSeconds)) {
+            Hosted back = meetHost(again);
+            if (back.link) return {std::move(back.link), std::move(back.resume), {}};
+            if (back.final) return {nullptr, std::nullopt, back.error};
+        }
+        return {nullptr, std::nullopt, fmt::format("the host did not come back within {:g} seconds", kRejoinSeconds)};
+    };
+}
+
 }  // namespace attune::net

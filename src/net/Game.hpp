@@ -230,4 +230,12 @@ private:
     std::string error_;
 };
 
+/// A host's way back after a drop: waits (at most kHostWaitSeconds) for its joiner to pair
+/// again on `side`, offering the story as it stands then. `keep` holds what `side` points
+/// at (the listener, the guard) for as long as the game may need it.
+Game::Rejoin hostRejoin(HostSide side, std::shared_ptr<void> keep = {});
+/// A joiner's way back after a drop: reconnects to `side` with the same code, to the scenario
+/// with content hash `hash`, trying again for kRejoinSeconds.
+Game::Rejoin joinRejoin(JoinSide side, std::string hash);
+
 }  // namespace attune::net

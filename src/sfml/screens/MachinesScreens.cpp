@@ -206,19 +206,7 @@ void HostScreen::update(float dt) {
     seat.script = script_;
     seat.link = std::move(joiner->link);
     // A dropped joiner: the same code brings it back where the story stands.
-    seat.rejoin = [shared = shared_](const net::Stop& stop, const std::function<nlohmann::json()>& story) {
-        net::HostSide again = shared->side;
-        again.stop = stop;
-        again.giveUpSeconds = net::kHostWaitSeconds;
-        bool refusedAgain = false;
-        auto back = net::meetJoiner(again, story, &refusedAgain);
-        if (!back)
-            return net::Game::Rejoined{nullptr, std::nullopt,
-                                       refusedAgain ? "the other machine could not play the scenario"
-                                                    : fmt::format("the other machine did not come back within {:g} minutes",
-                                                                  net::kHostWaitSeconds / 60)};
-        return net::Game::Rejoined{std::move(back->link), std::nullopt, {}};
-    };
+    seat.rejoin = net::hostRejoin(shared_->side, shared_);  // the listener lives as long as the game
     ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, std::move(seat)));
 }
 
@@ -511,10 +499,10 @@ void JoinScreen::start() {
     const std::string name = text::trim(fields_[2].value);
     auto shared = std::make_shared<Shared>();
     const PatternLibrary* patterns = &ctx_.patterns;
-    net::JoinSide side{host, port, code, name, 10.f, patterns, {}, [raw = shared.get()] { return raw->stop.load(); }};
+    side_ = net::JoinSide{host, port, code, name, 10.f, patterns, {}, [raw = shared.get()] { return raw->stop.load(); }};
     target_ = port == net::kDefaultPort ? host : fmt::format("{}:{}", host, port);
     shared_ = shared;
-    thread_ = std::thread([shared, side] {
+    thread_ = std::thread([shared, side = side_] {
         net::Hosted h = net::meetHost(side);
         std::lock_guard<std::mutex> lock(shared->mutex);
         shared->hosted = std::move(h);
@@ -571,25 +559,7 @@ void JoinScreen::update(float dt) {
     seat.link = std::move(h->link);
     seat.script = script_;
     // A drop: this machine reconnects by itself, with the same code, to the same scenario.
-    std::string host, why;
-    unsigned short port = 0;
-    net::parseAddress(text::trim(fields_[0].value), host, port, why);
-    std::string code;
-    for (char c : fields_[1].value)
-        if (c != ' ') code += c;
-    net::JoinSide again{host, port, code, text::trim(fields_[2].value), 2.f, &ctx_.patterns, h->scenario->contentHash, {}};
-    seat.rejoin = [again](const net::Stop& stop, const std::function<nlohmann::json()>&) {
-        net::JoinSide side = again;
-        side.stop = stop;
-        const auto start = std::chrono::steady_clock::now();
-        while (!stop() && std::chrono::steady_clock::now() - start < std::chrono::duration<float>(net::kRejoinSeconds)) {
-            net::Hosted back = net::meetHost(side);
-            if (back.link) return net::Game::Rejoined{std::move(back.link), std::move(back.resume), {}};
-            if (back.final) return net::Game::Rejoined{nullptr, std::nullopt, back.error};
-        }
-        return net::Game::Rejoined{nullptr, std::nullopt,
-                                   fmt::format("the host did not come back within {:g} seconds", net::kRejoinSeconds)};
-    };
+    seat.rejoin = net::joinRejoin(side_, h->scenario->contentHash);
     ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, std::move(seat)));
 }
 

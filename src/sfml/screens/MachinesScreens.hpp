@@ -137,6 +137,7 @@ private:
     int field_ = 0;
     bool connecting_ = false;
     std::string error_, target_;
+    net::JoinSide side_;  ///< as started: the way back after a drop uses it too
     std::vector<std::string> diagnostics_;
     std::shared_ptr<Shared> shared_;
     std::thread thread_;
