@@ -94,6 +94,23 @@ Button* hover(const std::vector<Button*>& buttons, sf::Vector2f p) {
     return hit;
 }
 
+bool moveField(const sf::Event& e, int& field, int count) {
+    if (e.type != sf::Event::KeyPressed) return false;
+    switch (e.key.code) {
+        case sf::Keyboard::Tab:
+            field = (field + (e.key.shift ? count - 1 : 1)) % count;
+            return true;
+        case sf::Keyboard::Down:
+            if (field < count - 1) ++field;
+            return true;
+        case sf::Keyboard::Up:
+            if (field > 0) --field;
+            return true;
+        default:
+            return false;
+    }
+}
+
 void editText(std::string& n, std::uint32_t cp, std::size_t max) {
     if (cp == 8) {  // backspace: drop the last code point
         while (!n.empty() && (static_cast<unsigned char>(n.back()) & 0xC0) == 0x80) n.pop_back();

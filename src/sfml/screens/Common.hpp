@@ -41,6 +41,10 @@ private:
 /// Hover for every button in the list; returns the one under the pointer.
 Button* hover(const std::vector<Button*>& buttons, sf::Vector2f p);
 
+/// A form's fields by keyboard: Tab and Shift+Tab go round the `count` fields, ↓ and ↑ go
+/// down and up them. True (with `field` moved, or kept at an end) when the key was one of these.
+bool moveField(const sf::Event& e, int& field, int count);
+
 /// Typing into a one-line field: a character (text entered) appended, Backspace (8) drops
 /// the last code point; control characters are ignored; at most `max` code points.
 void editText(std::string& value, std::uint32_t codePoint, std::size_t max);

@@ -349,16 +349,8 @@ void HostScreen::handle(const sf::Event& e) {
     if (e.type != sf::Event::KeyPressed) return;
     if (e.key.code == sf::Keyboard::Escape) return back();
     if (hosting_) return;
+    if (moveField(e, field_, 3)) return layout();
     switch (e.key.code) {
-        case sf::Keyboard::Tab:
-            field_ = (field_ + (e.key.shift ? 2 : 1)) % 3;
-            return layout();
-        case sf::Keyboard::Down:
-            if (field_ < 2) ++field_;
-            return layout();
-        case sf::Keyboard::Up:
-            if (field_ > 0) --field_;
-            return layout();
         case sf::Keyboard::Left:
         case sf::Keyboard::Right:
             if (field_ == 1) swapped_ = !swapped_;
@@ -623,16 +615,8 @@ void JoinScreen::handle(const sf::Event& e) {
     if (e.key.code == sf::Keyboard::Escape)
         return connecting_ ? cancel() : ctx_.stack.replace(std::make_unique<LibraryScreen>(ctx_));
     if (connecting_) return;
+    if (moveField(e, field_, 3)) return layout();
     switch (e.key.code) {
-        case sf::Keyboard::Tab:
-            field_ = (field_ + (e.key.shift ? 2 : 1)) % 3;
-            return layout();
-        case sf::Keyboard::Down:
-            if (field_ < 2) ++field_;
-            return layout();
-        case sf::Keyboard::Up:
-            if (field_ > 0) --field_;
-            return layout();
         case sf::Keyboard::Enter:
             return start();
         default:

@@ -188,17 +188,9 @@ void TogetherScreen::handle(const sf::Event& e) {
         if (hit == &backBtn_) return ctx_.stack.replace(std::make_unique<LibraryScreen>(ctx_, sc_.id));
         return;
     }
+    if (moveField(e, field_, 4)) return refresh();
     if (e.type != sf::Event::KeyPressed) return;
     switch (e.key.code) {
-        case sf::Keyboard::Tab:
-            field_ = (field_ + (e.key.shift ? 3 : 1)) % 4;
-            return refresh();
-        case sf::Keyboard::Down:
-            if (field_ < 3) ++field_;
-            return refresh();
-        case sf::Keyboard::Up:
-            if (field_ > 0) --field_;
-            return refresh();
         case sf::Keyboard::Left:
         case sf::Keyboard::Right:
             if (field_ == 2) swapRoles();
