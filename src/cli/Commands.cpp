@@ -4,15 +4,19 @@
 #include "core/run/Playthrough.hpp"
 #include "core/check/Rules.hpp"
 #include "core/feedback/Feedback.hpp"
+#include "core/feedback/Practice.hpp"
 #include "core/load/Patterns.hpp"
 #include "core/feedback/About.hpp"
 #include "core/journal/Journal.hpp"
+#include "core/journal/Summary.hpp"
 #include "core/load/Folders.hpp"
 #include "core/load/Loader.hpp"
 #include "sfml/Window.hpp"
 #include "core/run/Script.hpp"
 #include "core/run/Stats.hpp"
+#include "core/settings/Settings.hpp"
 #include "core/util/Text.hpp"
+#include "text/Checkin.hpp"
 #include "text/TextPlayer.hpp"
 
 #include <CLI/CLI.hpp>
@@ -147,6 +151,7 @@ struct PlayArgs {
     bool solo = false;
     bool text = false;
     bool resume = false;  ///< take up the newest unfinished playthrough of this scenario
+    bool checkin = false, noCheckin = false;  ///< ask the check-ins even without a terminal; never ask
 };
 
 /// Writes the debrief as Markdown, HTML or JSON, chosen by the file's extension.
@@ -224,15 +229,23 @@ int play(const PlayArgs& a) {
     if (journal) recorder.emplace(*journal, run, resumedId, profileName());
     TextOptions opts;
     addCoaching(opts, *lib, static_cast<int>(*feedback::parseCoaching(a.coaching)), run);
+    if (recorder) opts.onPractice = [&recorder](const std::string& id, int seconds) { recorder->practised(id, seconds); };
     if (recorder)
         opts.stopNote = [&recorder, file = a.file] {
             return recorder->id() ? fmt::format("Your steps so far are kept: attune play {} --resume takes it up again.", file)
                                   : std::string();
         };
+    // Check-ins belong to one person's record: asked when one person plays, at a terminal
+    // (or with --checkin), unless turned off (--no-checkin, or check-ins: false in the settings).
+    const bool checkins = recorder && !run.table().together() && a.script.empty() && !a.noCheckin &&
+                          (a.checkin || (isatty(STDIN_FILENO) != 0 && loadSettings(settingsPath()).settings.checkins));
     const auto finish = [&](PlayEnd end, bool) {
         if (end != PlayEnd::Ending) return true;
         if (recorder) {
             recorder->finish();
+            if (checkins)
+                if (const auto after = askAfter(std::cin, std::cout))
+                    recorder->after(after->checkin.activation, after->checkin.word, after->noticed, after->needed);
             if (!recorder->error().empty())
                 std::cerr << "attune: this playthrough was not saved: " << recorder->error() << '\n';
         }
@@ -263,6 +276,8 @@ int play(const PlayArgs& a) {
     }
     opts.interactive = isatty(STDIN_FILENO) != 0;
     opts.clearScreen = opts.interactive && isatty(STDOUT_FILENO) != 0 && table.has_value();
+    if (checkins)
+        if (const auto before = askCheckinBefore(std::cin, std::cout)) recorder->checkinBefore(before->activation, before->word);
     TypedPicks source(std::cin);
     const PlayEnd end = playText(run, source, std::cout, opts);
     if (!finish(end, true)) return 1;
@@ -329,10 +344,31 @@ namespace {
 std::string whose() { return profileName().empty() ? std::string("your") : fmt::format("{}'s", profileName()); }
 }  // namespace
 
-int journalExport(const std::string& format, const std::string& file) {
+/// Scenario titles by id, from the scenario folders, read the first time one is asked for.
+summary::TitleOf scenarioTitles(const PatternLibrary* lib) {
+    auto titles = std::make_shared<std::optional<std::map<std::string, std::string>>>();
+    return [titles, lib](const std::string& id) {
+        if (!*titles) {
+            titles->emplace();
+            if (lib)
+                for (const auto& dir : folders::scenarioFolders()) {
+                    std::error_code ec;
+                    for (const auto& f : folders::yamlFiles(dir, ec))
+                        if (const LoadResult r = loadScenario(f, *lib); r.scenario) (**titles)[r.scenario->id] = r.scenario->title;
+                }
+        }
+        const auto it = (*titles)->find(id);
+        return it == (*titles)->end() ? id : it->second;
+    };
+}
+
+int journalExport(const std::string& format, const std::string& file, const PatternLibrary* lib) {
     auto j = openJournal("");
     if (!j) return 1;
-    const std::string body = format == "csv" ? j->exportCsv(profileName()) : j->exportJson(profileName()) + "\n";
+    const std::string body =
+        format == "csv"    ? j->exportCsv(profileName())
+        : format == "html" ? summary::html(summary::summarise(j->report(profileName()), profileName(), lib, scenarioTitles(lib)))
+                           : j->exportJson(profileName()) + "\n";
     if (file.empty() || file == "-") {
         std::cout << body;
         return 0;
@@ -389,47 +425,36 @@ int journalDelete(bool yes) {
 int showProgress(const PatternLibrary* lib) {
     auto j = openJournal("");
     if (!j) return 1;
-    const Journal::Report r = j->report(profileName());
-    if (r.playthroughs == 0) {
-        std::cout << "Nothing in the journal yet: your practice shows here once you have played.\n";
+    std::cout << summary::text(summary::summarise(j->report(profileName()), profileName(), lib, scenarioTitles(lib)));
+    return 0;
+}
+
+/// The toolbox in the terminal: the list, or one practice (kept in the journal when taken).
+int practiceCommand(const std::string& id) {
+    const auto& all = feedback::practices();
+    if (id.empty()) {
+        std::cout << "The regulation toolbox\n";
+        for (const auto& p : all) {
+            const auto rows = text::wrap(p.name + ": " + p.summary, 62);
+            for (std::size_t i = 0; i < rows.size(); ++i)
+                std::cout << fmt::format("  {:<12}{}\n", i ? "" : p.id, rows[i]);
+        }
+        std::cout << "\nattune practice ID takes one; the window has them too (B in the library).\n";
         return 0;
     }
-    std::cout << fmt::format("Your practice so far{}\n", profileName().empty() ? "" : " (" + profileName() + ")");
-    std::cout << fmt::format("  {} playthrough{} ({} finished), {} scenario{}, {} ending{} found, {} day{} of practice\n",
-                             r.playthroughs, r.playthroughs == 1 ? "" : "s", r.finished, r.scenarios,
-                             r.scenarios == 1 ? "" : "s", r.endingsFound, r.endingsFound == 1 ? "" : "s", r.practiceDays,
-                             r.practiceDays == 1 ? "" : "s");
-    if (!r.secureByTheme.empty()) {
-        std::cout << "\nSecure choices, by week and theme\n";
-        std::string week;
-        std::vector<std::string> parts;
-        const auto flush = [&] {
-            if (!week.empty()) std::cout << fmt::format("  {}  {}\n", week, text::join(parts, " · "));
-            parts.clear();
-        };
-        for (const auto& sh : r.secureByTheme) {
-            if (sh.period != week) {
-                flush();
-                week = sh.period;
-            }
-            parts.push_back(fmt::format("{} {} of {}", sh.theme, sh.secure, sh.total));
-        }
-        flush();
+    std::vector<std::string> ids;
+    for (const auto& p : all) ids.push_back(p.id);
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+        std::cerr << fmt::format("attune: there is no practice '{}'; the practices are {}{}\n", id, text::join(ids),
+                                 text::didYouMean(id, ids));
+        return 2;
     }
-    if (!r.patterns.empty()) {
-        std::vector<std::string> parts;
-        for (const auto& [id, n] : r.patterns) {
-            const Pattern* pt = lib ? lib->find(id) : nullptr;
-            parts.push_back(fmt::format("{} ({})", pt ? pt->title : id, n));
-        }
-        std::cout << "\nThe patterns that came up most\n  " << text::join(parts, " · ") << '\n';
-    }
-    if (r.checkinBefore >= 0 || r.checkinAfter >= 0) {
-        const auto shown = [](double v) { return v < 0 ? std::string("none yet") : fmt::format("{:.1f}", v); };
-        std::cout << fmt::format("\nCheck-ins (how activated, 0 to 10, on average): before {}, after {}\n",
-                                 shown(r.checkinBefore), shown(r.checkinAfter));
-    }
-    if (r.reflections > 0) std::cout << fmt::format("Reflections written: {}\n", r.reflections);
+    const bool atTerminal = isatty(STDIN_FILENO) != 0;
+    auto journal = atTerminal ? openJournal() : nullptr;
+    const int seconds = practise(std::cout, atTerminal ? &std::cin : nullptr, 76, id);
+    std::cout << '\n';
+    if (journal && !journal->practised(profileName(), std::nullopt, id, seconds))
+        std::cerr << "attune: this practice was not kept in the journal: " << journal->error() << '\n';
     return 0;
 }
 
@@ -551,6 +576,9 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember({"immediate", "end", "off"}));
     p->add_option("--report", pa.report, "Save the debrief at the ending as FILE.md, FILE.html or FILE.json");
     p->add_flag("--resume", pa.resume, "Take up the newest unfinished playthrough of this scenario where it stopped");
+    auto* checkinFlag = p->add_flag("--checkin", pa.checkin,
+                                    "Ask the check-ins (before, and after the debrief) even when input is not a terminal");
+    p->add_flag("--no-checkin", pa.noCheckin, "Do not ask the check-ins")->excludes(checkinFlag);
     std::string journalFile;
     const char* journalHelp = "The journal file (default: attune/journal.sqlite in the XDG data folder)";
     p->add_option("--journal", journalFile, journalHelp);
@@ -639,8 +667,9 @@ int run(int argc, char** argv) {
     std::string profile, exportFormat = "json", exportFile, importFile;
     bool yes = false;
     const char* profileHelp = "Whose record: partners sharing a machine keep separate ones (default: the default profile)";
-    auto* jx = jn->add_subcommand("export", "Write your journal as JSON (every row) or CSV (one line per step)");
-    jx->add_option("--format", exportFormat, "json or csv (default json)")->check(CLI::IsMember({"json", "csv"}));
+    auto* jx = jn->add_subcommand(
+        "export", "Write your journal as JSON (every row), CSV (one line per step) or an HTML summary to bring to a therapist");
+    jx->add_option("--format", exportFormat, "json, csv or html (default json)")->check(CLI::IsMember({"json", "csv", "html"}));
     jx->add_option("--out", exportFile, "The file to write (default: standard output)");
     auto* ji = jn->add_subcommand("import", "Add a JSON export to a profile of this journal");
     ji->add_option("file", importFile, "A file written by attune journal export")->required();
@@ -650,6 +679,12 @@ int run(int argc, char** argv) {
     for (CLI::App* c : {p, jn, jx, ji, jd, pg}) c->add_option("--profile", profile, profileHelp);
     for (CLI::App* c : {jx, ji, jd, pg}) c->add_option("--journal", journalFile, journalHelp);
     app.add_option("--profile", profile, profileHelp);
+
+    std::string practiceId;
+    auto* pr = app.add_subcommand("practice", "The regulation toolbox: breathing, grounding, self-compassion, a break");
+    pr->add_option("id", practiceId, "The practice to take (without one: the list)");
+    pr->add_option("--journal", journalFile, journalHelp);
+    pr->add_option("--profile", profile, profileHelp);
 
     auto* rl = app.add_subcommand("rules", "List the validator's rule ids and what each means");
     auto* ab = app.add_subcommand("about", "What Attune is and is not, where to find support, and signs of control or abuse");
@@ -676,13 +711,17 @@ int run(int argc, char** argv) {
     }
     setProfileName(profile);
     win.profile = profile;
-    if (*jx) return journalExport(exportFormat, exportFile);
+    if (*jx) {
+        auto lib = exportFormat == "html" ? library(std::cerr) : std::nullopt;
+        return journalExport(exportFormat, exportFile, lib ? &*lib : nullptr);
+    }
     if (*ji) return journalImport(importFile);
     if (*jd) return journalDelete(yes);
     if (*pg) {
         auto lib = library(std::cerr);
         return showProgress(lib ? &*lib : nullptr);
     }
+    if (*pr) return practiceCommand(practiceId);
     if (*v) return validate(validatePaths);
     if (*t) return test(testPaths);
     if (*p) return play(pa);

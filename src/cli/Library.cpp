@@ -163,6 +163,7 @@ int textLibrary(std::istream& in, std::ostream& out) {
     opts.interactive = isatty(STDIN_FILENO) != 0;
     opts.clearScreen = opts.interactive && isatty(STDOUT_FILENO) != 0 && table.has_value();
     addCoaching(opts, patterns, 0, run);
+    if (recorder) opts.onPractice = [&recorder](const std::string& id, int seconds) { recorder->practised(id, seconds); };
     if (recorder)
         opts.stopNote = [&recorder] {
             return recorder->id() ? std::string("Your steps so far are kept in your journal.") : std::string();

@@ -9,6 +9,11 @@
 
 #include <algorithm>
 
+#include <chrono>
+#include <ctime>
+#include <poll.h>
+#include <unistd.h>
+#include <iostream>
 #include <fmt/format.h>
 #include <istream>
 #include <ostream>
@@ -74,17 +79,8 @@ void showChoices(const Session& s, const std::string& question, std::ostream& ou
 }
 
 void breathe(std::ostream& out, const TextOptions& o, std::istream* in, const std::string& id) {
-    const feedback::Practice& p = feedback::practice(id);
-    out << "\n  " << p.title << ".\n";
-    wrapped(out, p.intro, o.width, "    ", "    ");
-    for (const feedback::Phase& ph : p.cycle)
-        out << fmt::format("    - {} ({:g} second{})\n", ph.text, ph.seconds, ph.seconds == 1.f ? "" : "s");
-    if (p.rounds > 1) out << fmt::format("    Go round {} times, at your own pace.\n", p.rounds);
-    if (o.interactive && in) {
-        out << "  Press Enter when you are ready to go on." << std::flush;
-        std::string ignored;
-        std::getline(*in, ignored);
-    }
+    const int seconds = practise(out, o.interactive ? in : nullptr, o.width, id);
+    if (o.onPractice && o.interactive && in) o.onPractice(id, seconds);
 }
 
 void waitForEnter(std::ostream& out, std::istream* in, const std::string& prompt) {
@@ -220,6 +216,48 @@ std::optional<int> ScriptedPicks::pick(const Session& s, std::ostream& out) {
     const auto it = std::find(visible.begin(), visible.end(), c);
     out << "> " << (it - visible.begin()) + 1 << '\n';
     return c;
+}
+
+int practise(std::ostream& out, std::istream* in, std::size_t width, const std::string& id) {
+    const feedback::Practice& p = feedback::practice(id);
+    const auto began = std::chrono::steady_clock::now();
+    const auto since = [&] {
+        return static_cast<int>(
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - began).count());
+    };
+    out << "\n  " << p.title << ".\n";
+    wrapped(out, p.intro, width, "    ", "    ");
+    if (p.isBreak()) {
+        const std::time_t back = std::time(nullptr) + static_cast<std::time_t>(p.length());
+        std::tm tm{};
+        localtime_r(&back, &tm);
+        char at[16];
+        std::strftime(at, sizeof at, "%H:%M", &tm);
+        out << fmt::format("    Come back at {}. Before you go, you might say: \"I need a break. I will be back at {}.\"\n",
+                           at, at);
+        if (!in) return 0;
+        out << "  Press Enter when you are back." << std::flush;
+        // At a terminal, a reminder when the time is up (the bell, and a line).
+        if (in == &std::cin && isatty(STDIN_FILENO)) {
+            pollfd fd{STDIN_FILENO, POLLIN, 0};
+            if (poll(&fd, 1, static_cast<int>(p.length() * 1000)) == 0)
+                out << "\a\n  Twenty minutes have passed. When you are ready, go back and say you are back. Press Enter "
+                       "then."
+                    << std::flush;
+        }
+        std::string ignored;
+        std::getline(*in, ignored);
+        return since();
+    }
+    for (const feedback::Phase& ph : p.cycle)
+        out << fmt::format("    - {} ({:g} second{})\n", ph.text, ph.seconds, ph.seconds == 1.f ? "" : "s");
+    if (p.rounds > 1) out << fmt::format("    Go round {} times, at your own pace.\n", p.rounds);
+    if (in) {
+        out << "  Press Enter when you are ready to go on." << std::flush;
+        std::string ignored;
+        std::getline(*in, ignored);
+    }
+    return since();
 }
 
 void printTitle(const Scenario& sc, std::ostream& out, std::size_t width) {

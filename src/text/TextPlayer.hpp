@@ -31,6 +31,8 @@ struct TextOptions {
     /// lines are shown here; the other role's decisions say who is choosing and wait for
     /// the pick the PickSource brings from the other machine.
     std::string localRole;
+    /// A practice was taken at a breathing point (its id, how many seconds it went on).
+    std::function<void(const std::string&, int)> onPractice;
     /// Said after "Stopped before the end." (none, or empty: nothing is kept).
     std::function<std::string()> stopNote;
 };
@@ -83,6 +85,11 @@ enum class PlayEnd { Ending, Stopped, Stuck, BadScript };
 PlayEnd playText(Playthrough& playthrough, PickSource& picks, std::ostream& out, const TextOptions& opts);
 
 /// The scenario's title and its summary, wrapped.
+/// A regulation practice in words: its steps, then Enter to go on (`in` null: no waiting).
+/// The twenty-minute break gives a time to come back and, at a terminal, a reminder when it
+/// is up. Returns how many seconds it went on.
+int practise(std::ostream& out, std::istream* in, std::size_t width, const std::string& id);
+
 void printTitle(const Scenario& sc, std::ostream& out, std::size_t width = 76);
 
 /// Who plays which role and how ("Sam plays Alex; Kim plays Jordan. Pass the device: ...").

@@ -94,18 +94,81 @@ TEST_CASE("progress, export and delete from the command line, for one person of 
         "\"$A\" progress --journal $J --profile Ana > $DIR/after.out\n"
         "\"$A\" progress --journal $J > $DIR/mine-after.out\n");
     CHECK(slurp(d.path / "progress.out") ==
-          "Your practice so far\n"
-          "  1 playthrough (1 finished), 1 scenario, 1 ending found, 1 day of practice\n"
-          "\nSecure choices, by week and theme\n" +
-              slurp(d.path / "progress.out").substr(slurp(d.path / "progress.out").find("  week of 20")));
-    CHECK(slurp(d.path / "progress.out").find("needs 1 of 1") != std::string::npos);
-    CHECK(slurp(d.path / "ana.out").rfind("Your practice so far (Ana)\n  1 playthrough (1 finished)", 0) == 0);
+          "Your practice so far\n\n"
+          "  1 playthrough (1 finished) of 1 scenario; 1 ending found; 1 day of\n  practice.\n\n"
+          "Secure choices, by theme\n"
+          "  - Needs: 1 of 1 choice secure (100%).\n\n"
+          "The patterns that came up most\n"
+          "  - Naming the need: once.\n"
+          "  Each of these is a way of protecting something that matters. Noticing one\n"
+          "  as it happens is the practice.\n\n"
+          "  The styles are lenses on choices made in a story, not a diagnosis of\n"
+          "  you. Attune is practice, not therapy.\n");
+    CHECK(slurp(d.path / "ana.out").rfind("Ana's practice so far\n\n  1 playthrough (1 finished)", 0) == 0);
     CHECK(slurp(d.path / "export.out") == "The journal (your record) is saved in " + (d.path / "me.csv").string() + "\n");
     CHECK(slurp(d.path / "me.csv").find(",name-need,") != std::string::npos);
     CHECK(slurp(d.path / "refused.rc") == "1\n");
     CHECK(slurp(d.path / "refused.out").find("Nothing was deleted.\n") != std::string::npos);
     CHECK(slurp(d.path / "delete.out") ==
           "Deleted every record of 'Ana', and compacted the file so none of it stays on disk.\n");
-    CHECK(slurp(d.path / "after.out") == "Nothing in the journal yet: your practice shows here once you have played.\n");
-    CHECK(slurp(d.path / "mine-after.out").rfind("Your practice so far\n  1 playthrough", 0) == 0);
+    CHECK(slurp(d.path / "after.out") == "Ana's practice so far\n\n"
+                                         "  Nothing in the journal yet. Your practice shows here once you have\n"
+                                         "  played a scenario or taken a practice from the toolbox.\n");
+    CHECK(slurp(d.path / "mine-after.out") == slurp(d.path / "progress.out"));
+}
+
+TEST_CASE("check-ins before and after a terminal playthrough, skipped with one Enter; the toolbox; the HTML summary") {
+    Dir d;
+    run(d.path,
+        "cd tests\n"
+        "printf '6\\ntense\\n1\\n1\\n2\\nlighter\\nmy jaw\\nto be heard\\n' | \"$A\" play data/small.yaml --coaching off "
+        "--journal $J --checkin > $DIR/play.out\n"
+        "printf '\\n1\\n1\\n\\n' | \"$A\" play data/small.yaml --coaching off --journal $J --checkin > $DIR/skip.out\n"
+        "printf '1\\n1\\n' | \"$A\" play data/small.yaml --coaching off --journal $J > $DIR/plain.out\n"
+        "\"$A\" practice > $DIR/list.out\n"
+        "\"$A\" practice sigth --journal $J 2> $DIR/bad.err; echo $? > $DIR/bad.rc\n"
+        "\"$A\" practice compassion --journal $J < /dev/null > $DIR/kind.out\n"
+        "\"$A\" journal export --format html --journal $J --out $DIR/summary.html > /dev/null\n"
+        "\"$A\" progress --journal $J > $DIR/progress.out\n");
+    const std::string play = slurp(d.path / "play.out");
+    CHECK(play.find("\n  Before you begin, a check-in. Enter skips it.\n"
+                    "  How activated do you feel right now, from 0 (settled) to 10 (flooded)? "
+                    "  One word for the feeling, if one comes:   Thank you. It is kept in your journal.\n") !=
+          std::string::npos);
+    CHECK(play.find("\n  Before you go, a check-in and a short note, if you like. Enter skips them.\n"
+                    "  How activated do you feel now, from 0 (settled) to 10 (flooded)?   One word for the feeling, if one "
+                    "comes:   What did you notice in your body?   What did you need?   Thank you. It is kept in your "
+                    "journal.\n") != std::string::npos);
+    const std::string skip = slurp(d.path / "skip.out");
+    CHECK(skip.find("Thank you") == std::string::npos);
+    CHECK(skip.find("What did you notice") == std::string::npos);  // one Enter skipped the check-in and the note
+    CHECK(slurp(d.path / "plain.out").find("check-in") == std::string::npos);  // not a terminal, no --checkin: not asked
+    CHECK(slurp(d.path / "list.out") ==
+          "The regulation toolbox\n"
+          "  paced       Paced breathing: The out-breath longer than the in-breath,\n"
+          "              five times. About a minute.\n"
+          "  sigh        The physiological sigh: Two breaths in, one long sigh out,\n"
+          "              three times. Under half a minute.\n"
+          "  grounding   5-4-3-2-1 grounding: Back to the room through your senses.\n"
+          "              About a minute.\n"
+          "  compassion  A self-compassion break: Noticing it is hard, remembering you\n"
+          "              are not alone in it, and kindness. Under a minute.\n"
+          "  break       The twenty-minute break: Time away when you are flooded, and a\n"
+          "              time to come back.\n"
+          "\nattune practice ID takes one; the window has them too (B in the library).\n");
+    CHECK(slurp(d.path / "bad.rc") == "2\n");
+    CHECK(slurp(d.path / "bad.err") ==
+          "attune: there is no practice 'sigth'; the practices are paced, sigh, grounding, compassion, break (did you "
+          "mean 'sigh'?)\n");
+    CHECK(slurp(d.path / "kind.out").rfind("\n  A kind moment for yourself.\n", 0) == 0);
+    const std::string progress = slurp(d.path / "progress.out");
+    CHECK(progress.find("Check-ins: how activated you felt, 0 to 10\n"
+                        "  - Before a scenario: 6.0 on average, over 1 check-in.\n"
+                        "  - After one: 2.0 on average, over 1 check-in.\n"
+                        "  - In the playthrough with both, activation came down by 4.0.\n") != std::string::npos);
+    CHECK(progress.find("late-text-small: noticed: my jaw; needed: to be heard\n") != std::string::npos);
+    const std::string page = slurp(d.path / "summary.html");
+    CHECK(page.rfind("<!DOCTYPE html>\n", 0) == 0);
+    CHECK(page.find("<svg") != std::string::npos);
+    CHECK(page.find("<li>Before a scenario: 6.0 on average, over 1 check-in.</li>") != std::string::npos);
 }

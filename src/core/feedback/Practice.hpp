@@ -1,6 +1,7 @@
 #pragma once
-/// The regulation practices a choice may offer (`breathe: paced | sigh | grounding`):
-/// one description, drawn by the terminal as steps and by the window as a circle.
+/// The regulation practices of the toolbox, which a choice may also offer (`breathe: paced |
+/// sigh | grounding | compassion | break`): one description, drawn by the terminal as steps
+/// and by the window as a circle (the twenty-minute break as a clock to come back by).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,12 +15,20 @@ struct Phase {
 };
 
 struct Practice {
-    std::string id, title, intro;
+    std::string id;
+    std::string name;     ///< what it is called in lists ("Paced breathing")
+    std::string title, intro;
+    std::string summary;  ///< one line for the toolbox's list
     std::vector<Phase> cycle;
     int rounds = 1;     ///< how many times the cycle runs
     std::string unit;   ///< what the progress line counts: "Breath" (rounds) or "Step" (phases)
     float length() const;
+    /// The twenty-minute break after flooding: time away, not a guided exercise.
+    bool isBreak() const { return id == "break"; }
 };
+
+/// Every practice, in the toolbox's order.
+const std::vector<Practice>& practices();
 
 /// The practice with this id; an unknown id gets paced breathing.
 const Practice& practice(std::string_view id);

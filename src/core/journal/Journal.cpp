@@ -1,5 +1,7 @@
 #include "core/journal/Journal.hpp"
 
+#include "core/util/Text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -682,6 +684,94 @@ bool Journal::deleteProfile(const std::string& name) {
     return exec("PRAGMA wal_checkpoint(TRUNCATE)") && exec("VACUUM") && exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
+namespace {
+/// A person's words as kept: trimmed, at most kMaxNote code points.
+std::optional<std::string> kept(const std::string& words, std::string& error) {
+    if (text::firstInvalidUtf8(words)) {
+        error = "the words are not valid UTF-8 text";
+        return std::nullopt;
+    }
+    std::string t = text::trim(words);
+    if (text::codePoints(t) > Journal::kMaxNote) {
+        std::size_t i = 0, n = 0;
+        while (i < t.size() && n < Journal::kMaxNote) {
+            ++i;
+            while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) ++i;
+            ++n;
+        }
+        t.resize(i);
+    }
+    return t;
+}
+}  // namespace
+
+bool Journal::checkin(const std::string& profile, std::optional<long long> playthrough, const std::string& moment,
+                      std::optional<int> activation, const std::string& word) {
+    if (!db_) return false;
+    if (moment != "before" && moment != "after") {
+        error_ = fmt::format("a check-in is 'before' or 'after', not '{}'", moment);
+        return false;
+    }
+    if (activation && (*activation < 0 || *activation > 10)) {
+        error_ = fmt::format("activation goes from 0 to 10, not {}", *activation);
+        return false;
+    }
+    const auto w = kept(word, error_);
+    if (!w) return false;
+    if (!exec("BEGIN IMMEDIATE")) return false;
+    const long long who = profileId(profile);
+    Statement ins(db_, "INSERT INTO checkins (profile, playthrough, moment, activation, word) VALUES (?, ?, ?, ?, ?)");
+    ins.bind64(1, who).bind(3, moment).bind(5, *w);
+    if (playthrough) ins.bind64(2, *playthrough);
+    else ins.null(2);
+    if (activation) ins.bind(4, *activation);
+    else ins.null(4);
+    if (who == 0 || !ins || ins.step() != SQLITE_DONE) {
+        error_ = sqlite3_errmsg(db_);
+        exec("ROLLBACK");
+        return false;
+    }
+    return exec("COMMIT");
+}
+
+bool Journal::reflect(const std::string& profile, std::optional<long long> playthrough, const std::string& noticed,
+                      const std::string& needed) {
+    if (!db_) return false;
+    const auto a = kept(noticed, error_);
+    const auto b = a ? kept(needed, error_) : std::nullopt;
+    if (!b) return false;
+    if (a->empty() && b->empty()) return true;  // nothing written, nothing kept
+    if (!exec("BEGIN IMMEDIATE")) return false;
+    const long long who = profileId(profile);
+    Statement ins(db_, "INSERT INTO reflections (profile, playthrough, noticed, needed) VALUES (?, ?, ?, ?)");
+    ins.bind64(1, who).bind(3, *a).bind(4, *b);
+    if (playthrough) ins.bind64(2, *playthrough);
+    else ins.null(2);
+    if (who == 0 || !ins || ins.step() != SQLITE_DONE) {
+        error_ = sqlite3_errmsg(db_);
+        exec("ROLLBACK");
+        return false;
+    }
+    return exec("COMMIT");
+}
+
+bool Journal::practised(const std::string& profile, std::optional<long long> playthrough, const std::string& practice,
+                        int seconds) {
+    if (!db_) return false;
+    if (!exec("BEGIN IMMEDIATE")) return false;
+    const long long who = profileId(profile);
+    Statement ins(db_, "INSERT INTO practices (profile, playthrough, practice, seconds) VALUES (?, ?, ?, ?)");
+    ins.bind64(1, who).bind(3, practice).bind(4, std::max(0, seconds));
+    if (playthrough) ins.bind64(2, *playthrough);
+    else ins.null(2);
+    if (who == 0 || !ins || ins.step() != SQLITE_DONE) {
+        error_ = sqlite3_errmsg(db_);
+        exec("ROLLBACK");
+        return false;
+    }
+    return exec("COMMIT");
+}
+
 Journal::Report Journal::report(const std::string& profile) const {
     Report r;
     if (!db_) return r;
@@ -718,26 +808,80 @@ Journal::Report Journal::report(const std::string& profile) const {
         q.bind(1, profile);
         while (q && q.step() == SQLITE_ROW) r.secureByTheme.push_back({q.text(0), q.text(1), q.integer(2), q.integer(3)});
     }
+    // Patterns, over the whole record and in its two halves: the four weeks up to the newest
+    // decision, and before them.
     {
         Statement q(db_,
-                    "SELECT s.pattern, COUNT(*) FROM steps s JOIN playthroughs p ON p.id = s.playthrough "
-                    "JOIN profiles f ON f.id = p.profile WHERE f.name = ? AND s.by_default = 0 AND s.pattern <> '' "
-                    "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5");
+                    "SELECT date(MAX(s.at), '-27 days') FROM steps s JOIN playthroughs p ON p.id = s.playthrough "
+                    "JOIN profiles f ON f.id = p.profile WHERE f.name = ? AND s.by_default = 0");
         q.bind(1, profile);
-        while (q && q.step() == SQLITE_ROW) r.patterns.emplace_back(q.text(0), q.integer(1));
+        if (q && q.step() == SQLITE_ROW) r.recentFrom = q.text(0);
+    }
+    if (!r.recentFrom.empty()) {
+        Statement n(db_,
+                    "SELECT SUM(date(s.at) < ?2), SUM(date(s.at) >= ?2) FROM steps s JOIN playthroughs p ON p.id = "
+                    "s.playthrough JOIN profiles f ON f.id = p.profile WHERE f.name = ?1 AND s.by_default = 0");
+        n.bind(1, profile).bind(2, r.recentFrom);
+        if (n && n.step() == SQLITE_ROW) {
+            r.earlierDecisions = n.integer(0);
+            r.recentDecisions = n.integer(1);
+        }
+        Statement q(db_,
+                    "SELECT s.pattern, COUNT(*), SUM(date(s.at) < ?2), SUM(date(s.at) >= ?2) FROM steps s "
+                    "JOIN playthroughs p ON p.id = s.playthrough JOIN profiles f ON f.id = p.profile "
+                    "WHERE f.name = ?1 AND s.by_default = 0 AND s.pattern <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5");
+        q.bind(1, profile).bind(2, r.recentFrom);
+        while (q && q.step() == SQLITE_ROW) r.patterns.push_back({q.text(0), q.integer(1), q.integer(2), q.integer(3)});
     }
     {
         Statement q(db_,
-                    "SELECT AVG(CASE WHEN moment = 'before' THEN activation END), "
-                    "AVG(CASE WHEN moment = 'after' THEN activation END), "
-                    "(SELECT COUNT(*) FROM reflections x JOIN profiles g ON g.id = x.profile WHERE g.name = ?1) "
-                    "FROM checkins c JOIN profiles f ON f.id = c.profile WHERE f.name = ?1");
+                    "SELECT COUNT(CASE WHEN moment = 'before' THEN activation END), "
+                    "COUNT(CASE WHEN moment = 'after' THEN activation END), "
+                    "AVG(CASE WHEN moment = 'before' THEN activation END), "
+                    "AVG(CASE WHEN moment = 'after' THEN activation END) "
+                    "FROM checkins c JOIN profiles f ON f.id = c.profile WHERE f.name = ?");
         q.bind(1, profile);
         if (q && q.step() == SQLITE_ROW) {
-            if (!q.text(0).empty()) r.checkinBefore = std::stod(q.text(0));
-            if (!q.text(1).empty()) r.checkinAfter = std::stod(q.text(1));
-            r.reflections = q.integer(2);
+            r.checkins.before = q.integer(0);
+            r.checkins.after = q.integer(1);
+            if (r.checkins.before > 0) r.checkins.meanBefore = std::stod(q.text(2));
+            if (r.checkins.after > 0) r.checkins.meanAfter = std::stod(q.text(3));
         }
+        // Before against after, within the same playthroughs (the last of each kind in each).
+        Statement pr(db_,
+                     "SELECT COUNT(*), AVG(a.v - b.v) FROM "
+                     "(SELECT c.playthrough AS pt, activation AS v FROM checkins c JOIN profiles f ON f.id = c.profile "
+                     "  WHERE f.name = ?1 AND moment = 'before' AND activation IS NOT NULL AND c.playthrough IS NOT NULL "
+                     "  AND c.id = (SELECT MAX(id) FROM checkins d WHERE d.playthrough = c.playthrough AND d.moment = "
+                     "'before' AND d.activation IS NOT NULL)) b "
+                     "JOIN (SELECT c.playthrough AS pt, activation AS v FROM checkins c JOIN profiles f ON f.id = "
+                     "c.profile WHERE f.name = ?1 AND moment = 'after' AND activation IS NOT NULL AND c.playthrough IS "
+                     "NOT NULL AND c.id = (SELECT MAX(id) FROM checkins d WHERE d.playthrough = c.playthrough AND "
+                     "d.moment = 'after' AND d.activation IS NOT NULL)) a ON a.pt = b.pt");
+        pr.bind(1, profile);
+        if (pr && pr.step() == SQLITE_ROW) {
+            r.checkins.pairs = pr.integer(0);
+            if (r.checkins.pairs > 0) r.checkins.meanChange = std::stod(pr.text(1));
+        }
+    }
+    {
+        Statement q(db_,
+                    "SELECT x.at, COALESCE(p.scenario, ''), x.noticed, x.needed, "
+                    "(SELECT COUNT(*) FROM reflections y WHERE y.profile = x.profile) FROM reflections x "
+                    "JOIN profiles f ON f.id = x.profile LEFT JOIN playthroughs p ON p.id = x.playthrough "
+                    "WHERE f.name = ? ORDER BY x.at DESC, x.id DESC LIMIT 5");
+        q.bind(1, profile);
+        while (q && q.step() == SQLITE_ROW) {
+            r.notes.push_back({q.text(0), q.text(1), q.text(2), q.text(3)});
+            r.reflections = q.integer(4);
+        }
+    }
+    {
+        Statement q(db_,
+                    "SELECT practice, COUNT(*) FROM practices x JOIN profiles f ON f.id = x.profile WHERE f.name = ? "
+                    "GROUP BY 1 ORDER BY 2 DESC, 1");
+        q.bind(1, profile);
+        while (q && q.step() == SQLITE_ROW) r.practices.emplace_back(q.text(0), q.integer(1));
     }
     return r;
 }
@@ -799,12 +943,44 @@ Recorder::Recorder(Journal& j, Playthrough& p, std::optional<long long> resume, 
 
 Recorder::~Recorder() {
     if (self_) *self_ = nullptr;
+    // A check-in before a story left without a pick is still the person's: kept on its own.
+    if (before_ && error_.empty()) journal_.checkin(profile_, std::nullopt, "before", before_->activation, before_->word);
+}
+
+void Recorder::keep(bool ok) {
+    if (!ok && error_.empty()) error_ = journal_.error();
+}
+
+void Recorder::checkinBefore(std::optional<int> activation, const std::string& word) {
+    if (!error_.empty()) return;
+    if (!id_) {
+        before_ = Pending{activation, word};
+        return;
+    }
+    keep(journal_.checkin(profile_, id_, "before", activation, word));
+}
+
+void Recorder::after(std::optional<int> activation, const std::string& word, const std::string& noticed,
+                     const std::string& needed) {
+    if (!error_.empty()) return;
+    if (activation || !text::trim(word).empty()) keep(journal_.checkin(profile_, id_, "after", activation, word));
+    keep(journal_.reflect(profile_, id_, noticed, needed));
+}
+
+void Recorder::practised(const std::string& practice, int seconds) {
+    if (error_.empty()) keep(journal_.practised(profile_, id_, practice, seconds));
 }
 
 void Recorder::sync(const Playthrough& p) {
     if (!error_.empty()) return;
     if (!id_ && p.picks().empty()) return;
-    if (!id_) id_ = journal_.begin(p, profile_);
+    if (!id_) {
+        id_ = journal_.begin(p, profile_);
+        if (id_ && before_) {
+            keep(journal_.checkin(profile_, id_, "before", before_->activation, before_->word));
+            before_.reset();
+        }
+    }
     if (!id_) {
         error_ = journal_.error();
         return;

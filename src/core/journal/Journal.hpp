@@ -93,6 +93,20 @@ public:
     /// False (with error()) when there is no such profile.
     bool deleteProfile(const std::string& name);
 
+    /// A check-in "before" or "after" a playthrough (its row, when there is one yet): how
+    /// activated the person felt, 0 to 10 (nothing: not said), and a word for the feeling.
+    bool checkin(const std::string& profile, std::optional<long long> playthrough, const std::string& moment,
+                 std::optional<int> activation, const std::string& word);
+    /// The short note after a debrief: what I noticed in my body, what I needed.
+    bool reflect(const std::string& profile, std::optional<long long> playthrough, const std::string& noticed,
+                 const std::string& needed);
+    /// A practice from the toolbox or at a breathing point (`practice` is its id), and how
+    /// many seconds it went on.
+    bool practised(const std::string& profile, std::optional<long long> playthrough, const std::string& practice,
+                   int seconds);
+    /// Longest text kept for a word or a note (code points); longer text is cut there.
+    static constexpr std::size_t kMaxNote = 2000;
+
     /// A picture of change over time, for one profile.
     struct Report {
         int playthroughs = 0, finished = 0, scenarios = 0, endingsFound = 0, practiceDays = 0;
@@ -102,9 +116,27 @@ public:
             int secure = 0, total = 0;
         };
         std::vector<Share> secureByTheme;  ///< by week, then theme
-        std::vector<std::pair<std::string, int>> patterns;  ///< the most used, with their counts
-        double checkinBefore = -1, checkinAfter = -1;       ///< mean activation, -1 when none
+        /// A pattern that came up, over the whole record and in its two halves: the four weeks
+        /// up to the newest decision ("recent") and everything before them ("earlier").
+        struct Pattern {
+            std::string id;
+            int count = 0, earlier = 0, recent = 0;
+        };
+        std::vector<Pattern> patterns;  ///< the five most used, most first
+        int earlierDecisions = 0, recentDecisions = 0;  ///< a person's decisions in each half
+        std::string recentFrom;  ///< the first day of the recent half ("2026-11-04"); empty without decisions
+        struct Checkins {
+            int before = 0, after = 0;          ///< check-ins that gave a number
+            double meanBefore = -1, meanAfter = -1;  ///< -1 when none
+            int pairs = 0;                      ///< playthroughs with both
+            double meanChange = 0;              ///< after minus before, over those pairs
+        } checkins;
+        struct Note {
+            std::string at, scenario, noticed, needed;
+        };
+        std::vector<Note> notes;  ///< the newest reflections, newest first (at most 5)
         int reflections = 0;
+        std::vector<std::pair<std::string, int>> practices;  ///< practice id and times, most first
     };
     Report report(const std::string& profile) const;
 
@@ -141,6 +173,15 @@ public:
     /// Why recording stopped, if it did.
     const std::string& error() const { return error_; }
 
+    /// The check-in before the story: kept with the playthrough's row once the first pick
+    /// begins it (at once, for a playthrough taken up again); without any pick, on its own.
+    void checkinBefore(std::optional<int> activation, const std::string& word);
+    /// The check-in after the story, and the note after the debrief (either may be empty).
+    void after(std::optional<int> activation, const std::string& word, const std::string& noticed,
+               const std::string& needed);
+    /// A practice taken during this playthrough.
+    void practised(const std::string& practice, int seconds);
+
 private:
     void sync(const Playthrough& p);
     void restart(const Playthrough& p);
@@ -151,6 +192,12 @@ private:
     std::optional<long long> id_;
     std::shared_ptr<Recorder*> self_;
     std::string error_;
+    struct Pending {
+        std::optional<int> activation;
+        std::string word;
+    };
+    std::optional<Pending> before_;
+    void keep(bool ok);
 };
 
 }  // namespace attune

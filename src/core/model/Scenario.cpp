@@ -92,7 +92,7 @@ std::optional<Zone> parseZone(std::string_view s) {
 }
 
 const std::vector<std::string>& practiceIds() {
-    static const std::vector<std::string> ids{"paced", "sigh", "grounding"};
+    static const std::vector<std::string> ids{"paced", "sigh", "grounding", "compassion", "break"};
     return ids;
 }
 

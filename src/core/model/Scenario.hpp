@@ -25,7 +25,7 @@ inline constexpr Zone kZones[] = {Zone::Below, Zone::Inside, Zone::Above};
 /// "below", "inside", "above": the keys of a zoned text.
 const char* key(Zone z);
 std::optional<Zone> parseZone(std::string_view s);
-/// The regulation practices the program ships (`breathe:`): paced, sigh, grounding.
+/// The regulation practices the program ships (`breathe:`): paced, sigh, grounding, compassion, break.
 const std::vector<std::string>& practiceIds();
 
 inline constexpr Style kStyles[] = {Style::Secure, Style::Anxious, Style::Avoidant, Style::Disorganised};

@@ -102,6 +102,8 @@ SettingsLoad loadSettings(const fs::path& file) {
         "a number from 0 to 4", problems);
     readKey(root, "high-contrast", s.highContrast, parseBool, "true or false", problems);
     readKey(root, "reduced-motion", s.reducedMotion, parseBool, "true or false", problems);
+    readKey(root, "check-ins", s.checkins, parseBool, "true or false", problems);
+    readKey(root, "sound", s.sound, parseBool, "true or false", problems);
     readKey(
         root, "text-reveal", s.reveal, [](const std::string& v) { return parseReveal(v); }, "off, slow, medium or fast",
         problems);
@@ -135,6 +137,8 @@ Settings withChanges(Settings base, const Settings& before, const Settings& afte
     if (after.reveal != before.reveal) base.reveal = after.reveal;
     if (after.coaching != before.coaching) base.coaching = after.coaching;
     if (after.fullscreen != before.fullscreen) base.fullscreen = after.fullscreen;
+    if (after.checkins != before.checkins) base.checkins = after.checkins;
+    if (after.sound != before.sound) base.sound = after.sound;
     return base;
 }
 
@@ -154,6 +158,8 @@ bool saveSettings(const Settings& s, const fs::path& file, std::string& error) {
     y << YAML::Key << "text-reveal" << YAML::Value << name(s.reveal);
     y << YAML::Key << "coaching" << YAML::Value << feedback::name(s.coaching);
     y << YAML::Key << "display" << YAML::Value << (s.fullscreen ? "fullscreen" : "window");
+    y << YAML::Key << "check-ins" << YAML::Value << s.checkins;
+    y << YAML::Key << "sound" << YAML::Value << s.sound;
     y << YAML::EndMap;
     // Write beside the file, then rename, so a crash never leaves half a file.
     const fs::path tmp = file.string() + ".tmp";

@@ -1,6 +1,6 @@
 #pragma once
 /// The player's own settings for the window (text size, theme, motion, text
-/// reveal, coaching, display), kept in $XDG_CONFIG_HOME/attune/settings.yaml.
+/// reveal, coaching, display, check-ins, sound), kept in $XDG_CONFIG_HOME/attune/settings.yaml.
 /// A missing file gives the defaults; a bad one gives the defaults and one warning.
 #include "core/feedback/Feedback.hpp"
 
@@ -25,6 +25,8 @@ struct Settings {
     Reveal reveal = Reveal::Medium;
     feedback::Coaching coaching = feedback::Coaching::Immediate;
     bool fullscreen = false;
+    bool checkins = true;  ///< offer the check-in before a story and the note after its debrief
+    bool sound = false;    ///< soft tones in the practices (off: the room may be shared)
 
     bool operator==(const Settings&) const = default;
 };

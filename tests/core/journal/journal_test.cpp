@@ -1,5 +1,6 @@
 #include "core/model/PatternLibrary.hpp"
 #include "core/journal/Journal.hpp"
+#include "core/journal/Summary.hpp"
 #include "core/load/Loader.hpp"
 #include "core/run/Script.hpp"
 #include "support/Support.hpp"
@@ -255,6 +256,109 @@ TEST_CASE("the progress report counts playthroughs, endings, practice days, secu
     }
     CHECK(secure == 2);
     REQUIRE(!r.patterns.empty());
-    CHECK(r.patterns.front() == std::pair<std::string, int>{"name-the-need", 2});
-    CHECK(r.checkinBefore < 0);
+    CHECK(r.patterns.front().id == "name-the-need");
+    CHECK(r.patterns.front().count == 2);
+    CHECK(r.patterns.front().recent == 2);  // everything is in the last four weeks
+    CHECK(r.earlierDecisions == 0);
+    CHECK(r.checkins.meanBefore < 0);
+    CHECK(r.checkins.before == 0);
+}
+
+TEST_CASE("check-ins, notes and practices are kept with their playthrough, checked, and counted in the report") {
+    TempDir tmp;
+    Journal j(tmp.path / "journal.sqlite");
+    Playthrough p = Playthrough::borrowing(small(), playedRoles(small(), false));
+    {
+        Recorder rec(j, p);
+        rec.checkinBefore(6, "  tense ");  // kept once the first pick begins the row
+        CHECK_FALSE(rec.id());
+        while (p.state() == Session::State::Line) p.advance();
+        REQUIRE(p.state() == Session::State::Decision);
+        p.choose(0);
+        REQUIRE(rec.id());
+        rec.practised("sigh", 24);
+        rec.after(3, "calmer", "my shoulders dropped", "");
+        rec.after(std::nullopt, "", "", "");  // skipped: nothing kept
+        CHECK(rec.error().empty());
+    }
+    {
+        Playthrough q = Playthrough::borrowing(small(), playedRoles(small(), false));
+        Recorder rec(j, q);
+        rec.checkinBefore(9, "flooded");  // the story closed before any pick: kept on its own
+    }
+    CHECK_FALSE(j.checkin("", std::nullopt, "during", 3, ""));
+    CHECK(j.error() == "a check-in is 'before' or 'after', not 'during'");
+    CHECK_FALSE(j.checkin("", std::nullopt, "after", 11, ""));
+    CHECK(j.error() == "activation goes from 0 to 10, not 11");
+    CHECK_FALSE(j.reflect("", std::nullopt, "bad \xff byte", ""));
+    CHECK(j.error() == "the words are not valid UTF-8 text");
+    CHECK(j.reflect("", std::nullopt, std::string(2500, 'a'), "x"));  // cut at 2,000 code points
+
+    const Journal::Report r = j.report("");
+    CHECK(r.checkins.before == 2);
+    CHECK(r.checkins.after == 1);
+    CHECK(r.checkins.meanBefore == doctest::Approx(7.5));
+    CHECK(r.checkins.pairs == 1);
+    CHECK(r.checkins.meanChange == doctest::Approx(-3));
+    CHECK(r.reflections == 2);
+    REQUIRE(r.notes.size() == 2);
+    CHECK(r.notes.back().noticed == "my shoulders dropped");
+    CHECK(r.notes.back().scenario == "late-text-small");
+    CHECK(r.notes.front().noticed.size() == 2000);
+    CHECK(r.practices == std::vector<std::pair<std::string, int>>{{"sigh", 1}});
+
+    const std::string out = j.exportJson("");
+    CHECK(out.find("\"word\": \"tense\"") != std::string::npos);  // trimmed
+    CHECK(out.find("\"practice\": \"sigh\"") != std::string::npos);
+    CHECK(out.find("\"seconds\": 24") != std::string::npos);
+}
+
+TEST_CASE("the report over weeks: secure shares by week and theme, patterns in two halves, check-ins paired") {
+    TempDir tmp;
+    Journal j(tmp.path / "journal.sqlite");
+    REQUIRE(j.importJson(testing::slurp(testing::testDir() / "data/journal-weeks.json"), ""));
+    const Journal::Report r = j.report("");
+    CHECK(r.playthroughs == 5);
+    CHECK(r.finished == 4);
+    CHECK(r.practiceDays == 7);  // five days of play, two of practice alone (one of them also a day of play)
+    CHECK(r.recentFrom == "2026-11-03");
+    CHECK(r.earlierDecisions == 12);
+    CHECK(r.recentDecisions == 7);
+    REQUIRE(r.patterns.size() == 2);
+    CHECK(r.patterns[0].id == "protest-behaviour");
+    CHECK(r.patterns[0].count == 5);
+    CHECK(r.patterns[0].earlier == 4);
+    CHECK(r.patterns[0].recent == 1);
+    CHECK(r.checkins.pairs == 2);
+    CHECK(r.checkins.meanChange == doctest::Approx(-2.5));
+    CHECK(r.checkins.meanBefore == doctest::Approx(17.0 / 3));
+    REQUIRE(!r.secureByTheme.empty());
+    CHECK(r.secureByTheme.front().period == "week of 2026-09-07");
+    CHECK(r.practices.front() == std::pair<std::string, int>{"paced", 2});
+}
+
+TEST_CASE("the progress summary says what the journal holds, word for word, as text and as a page") {
+    TempDir tmp;
+    Journal j(tmp.path / "journal.sqlite");
+    REQUIRE(j.importJson(testing::slurp(testing::testDir() / "data" / "journal-weeks.json"), ""));
+    const auto titles = [](const std::string& id) { return id == "late-text" ? std::string("The Late Text") : id; };
+    const summary::Summary s = summary::summarise(j.report(""), "", &testing::patterns(), titles);
+    CHECK_FALSE(s.empty);
+    CHECK(s.weeks == std::vector<std::string>{"2026-09-07", "2026-10-19", "2026-11-23", "2026-11-30"});
+    REQUIRE(s.trends.size() == 3);
+    CHECK(s.trends[0].theme == "needs");
+    CHECK(s.trends[0].percent == std::vector<int>{25, 50, 100, 50});  // 1 of 4 secure, then 1 of 2, 2 of 2, 1 of 2
+    CHECK_GOLDEN(testing::testDir() / "golden" / "progress-weeks.txt", summary::text(s));
+    CHECK_GOLDEN(testing::testDir() / "golden" / "progress-weeks.html", summary::html(s));
+    // Someone's words cannot become markup.
+    REQUIRE(j.reflect("", std::nullopt, "<script>alert(1)</script> & more", ""));
+    const std::string page = summary::html(summary::summarise(j.report(""), "", &testing::patterns(), titles));
+    CHECK(page.find("<script>") == std::string::npos);
+    CHECK(page.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more") != std::string::npos);
+
+    Journal none(tmp.path / "empty.sqlite");
+    const summary::Summary e = summary::summarise(none.report("Sam"), "Sam", &testing::patterns(), titles);
+    CHECK(e.empty);
+    CHECK(summary::text(e) == "Sam's practice so far\n\n  Nothing in the journal yet. Your practice shows here once you have\n"
+                              "  played a scenario or taken a practice from the toolbox.\n");
 }

@@ -1,0 +1,61 @@
+#include "text/Checkin.hpp"
+
+#include "core/util/Text.hpp"
+
+#include <istream>
+#include <ostream>
+
+namespace attune {
+namespace {
+
+/// A number from 0 to 10; nothing for Enter (or the end of input). Asks again otherwise.
+std::optional<int> askLevel(std::istream& in, std::ostream& out, const std::string& prompt) {
+    out << prompt << std::flush;
+    for (std::string line; std::getline(in, line);) {
+        const std::string t = text::trim(line);
+        if (t.empty()) return std::nullopt;
+        if (t.size() <= 2 && t.find_first_not_of("0123456789") == std::string::npos) {
+            const int v = std::stoi(t);
+            if (v <= 10) return v;
+        }
+        out << "  A whole number from 0 to 10, please, or Enter to skip: " << std::flush;
+    }
+    return std::nullopt;
+}
+
+/// A line of text, trimmed; empty for Enter. Text that is not UTF-8 is asked for again.
+std::string askWords(std::istream& in, std::ostream& out, const std::string& prompt) {
+    out << prompt << std::flush;
+    for (std::string line; std::getline(in, line);) {
+        if (!text::firstInvalidUtf8(line)) return text::trim(line);
+        out << "  That could not be read as text; type it again, or Enter to skip: " << std::flush;
+    }
+    return {};
+}
+
+constexpr const char* kLevel = "from 0 (settled) to 10 (flooded)";
+
+}  // namespace
+
+std::optional<CheckinAnswer> askCheckinBefore(std::istream& in, std::ostream& out) {
+    out << "\n  Before you begin, a check-in. Enter skips it.\n";
+    const auto level = askLevel(in, out, std::string("  How activated do you feel right now, ") + kLevel + "? ");
+    if (!level) return std::nullopt;
+    CheckinAnswer a{level, askWords(in, out, "  One word for the feeling, if one comes: ")};
+    out << "  Thank you. It is kept in your journal.\n";
+    return a;
+}
+
+std::optional<AfterAnswer> askAfter(std::istream& in, std::ostream& out) {
+    out << "\n  Before you go, a check-in and a short note, if you like. Enter skips them.\n";
+    const auto level = askLevel(in, out, std::string("  How activated do you feel now, ") + kLevel + "? ");
+    if (!level) return std::nullopt;
+    AfterAnswer a;
+    a.checkin = {level, askWords(in, out, "  One word for the feeling, if one comes: ")};
+    a.noticed = askWords(in, out, "  What did you notice in your body? ");
+    a.needed = askWords(in, out, "  What did you need? ");
+    out << "  Thank you. It is kept in your journal.\n";
+    return a;
+}
+
+}  // namespace attune
