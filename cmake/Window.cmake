@@ -1,5 +1,5 @@
 # The SFML window front end (src/sfml/). See docs/window.md.
-find_package(SFML 2.5 COMPONENTS graphics window system REQUIRED)
+find_package(SFML 2.5 COMPONENTS graphics window system audio REQUIRED)
 find_package(X11 REQUIRED)
 find_package(Fontconfig REQUIRED)
 
@@ -11,6 +11,7 @@ add_library(attune_sfml STATIC
   src/sfml/Library.cpp
   src/sfml/Context.cpp
   src/sfml/ScreenStack.cpp
+  src/sfml/Sound.cpp
   src/sfml/theme/Fonts.cpp
   src/sfml/theme/Theme.cpp
   src/sfml/widgets/Shapes.cpp
@@ -23,6 +24,7 @@ add_library(attune_sfml STATIC
   src/sfml/widgets/Legend.cpp
   src/sfml/widgets/LineChart.cpp
   src/sfml/widgets/BarChart.cpp
+  src/sfml/widgets/Field.cpp
   src/sfml/screens/Common.cpp
   src/sfml/screens/LibraryScreen.cpp
   src/sfml/screens/PlayScreen.cpp
@@ -37,9 +39,12 @@ add_library(attune_sfml STATIC
   src/sfml/screens/TogetherScreens.cpp
   src/sfml/screens/MachinesScreens.cpp
   src/sfml/screens/ResumeScreen.cpp
+  src/sfml/screens/CheckinScreen.cpp
+  src/sfml/screens/ToolboxScreen.cpp
+  src/sfml/screens/ProgressScreen.cpp
 )
 # SFML's types appear in the public headers (the UI tests use them).
 target_link_libraries(attune_sfml PUBLIC attune_core attune_net sfml-graphics sfml-window sfml-system
-  PRIVATE X11::X11 Fontconfig::Fontconfig)
+  PRIVATE sfml-audio X11::X11 Fontconfig::Fontconfig)
 attune_warnings(attune_sfml)
 set(ATTUNE_WINDOW_SOURCES "")

@@ -615,9 +615,15 @@ int run(int argc, char** argv) {
     app.add_option("--script", win.script, "Window: picks to play first (numbers or choice ids)");
     app.add_option("--screen", win.screen,
                    "Window: library, play, coach, breathe, history, debrief, settings, about, state, together (the set-up for two), "
-                   "reveal (mirror mode), host or join (two machines), resume (an unfinished playthrough)")
+                   "reveal (mirror mode), host or join (two machines), resume (an unfinished playthrough), toolbox, "
+                   "checkin (before a story), after (the check-in and note after a debrief), progress")
         ->check(CLI::IsMember({"library", "play", "coach", "breathe", "history", "debrief", "settings", "about", "state",
-                               "together", "reveal", "host", "join", "resume"}));
+                               "together", "reveal", "host", "join", "resume", "toolbox", "checkin", "after", "progress"}));
+    app.add_option("--practice", win.practice, "Window: with --screen breathe, the practice to show (paced, sigh, "
+                   "grounding, compassion, break)")
+        ->check(CLI::IsMember({"paced", "sigh", "grounding", "compassion", "break"}));
+    app.add_option("--practice-at", win.practiceAt, "Window: with --screen breathe, seconds into the practice to show")
+        ->check(CLI::Range(0.f, 1200.f));
     app.add_option("--size", win.size, "Window: size as WIDTHxHEIGHT, e.g. 1280x720");
     app.add_flag("--high-contrast", win.highContrast, "Window: use the high-contrast theme");
     app.add_option("--text-size", win.textSize, "Window: text size 0 (small) to 4 (largest)")->check(CLI::Range(0, 4));

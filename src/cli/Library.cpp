@@ -7,6 +7,8 @@
 #include "core/load/Loader.hpp"
 #include "core/run/Script.hpp"
 #include "core/util/Text.hpp"
+#include "core/settings/Settings.hpp"
+#include "text/Checkin.hpp"
 #include "text/TextPlayer.hpp"
 
 #include <algorithm>
@@ -169,9 +171,18 @@ int textLibrary(std::istream& in, std::ostream& out) {
             return recorder->id() ? std::string("Your steps so far are kept in your journal.") : std::string();
         };
     if (table) printTable(run, out, opts.width);
+    // The check-ins, as with attune play: one person's, at a terminal, when the setting allows.
+    const bool checkins = recorder && !table && opts.interactive && loadSettings(settingsPath()).settings.checkins;
+    if (checkins)
+        if (const auto before = askCheckinBefore(in, out)) recorder->checkinBefore(before->activation, before->word);
     TypedPicks source(in);
     const PlayEnd end = playText(run, source, out, opts);
-    if (end == PlayEnd::Ending && recorder) recorder->finish();
+    if (end == PlayEnd::Ending && recorder) {
+        recorder->finish();
+        if (checkins)
+            if (const auto after = askAfter(in, out))
+                recorder->after(after->checkin.activation, after->checkin.word, after->noticed, after->needed);
+    }
     return end == PlayEnd::Stuck ? 1 : 0;
 }
 

@@ -9,6 +9,9 @@
 #include "core/run/Script.hpp"
 #include "sfml/screens/AboutScreen.hpp"
 #include "sfml/screens/BreatheScreen.hpp"
+#include "sfml/screens/CheckinScreen.hpp"
+#include "sfml/screens/ProgressScreen.hpp"
+#include "sfml/screens/ToolboxScreen.hpp"
 #include "sfml/screens/LibraryScreen.hpp"
 #include "sfml/screens/PlayScreen.hpp"
 #include "sfml/screens/SettingsScreen.hpp"
@@ -181,6 +184,13 @@ bool netScript(const window::WindowOptions& o, bool screenshot, std::optional<st
     if (!script) failure = {"--script: " + error, 2};
     return script.has_value();
 }
+
+/// Screenshots and tests: a practice shown some way in (the circle part-way up by default).
+void showPracticeAt(Context& c, const window::WindowOptions& o) {
+    if (auto* b = c.stack.find<BreatheScreen>(); b && (c.screenshot || o.practiceAt >= 0))
+        b->advance(o.practiceAt >= 0 ? o.practiceAt : 2.6f);
+    if (auto* b = c.stack.find<BreakScreen>(); b && o.practiceAt >= 0) b->advance(o.practiceAt);
+}
 }  // namespace
 
 bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
@@ -206,9 +216,14 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
         c.stack.push(std::make_unique<LibraryScreen>(c));
         if (screen == "settings") c.stack.push(std::make_unique<SettingsScreen>(c));
         if (screen == "about") c.stack.push(std::make_unique<AboutScreen>(c));
-        if (screen == "breathe") c.stack.push(std::make_unique<BreatheScreen>(c));
+        if (screen == "breathe") openPractice(c, o.practice.empty() ? "paced" : o.practice, [](const std::string&, int) {});
+        if (screen == "toolbox") c.stack.push(std::make_unique<ToolboxScreen>(c));
+        if (screen == "progress") c.stack.push(std::make_unique<ProgressScreen>(c));
+        if (screen == "checkin" || screen == "after")
+            c.stack.push(std::make_unique<CheckinScreen>(
+                c, screen == "after" ? CheckinScreen::Moment::After : CheckinScreen::Moment::Before, nullptr));
         c.stack.apply();
-        if (auto* b = c.stack.find<BreatheScreen>(); b && c.screenshot) b->advance(2.6f);
+        showPracticeAt(c, o);
         return true;
     }
     const Scenario& s = *c.library.find(scenarioId_)->scenario;
@@ -291,7 +306,7 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
         }
         p.openCoach();
     } else if (screen == "breathe") {
-        p.openBreathe();
+        p.openBreathe(o.practice.empty() ? "paced" : o.practice);
     } else if (screen == "debrief") {
         p.openDebrief();
     } else if (screen == "settings") {
@@ -311,7 +326,7 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
         return false;
     }
     c.stack.apply();
-    if (auto* b = c.stack.find<BreatheScreen>(); b && c.screenshot) b->advance(2.6f);
+    showPracticeAt(c, o);
     return true;
 }
 

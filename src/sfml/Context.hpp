@@ -6,6 +6,7 @@
 #include "core/settings/Settings.hpp"
 #include "sfml/Library.hpp"
 #include "sfml/ScreenStack.hpp"
+#include "sfml/Sound.hpp"
 #include "sfml/theme/Theme.hpp"
 
 #include <SFML/Graphics/RenderWindow.hpp>
@@ -45,6 +46,12 @@ struct Context {
     bool redraw = false;
     /// A line for the player about the last thing done (where a report was saved), or empty.
     std::string notice;
+    /// A practice's sound cue, when sound is on (never for screenshots). The tones are made
+    /// the first time one is wanted.
+    void cue(Cue c);
+
+private:
+    std::unique_ptr<Chimes> chimes_;
 };
 
 }  // namespace attune::ui

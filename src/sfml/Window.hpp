@@ -30,6 +30,8 @@ struct WindowOptions {
     int port = 47474;         ///< hosting: the port to listen on
     std::string journal;        ///< the journal file; empty: the XDG data folder's
     std::string profile;        ///< whose record (partners sharing a machine keep separate ones)
+    std::string practice;     ///< with --screen breathe: the practice (paced when empty)
+    float practiceAt = -1;    ///< with --screen breathe: seconds into it (-1: the usual moment)
     float screenshotDelay = 0;  ///< seconds to keep playing before the screenshot (a partner's move may come)
     int benchFrames = 0;      ///< > 0: run the frame-time benchmark for N frames
 };

@@ -17,6 +17,7 @@ std::unique_ptr<ui::App> open(const Open& o) {
     s.reveal = o.reveal;
     s.coaching = o.coaching;
     s.reducedMotion = o.reducedMotion;
+    s.checkins = o.checkins;
     std::string error;
     REQUIRE_MESSAGE(saveSettings(s, settingsPath(), error), error);
     window::WindowOptions w;
@@ -32,6 +33,9 @@ std::unique_ptr<ui::App> open(const Open& o) {
     w.host = o.host;
     w.code = o.code;
     w.name = o.name;
+    w.journal = o.journal;
+    w.practice = o.practice;
+    w.practiceAt = o.practiceAt;
     ui::App::Failure failure;
     auto app = ui::App::open(w, failure);
     REQUIRE_MESSAGE(app, failure.message);

@@ -3,8 +3,13 @@
 // off by the window or by the panel it sits in, on every page.
 #include "sfml/Driver.hpp"
 
+#include "core/journal/Journal.hpp"
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
 
 using namespace attune;
 using attune::testing::Open;
@@ -48,6 +53,30 @@ Open hosting() {
     return o;
 }
 
+testing::Open practice(const std::string& id, float at) {
+    testing::Open o{"", "", "breathe"};
+    o.practice = id;
+    o.practiceAt = at;
+    return o;
+}
+
+/// The progress screen over weeks of practice (the journal fixture's).
+testing::Open progress() {
+    static const std::string file = [] {
+        const auto f = std::filesystem::temp_directory_path() / fmt::format("attune-progress-{}.sqlite", ::getpid());
+        std::filesystem::remove(f);
+        Journal j(f);
+        std::ifstream in(std::filesystem::path(ATTUNE_SOURCE_DIR) / "tests" / "data" / "journal-weeks.json");
+        std::stringstream text;
+        text << in.rdbuf();
+        REQUIRE(j.importJson(text.str(), ""));
+        return f.string();
+    }();
+    testing::Open o{"", "", "progress"};
+    o.journal = file;
+    return o;
+}
+
 std::vector<ScreenCase> screens() {
     return {
         {"library", {}},
@@ -72,6 +101,13 @@ std::vector<ScreenCase> screens() {
         {"two machines: host set-up", {"late-text", "", "host"}},
         {"two machines: hosting", hosting()},
         {"two machines: join", {"", "", "join"}},
+        {"toolbox", {"", "", "toolbox"}},
+        {"self-compassion break", practice("compassion", 20)},
+        {"twenty-minute break", practice("break", 130)},
+        {"twenty-minute break, over", practice("break", 1200)},
+        {"check-in before", {"", "", "checkin"}},
+        {"check-in and note after", {"", "", "after"}},
+        {"progress", progress()},
     };
 }
 

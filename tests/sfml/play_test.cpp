@@ -448,6 +448,8 @@ TEST_CASE("a playthrough left half-way is offered when its scenario is opened ag
         lib->play(false);
         app->frame();
         if (std::string(app->top()->name()) == "resume") press(*app, sf::Keyboard::N);  // an earlier test's
+        REQUIRE(std::string(app->top()->name()) == "checkin");  // the check-in before: skipped with one key
+        press(*app, sf::Keyboard::Escape);
         auto& p = testing::play(*app);
         const auto toDecision = [&] {
             for (int i = 0; i < 50 && !(p.mode() == ui::PlayScreen::Mode::Decision && app->top() == &p); ++i)
@@ -468,6 +470,8 @@ TEST_CASE("a playthrough left half-way is offered when its scenario is opened ag
     REQUIRE(std::string(app->top()->name()) == "resume");
     CHECK(testing::layoutProblems(*app) == "");
     press(*app, sf::Keyboard::Enter);
+    REQUIRE(std::string(app->top()->name()) == "checkin");
+    press(*app, sf::Keyboard::Escape);
     auto& p = testing::play(*app);
     while (p.mode() == ui::PlayScreen::Mode::Line) press(*app, sf::Keyboard::Space);
     CHECK(p.session().node().id == node);

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <chrono>
 #include <map>
+#include <sstream>
 
 namespace attune::summary {
 namespace {
@@ -62,6 +64,28 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
         if (std::find(s.weeks.begin(), s.weeks.end(), week) == s.weeks.end()) s.weeks.push_back(week);
     }
     std::sort(s.weeks.begin(), s.weeks.end());
+    // Every week from the first to the last, so the chart spaces them as time went (a week
+    // without play is a gap in the lines, not a step left out).
+    if (s.weeks.size() > 1) {
+        const auto day = [](const std::string& d) {
+            std::istringstream in(d);
+            std::chrono::year_month_day ymd{};
+            int y = 0;
+            unsigned m = 0, dd = 0;
+            char dash1 = 0, dash2 = 0;
+            in >> y >> dash1 >> m >> dash2 >> dd;
+            ymd = std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{dd};
+            return std::chrono::sys_days{ymd};
+        };
+        const auto first = day(s.weeks.front()), last = day(s.weeks.back());
+        std::vector<std::string> all;
+        for (auto d = first; d <= last && all.size() < 520; d += std::chrono::days{7}) {
+            const std::chrono::year_month_day ymd{d};
+            all.push_back(fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                                      static_cast<unsigned>(ymd.day())));
+        }
+        if (all.back() == s.weeks.back()) s.weeks = std::move(all);
+    }
     Section themes{"themes", "Secure choices, by theme", {}};
     for (Theme t : kThemes) {
         Trend tr{name(t), std::vector<int>(s.weeks.size(), -1)};

@@ -13,7 +13,8 @@ float ease(float x) { return 0.5f - 0.5f * std::cos(std::clamp(x, 0.f, 1.f) * 3.
 constexpr float kSmallest = 0.45f;  // the circle's size at the bottom of a breath
 }  // namespace
 
-BreatheScreen::BreatheScreen(Context& ctx, std::string practice) : Screen(ctx), p_(feedback::practice(practice)) {
+BreatheScreen::BreatheScreen(Context& ctx, std::string practice, PracticeDone done)
+    : Screen(ctx), p_(feedback::practice(practice)), done_(std::move(done)) {
     skipBtn_.set("Skip", "Esc", Button::Kind::Secondary);
 }
 
@@ -51,14 +52,21 @@ void BreatheScreen::refreshTexts() {
                           : fmt::format("{} {} of {}", p_.unit, w.phase + 1, p_.cycle.size()),
                   th.look(th.type.small, th.color.muted));
     const float wd = ctx_.size.x - 2 * th.margin;
-    phase_.wrap(wd);
+    phase_.wrap(phaseWidth());
+    phase_.setCentred(true);
     count_.wrap(wd);
     progress_.wrap(wd);
     const float y = middleTop_ + 2 * rMax_ + std::round(1.6f * th.unit);
-    phase_.setPosition({std::round((ctx_.size.x - phase_.width()) / 2), y});
+    phase_.setPosition({std::round((ctx_.size.x - phaseWidth()) / 2), y});
     progress_.setPosition(
         {std::round((ctx_.size.x - progress_.width()) / 2), y + phase_.height() + std::round(0.4f * th.unit)});
     count_.setPosition({std::round(centre_.x - count_.width() / 2), std::round(centre_.y - count_.height() / 2)});
+}
+
+float BreatheScreen::phaseWidth() const {
+    // A long step (the self-compassion break's) in lines short enough to read at a glance.
+    const Theme& th = ctx_.theme;
+    return std::round(std::min(ctx_.size.x - 2 * th.margin, 30.f * static_cast<float>(th.type.title)));
 }
 
 void BreatheScreen::layout() {
@@ -85,7 +93,7 @@ void BreatheScreen::layout() {
         if (ph.text.size() > longest.size()) longest = ph.text;
     phase_.set(longest, th.look(th.type.title, th.color.text, true));
     progress_.set(fmt::format("{} 1 of 5", p_.unit), th.look(th.type.small, th.color.muted));
-    const float words = phase_.wrap(w) + std::round(0.4f * th.unit) + progress_.wrap(w) + std::round(1.6f * th.unit);
+    const float words = phase_.wrap(phaseWidth()) + std::round(0.4f * th.unit) + progress_.wrap(w) + std::round(1.6f * th.unit);
     const float room = bottom - std::round(1.8f * th.unit) - y - words;
     rMax_ = std::floor(std::max(20.f, std::min(room / 2, ctx_.size.x * 0.2f)));
     middleTop_ = std::round(y + (room - 2 * rMax_) / 2);
@@ -117,7 +125,19 @@ void BreatheScreen::placeCircle() {
 }
 
 void BreatheScreen::advance(float seconds) {
+    const Where before = where();
+    const bool first = t_ == 0;
     t_ += seconds;
+    const Where now = where();
+    if (finished()) {
+        if (!cuedEnd_) ctx_.cue(Cue::End);
+        cuedEnd_ = true;
+    } else if (first || now.phase != before.phase || now.round != before.round) {
+        // A soft tone at each change: up for a breath in, level for a hold or a step, down for out.
+        const float from = now.phase > 0 ? p_.cycle[now.phase - 1].size : p_.cycle.back().size;
+        const float to = p_.cycle[now.phase].size;
+        ctx_.cue(to > from + 0.01f ? Cue::In : to < from - 0.01f ? Cue::Out : Cue::Hold);
+    }
     placeCircle();
     refreshTexts();
 }
@@ -131,6 +151,7 @@ void BreatheScreen::update(float dt) {
 void BreatheScreen::skip() {
     if (closing_) return;
     closing_ = true;
+    if (done_) done_(p_.id, static_cast<int>(std::min(t_, p_.length())));
     ctx_.stack.pop();
 }
 

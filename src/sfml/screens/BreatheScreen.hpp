@@ -9,11 +9,16 @@
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 
+#include <functional>
+
 namespace attune::ui {
+
+/// Told when a practice ends (by itself or stopped): its id and how many seconds it went on.
+using PracticeDone = std::function<void(const std::string&, int)>;
 
 class BreatheScreen : public Screen {
 public:
-    explicit BreatheScreen(Context& ctx, std::string practice = "paced");
+    explicit BreatheScreen(Context& ctx, std::string practice = "paced", PracticeDone done = {});
     const char* name() const override { return "breathe"; }
     void layout() override;
     void handle(const sf::Event& e) override;
@@ -34,6 +39,7 @@ public:
 private:
     void refreshTexts();
     void placeCircle();
+    float phaseWidth() const;
 
     /// The phase at time t: its index in the cycle, the round, and how far into it.
     struct Where {
@@ -44,8 +50,10 @@ private:
     Where where() const;
 
     const feedback::Practice& p_;
+    PracticeDone done_;
     float t_ = 0;
     bool closing_ = false;
+    bool cuedEnd_ = false;
     TextBlock title_, subtitle_, phase_, count_, progress_;
     Button skipBtn_;
     sf::CircleShape circle_, halo_;

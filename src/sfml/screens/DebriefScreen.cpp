@@ -288,9 +288,20 @@ void DebriefScreen::lookBack() {
 void DebriefScreen::playAgain() {
     if (play_.twoMachines()) return;
     PlayScreen& play = play_;
-    ctx_.notice.clear();
-    ctx_.stack.pop();
-    ctx_.stack.later([&play] { play.restart(); });
+    Context& ctx = ctx_;
+    play_.leaveDebrief([&ctx, &play] {
+        ctx.notice.clear();
+        ctx.stack.pop();
+        ctx.stack.later([&play] { play.restart(); });
+    });
+}
+
+void DebriefScreen::toLibrary() {
+    Context& ctx = ctx_;
+    play_.leaveDebrief([&ctx] {
+        ctx.notice.clear();
+        ctx.stack.replace(std::make_unique<LibraryScreen>(ctx));
+    });
 }
 
 void DebriefScreen::handle(const sf::Event& e) {
@@ -303,10 +314,9 @@ void DebriefScreen::handle(const sf::Event& e) {
             lookBack();
         else if (b == &againBtn_)
             playAgain();
-        else if (b == &libraryBtn_) {
-            ctx_.notice.clear();
-            ctx_.stack.replace(std::make_unique<LibraryScreen>(ctx_));
-        } else if (b == &pagePrev_ && pager_.previous())
+        else if (b == &libraryBtn_)
+            toLibrary();
+        else if (b == &pagePrev_ && pager_.previous())
             layout();
         else if (b == &pageNext_ && pager_.next())
             layout();

@@ -32,6 +32,8 @@ public:
     void replay(std::size_t moment);
     void lookBack();
     void playAgain();
+    /// Back to the library (by way of the check-in after, when it is wanted).
+    void toLibrary();
 
 private:
     void fill();

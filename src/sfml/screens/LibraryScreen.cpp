@@ -8,6 +8,8 @@
 
 #include "core/run/Script.hpp"
 #include "sfml/screens/PlayScreen.hpp"
+#include "sfml/screens/ProgressScreen.hpp"
+#include "sfml/screens/ToolboxScreen.hpp"
 #include "sfml/screens/SettingsScreen.hpp"
 #include "sfml/widgets/Shapes.hpp"
 
@@ -37,6 +39,10 @@ LibraryScreen::LibraryScreen(Context& ctx, std::string selectId) : Screen(ctx), 
     aboutBtn_.setCompact(true);
     joinBtn_.set("Join a partner", "J", Button::Kind::Secondary);
     joinBtn_.setCompact(true);
+    toolboxBtn_.set("Toolbox", "B", Button::Kind::Secondary);
+    toolboxBtn_.setCompact(true);
+    progressBtn_.set("Progress", "P", Button::Kind::Secondary);
+    progressBtn_.setCompact(true);
     aloneBtn_.set("Play alone", "Enter", Button::Kind::Primary);
     togetherBtn_.set("Play together", "T", Button::Kind::Secondary);
     hostBtn_.set("On two machines", "M", Button::Kind::Secondary);
@@ -106,8 +112,8 @@ void LibraryScreen::layout() {
     footer_.set(
         "If you are not safe at home, About and safety (A) lists where to find help.",
         th.look(th.type.caption, th.color.faint));
-    keys_.set("↑ ↓ choose  ·  ← → theme  ·  Enter play  ·  T together  ·  M two machines  ·  J join  ·  S settings  ·  "
-              "A about  ·  Esc quit",
+    keys_.set("↑ ↓ choose  ·  ← → theme  ·  Enter play  ·  T together  ·  M two machines  ·  B toolbox  ·  "
+              "P progress  ·  Esc quit",
               th.look(th.type.caption, th.color.muted));
     const float bottom = ctx_.size.y - std::round(m * 0.6f);
     const float keysW = keys_.naturalWidth() + 1.f;
@@ -140,20 +146,24 @@ void LibraryScreen::layoutHeader(float& y) {
     const float m = th.margin, w = ctx_.size.x - 2 * m;
     brand_.set("Attune", lookFor(th, TextRole::Display));
     brand_.wrap(w / 2);
-    const sf::Vector2f ss0 = settingsBtn_.layout(th, w / 4);
-    const sf::Vector2f as = aboutBtn_.layout(th, w / 4);
-    const sf::Vector2f js = joinBtn_.layout(th, w / 4);
+    // The header's buttons, side by side at the right.
     const float bgap = std::round(0.6f * th.unit);
-    // The three header buttons, side by side.
-    const sf::Vector2f ss{ss0.x + as.x + js.x + 2 * bgap, std::max({ss0.y, as.y, js.y})};
+    sf::Vector2f ss{0, 0};
+    for (Button* b : headerButtons()) {
+        const sf::Vector2f bs = b->layout(th, w / 4);
+        ss.x += bs.x + (ss.x > 0 ? bgap : 0);
+        ss.y = std::max(ss.y, bs.y);
+    }
     tagline_.set("Practise secure communication, one conversation at a time.", th.look(th.type.body, th.color.muted));
     const float tagRoom = w - brand_.width() - ss.x - 4 * th.unit;
     const bool beside = tagline_.naturalWidth() <= tagRoom;
-    tagline_.wrap(beside ? tagRoom : w - ss.x - 2 * th.unit);
+    tagline_.wrap(beside ? tagRoom : w);  // below the brand and the buttons, the whole width is free
     brand_.setPosition({m, y});
-    settingsBtn_.setPosition({m + w - ss0.x, y + std::round((brand_.height() - ss0.y) / 2)});
-    joinBtn_.setPosition({m + w - ss.x, y + std::round((brand_.height() - js.y) / 2)});
-    aboutBtn_.setPosition({m + w - ss.x + js.x + bgap, y + std::round((brand_.height() - as.y) / 2)});
+    float bx = m + w - ss.x;
+    for (Button* b : headerButtons()) {
+        b->setPosition({bx, y + std::round((brand_.height() - b->size().y) / 2)});
+        bx += b->size().x + bgap;
+    }
     if (beside) {
         // On the brand's baseline, so the two read as one line (see TextBlock::placeLines for the inset).
         const float d = static_cast<float>(th.type.display), b = static_cast<float>(th.type.body);
@@ -342,9 +352,7 @@ std::vector<Button*> LibraryScreen::buttons() {
     std::vector<Button*> out;
     if (!rows_.empty()) out = {&aloneBtn_, &togetherBtn_, &hostBtn_};
     if (detail_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
-    out.push_back(&joinBtn_);
-    out.push_back(&aboutBtn_);
-    out.push_back(&settingsBtn_);
+    for (Button* b : headerButtons()) out.push_back(b);
     for (auto& c : chips_) out.push_back(&c);
     return out;
 }
@@ -353,9 +361,7 @@ std::vector<const Button*> LibraryScreen::buttons() const {
     std::vector<const Button*> out;
     if (!rows_.empty()) out = {&aloneBtn_, &togetherBtn_, &hostBtn_};
     if (detail_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
-    out.push_back(&joinBtn_);
-    out.push_back(&aboutBtn_);
-    out.push_back(&settingsBtn_);
+    for (const Button* b : {&toolboxBtn_, &progressBtn_, &joinBtn_, &aboutBtn_, &settingsBtn_}) out.push_back(b);
     for (const auto& c : chips_) out.push_back(&c);
     return out;
 }
@@ -384,7 +390,7 @@ void LibraryScreen::play(bool together) {
     if (ctx_.journal && ctx_.recordPlays)
         if (auto left = ctx_.journal->unfinished(s.id, ctx_.profile, {"solo"}))
             return ctx_.stack.replace(std::make_unique<ResumeScreen>(ctx_, s, std::move(*left), playedRoles(s, true)));
-    ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, s, playedRoles(s, true)));
+    startPlay(ctx_, std::make_unique<PlayScreen>(ctx_, s, playedRoles(s, true)));
 }
 
 void LibraryScreen::host() {
@@ -406,6 +412,8 @@ void LibraryScreen::handle(const sf::Event& e) {
         if (hit == &togetherBtn_) return play(true);
         if (hit == &hostBtn_) return host();
         if (hit == &joinBtn_) return join();
+        if (hit == &toolboxBtn_) return ctx_.stack.push(std::make_unique<ToolboxScreen>(ctx_));
+        if (hit == &progressBtn_) return ctx_.stack.push(std::make_unique<ProgressScreen>(ctx_));
         if (hit == &settingsBtn_) return ctx_.stack.push(std::make_unique<SettingsScreen>(ctx_));
         if (hit == &aboutBtn_) return ctx_.stack.push(std::make_unique<AboutScreen>(ctx_));
         if (hit == &pagePrev_ && detail_.previous()) return layoutDetail(detailArea_);
@@ -454,6 +462,12 @@ void LibraryScreen::handle(const sf::Event& e) {
             break;
         case sf::Keyboard::J:
             join();
+            break;
+        case sf::Keyboard::B:
+            ctx_.stack.push(std::make_unique<ToolboxScreen>(ctx_));
+            break;
+        case sf::Keyboard::P:
+            ctx_.stack.push(std::make_unique<ProgressScreen>(ctx_));
             break;
         case sf::Keyboard::S:
             ctx_.stack.push(std::make_unique<SettingsScreen>(ctx_));
@@ -507,6 +521,8 @@ std::vector<Box> LibraryScreen::boxes() const {
     settingsBtn_.boxes(out, "settings");
     aboutBtn_.boxes(out, "about");
     joinBtn_.boxes(out, "join");
+    toolboxBtn_.boxes(out, "toolbox");
+    progressBtn_.boxes(out, "progress");
     for (const auto& c : chips_) c.boxes(out, "chip " + c.label());
     const int list = addBox(out, "list", listArea_);
     for (std::size_t i = 0; i < rows_.size(); ++i) {

@@ -49,6 +49,8 @@ private:
     void placeRows();
     std::vector<Button*> buttons();
     std::vector<const Button*> buttons() const;
+    /// The buttons at the header's right, in order.
+    std::vector<Button*> headerButtons() { return {&toolboxBtn_, &progressBtn_, &joinBtn_, &aboutBtn_, &settingsBtn_}; }
 
     std::string want_;
     std::size_t filter_ = 0, selected_ = 0;
@@ -57,7 +59,7 @@ private:
     sf::FloatRect listArea_, detailArea_;
     TextBlock brand_, tagline_, empty_, more_, footer_, keys_;
     std::vector<Button> chips_;
-    Button settingsBtn_, aboutBtn_, joinBtn_, aloneBtn_, togetherBtn_, hostBtn_, pagePrev_, pageNext_;
+    Button toolboxBtn_, progressBtn_, settingsBtn_, aboutBtn_, joinBtn_, aloneBtn_, togetherBtn_, hostBtn_, pagePrev_, pageNext_;
     sf::ConvexShape detailPanel_;
     Pager detail_;
     TextBlock pageLabel_;

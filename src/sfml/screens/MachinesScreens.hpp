@@ -9,6 +9,7 @@
 #include "sfml/Screen.hpp"
 #include "sfml/screens/Common.hpp"
 #include "sfml/widgets/Button.hpp"
+#include "sfml/widgets/Field.hpp"
 #include "sfml/widgets/TextBlock.hpp"
 
 #include <SFML/Graphics/RectangleShape.hpp>
@@ -30,18 +31,6 @@ struct NetSeat {
     bool host = false;
     std::unique_ptr<net::Link> link;
     net::Game::Rejoin rejoin;
-};
-
-/// One line of typed text with a label (a name, an address, a code).
-struct Field {
-    std::string label, value, placeholder;
-    std::size_t max = 40;  ///< code points
-    TextBlock labelText, valueText;
-    sf::ConvexShape box;
-    sf::FloatRect rect;
-    /// Lays it out at `y`; returns the height used.
-    float layout(const Theme& th, float x, float y, float w, bool focused);
-    void draw(sf::RenderTarget& target) const;
 };
 
 /// Hosting a scenario: your name, the role you play and pass or mirror; then the pairing

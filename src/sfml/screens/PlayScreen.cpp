@@ -12,7 +12,9 @@
 #include "sfml/screens/BreatheScreen.hpp"
 #include "sfml/screens/CoachScreen.hpp"
 #include "sfml/screens/Common.hpp"
+#include "sfml/screens/CheckinScreen.hpp"
 #include "sfml/screens/DebriefScreen.hpp"
+#include "sfml/screens/ToolboxScreen.hpp"
 #include "sfml/screens/HistoryScreen.hpp"
 #include "sfml/screens/LibraryScreen.hpp"
 #include "sfml/screens/SettingsScreen.hpp"
@@ -824,6 +826,7 @@ void PlayScreen::restart() {
     run_.restart();
     handOffIfNeeded();
     recorded_ = false;
+    afterAsked_ = false;
     setContent();
 }
 
@@ -931,7 +934,33 @@ void PlayScreen::openHistory() {
 }
 
 void PlayScreen::openBreathe(const std::string& practice) {
-    ctx_.stack.push(std::make_unique<BreatheScreen>(ctx_, practice));
+    if (recorder_)
+        openPractice(ctx_, practice, [this](const std::string& id, int seconds) { recorder_->practised(id, seconds); });
+    else
+        openPractice(ctx_, practice, [](const std::string&, int) {});  // not recorded (screenshots, a benchmark)
+}
+
+bool PlayScreen::checkinsWanted() const {
+    // A check-in is one person's: played alone (one role or both), kept in their own journal.
+    return recorder_ && ctx_.settings.checkins && !game_ && !couple();
+}
+
+void PlayScreen::offerCheckinBefore() {
+    if (!checkinsWanted()) return;
+    ctx_.stack.push(std::make_unique<CheckinScreen>(ctx_, CheckinScreen::Moment::Before,
+                                                    [this](std::optional<CheckinScreen::Answer> a) {
+                                                        if (a && recorder_) recorder_->checkinBefore(a->level, a->word);
+                                                    }));
+}
+
+void PlayScreen::leaveDebrief(std::function<void()> then) {
+    if (afterAsked_ || !checkinsWanted()) return then();
+    afterAsked_ = true;
+    ctx_.stack.push(std::make_unique<CheckinScreen>(
+        ctx_, CheckinScreen::Moment::After, [this, then = std::move(then)](std::optional<CheckinScreen::Answer> a) {
+            if (a && recorder_) recorder_->after(a->level, a->word, a->noticed, a->needed);
+            then();
+        }));
 }
 
 void PlayScreen::openDebrief() {
@@ -1018,6 +1047,12 @@ std::vector<Box> PlayScreen::boxes() const {
     }
     if (m != Mode::Waiting) continueBtn_.boxes(out, "continue");
     return out;
+}
+
+void startPlay(Context& ctx, std::unique_ptr<PlayScreen> play) {
+    PlayScreen& p = *play;
+    ctx.stack.replace(std::move(play));
+    ctx.stack.later([&p] { p.offerCheckinBefore(); });
 }
 
 }  // namespace attune::ui

@@ -93,6 +93,11 @@ public:
     enum class Notes { All, Holder, Others, Mine };
     bool openStateNotes(Notes which = Notes::All);
     void openBreathe(const std::string& practice = "paced");
+    /// The check-in before the story (when it is this person's record and check-ins are on).
+    void offerCheckinBefore();
+    /// After the debrief, on the way out: the check-in and note once (when they are wanted),
+    /// then `then`; otherwise `then` at once.
+    void leaveDebrief(std::function<void()> then);
     void openDebrief();
     void openSettings();
     /// Two people: the privacy screen, when the device must change hands now.
@@ -124,6 +129,8 @@ private:
     void placeChoices();
     void completeReveal();
     void recordEnding();
+    bool checkinsWanted() const;
+    bool afterAsked_ = false;
     /// Two people: the device goes to whoever acts next, behind the privacy screen.
     void handOffIfNeeded();
     /// After the story moves: state notes and the hand-off, in the order each person should see them.
@@ -180,5 +187,8 @@ private:
     std::vector<TextBlock> meterLabels_, meterValues_;
     sf::VertexArray meterBars_{sf::Triangles};
 };
+
+/// Puts a new story on screen in place of everything, and offers the check-in before it.
+void startPlay(Context& ctx, std::unique_ptr<PlayScreen> play);
 
 }  // namespace attune::ui

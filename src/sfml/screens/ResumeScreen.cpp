@@ -31,12 +31,12 @@ void ResumeScreen::resume() {
         error_ = fmt::format("The saved steps no longer fit this scenario: {}.", back.error);
         return layout();
     }
-    ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, sc_, std::move(*back.playthrough), left_.id));
+    startPlay(ctx_, std::make_unique<PlayScreen>(ctx_, sc_, std::move(*back.playthrough), left_.id));
 }
 
 void ResumeScreen::startAgain() {
     if (ctx_.journal && error_.empty()) ctx_.journal->abandon(left_.id);
-    ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, sc_, played_));
+    startPlay(ctx_, std::make_unique<PlayScreen>(ctx_, sc_, played_));
 }
 
 void ResumeScreen::layout() {

@@ -139,6 +139,16 @@ SettingsScreen::SettingsScreen(Context& ctx) : Screen(ctx) {
          {"Window", "Full screen"},
          [](const Settings& s) { return s.fullscreen ? 1 : 0; },
          [](Settings& s, int v) { s.fullscreen = v == 1; }},
+        {"Check-ins",
+         "How you feel before a story, and a short note after it, for your journal.",
+         {"Offered", "Off"},
+         [](const Settings& s) { return s.checkins ? 0 : 1; },
+         [](Settings& s, int v) { s.checkins = v == 0; }},
+        {"Sound",
+         "Soft tones made by Attune that pace the practices. Off suits a shared room.",
+         {"Off", "Soft tones"},
+         [](const Settings& s) { return s.sound ? 1 : 0; },
+         [](Settings& s, int v) { s.sound = v == 1; }},
     };
     done_.set("Done", "Esc", Button::Kind::Primary);
     pagePrev_.set("Back", "PgUp", Button::Kind::Secondary);

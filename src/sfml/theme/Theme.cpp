@@ -176,6 +176,17 @@ double contrastRatio(sf::Color a, sf::Color b) {
 }
 }  // namespace
 
+sf::Color themeColor(const Theme& th, attune::Theme t) {
+    switch (t) {
+        case attune::Theme::Needs: return th.color.accent;
+        case attune::Theme::Boundaries: return th.color.roleB;
+        case attune::Theme::Conflict: return th.color.ruptureEnding;
+        case attune::Theme::Regulation: return th.color.inside;
+        case attune::Theme::Repair: return th.contrast ? th.color.text : th.color.mixedEnding;
+    }
+    return th.color.text;
+}
+
 sf::Color roleColor(const Theme& th, const Scenario& s, std::string_view role) {
     std::size_t index = 0;
     for (std::size_t i = 0; i < s.roles.size(); ++i) {

@@ -69,6 +69,8 @@ sf::Color alpha(sf::Color c, std::uint8_t a);
 /// The badge colour of a style (secure green, anxious amber, avoidant blue, disorganised purple).
 sf::Color styleColor(const Theme& th, std::optional<Style> s);
 sf::Color zoneColor(const Theme& th, feedback::Zone z);
+/// A colour per theme (needs, boundaries, conflict, regulation, repair), for lines over time.
+sf::Color themeColor(const Theme& th, attune::Theme t);
 sf::Color endingColor(const Theme& th, EndingKind k);
 /// A role's accent: the scenario's `color` (lifted for legibility), else a default pair.
 /// The WCAG contrast ratio of a colour against the theme's background.

@@ -1,0 +1,65 @@
+#include "sfml/screens/ProgressScreen.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace attune::ui {
+
+ProgressScreen::Read ProgressScreen::read(Context& ctx) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const Journal::Report r = ctx.journal ? ctx.journal->report(ctx.profile) : Journal::Report{};
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return {summary::summarise(r, ctx.profile, &ctx.patterns,
+                               [&ctx](const std::string& id) {
+                                   const LibraryEntry* e = ctx.library.find(id);
+                                   return e && e->scenario ? e->scenario->title : id;
+                               }),
+            ms};
+}
+
+ProgressScreen::ProgressScreen(Context& ctx) : ProgressScreen(ctx, read(ctx)) {}
+
+ProgressScreen::ProgressScreen(Context& ctx, Read r)
+    : PanelScreen(ctx, r.summary.title, false, sf::Keyboard::P), summary_(std::move(r.summary)), reportMs_(r.ms) {}
+
+void ProgressScreen::fill() {
+    const Theme& th = ctx_.theme;
+    pager_.clear();
+    for (const summary::Section& sec : summary_.sections) {
+        if (sec.id == "glance") {
+            for (const auto& l : sec.lines) pager_.add<TextItem>(l, TextRole::Reading).gapAfter = 1.2f;
+            if (!ctx_.journal)
+                pager_.add<TextItem>("The journal could not be opened, so nothing can be shown from it.", TextRole::Muted);
+            continue;
+        }
+        if (sec.id == "lens") {
+            for (const auto& l : sec.lines) pager_.add<TextItem>(l, TextRole::Muted);
+            continue;
+        }
+        auto& card = pager_.add<Card>();
+        card.add<TextItem>(sec.heading, TextRole::Heading).gapAfter = 0.6f;
+        if (sec.id == "themes" && !summary_.weeks.empty()) {
+            std::vector<LineChart::Series> series;
+            for (const summary::Trend& t : summary_.trends) {
+                const auto theme = parseTheme(t.theme);
+                series.push_back({theme ? themeLabel(*theme) : t.theme, theme ? themeColor(th, *theme) : th.color.text,
+                                  t.percent});
+            }
+            chart_.set(std::move(series));
+            chart_.setFrame({false, "week of " + summary_.weeks.front(),
+                             summary_.weeks.size() > 1 ? "week of " + summary_.weeks.back() : std::string()});
+            auto& c = card.add<CustomBlock>();
+            const float plotH = std::round(std::max(6.f * static_cast<float>(th.type.body), ctx_.size.y * 0.18f));
+            c.onMeasure = [this, plotH](const Theme& t, float w) { return chart_.layout(t, w, plotH); };
+            c.onPlace = [this](sf::Vector2f p) { chart_.setPosition(p); };
+            c.onDraw = [this](sf::RenderTarget& t) { chart_.draw(t); };
+            c.onBoxes = [this](std::vector<Box>& out, int parent) { chart_.boxes(out, "chart", parent); };
+            c.gapAfter = 0.8f;
+        }
+        for (const auto& l : sec.lines) card.add<TextItem>("•  " + l, TextRole::Small).gapAfter = 0.3f;
+        if (!sec.note.empty()) card.add<TextItem>(sec.note, TextRole::Muted).gapAfter = 0.3f;
+    }
+}
+
+}  // namespace attune::ui

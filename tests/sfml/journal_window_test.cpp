@@ -1,0 +1,246 @@
+// The journal in the window, end to end against real SQLite files: the check-in before a
+// story and the check-in and note after its debrief (each skipped with one key), the
+// regulation toolbox and its practices kept as practice sessions, the twenty-minute break's
+// reminder, and the progress screen drawn from the journal.
+#include "sfml/Driver.hpp"
+#include "sfml/screens/CheckinScreen.hpp"
+#include "sfml/screens/LibraryScreen.hpp"
+#include "sfml/screens/ProgressScreen.hpp"
+#include "sfml/screens/ToolboxScreen.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <sqlite3.h>
+#include <sstream>
+#include <unistd.h>
+
+using namespace attune;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempJournal {
+    fs::path file = fs::temp_directory_path() / fmt::format("attune-window-journal-{}.sqlite", ::getpid());
+    TempJournal() { clean(); }
+    ~TempJournal() { clean(); }
+    void clean() {
+        for (const char* extra : {"", "-wal", "-shm"}) fs::remove(file.string() + extra);
+    }
+    /// The rows of one query, each as its columns joined with '|'.
+    std::vector<std::string> rows(const std::string& sql) const {
+        std::vector<std::string> out;
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+        sqlite3_stmt* st = nullptr;
+        REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            std::string row;
+            for (int c = 0; c < sqlite3_column_count(st); ++c) {
+                const auto* t = sqlite3_column_text(st, c);
+                row += (c ? "|" : "") + std::string(t ? reinterpret_cast<const char*>(t) : "NULL");
+            }
+            out.push_back(row);
+        }
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+        return out;
+    }
+};
+
+std::string top(ui::App& app) { return app.top()->name(); }
+
+void openLateText(ui::App& app) {
+    auto* lib = app.find<ui::LibraryScreen>();
+    REQUIRE(lib);
+    const auto ids = lib->shownIds();
+    const auto it = std::find(ids.begin(), ids.end(), "late-text");
+    REQUIRE(it != ids.end());
+    lib->select(static_cast<std::size_t>(it - ids.begin()));
+    testing::press(app, sf::Keyboard::Enter);
+}
+
+/// Plays the story on to its ending by the first choice each time, then opens the debrief.
+void playToDebrief(ui::App& app) {
+    auto& p = testing::play(app);
+    for (int i = 0; i < 400 && top(app) != "debrief"; ++i) {
+        if (app.top() != &p) testing::press(app, sf::Keyboard::Escape);  // a card, a breathing pause
+        else if (p.mode() == ui::PlayScreen::Mode::Decision) testing::press(app, sf::Keyboard::Num1);
+        else testing::press(app, sf::Keyboard::Enter);
+    }
+    REQUIRE(top(app) == "debrief");
+}
+
+}  // namespace
+
+TEST_CASE("the check-in before a story is kept with the playthrough its first pick begins") {
+    TempJournal j;
+    testing::Open o;
+    o.journal = j.file.string();
+    auto app = testing::open(o);
+    openLateText(*app);
+    REQUIRE(top(*app) == "checkin");
+    auto* c = app->find<ui::CheckinScreen>();
+    CHECK(c->shownText() ==
+          "How are you arriving?\nA check-in for your journal before the story begins, if you like.\n"
+          "How activated do you feel right now?\nA word for the feeling\n"
+          "Kept only in your journal, on this machine. Check-ins can be turned off in Settings.");
+    CHECK(testing::layoutProblems(*app).empty());
+    testing::type(*app, "7");
+    testing::press(*app, sf::Keyboard::Left);  // 6
+    testing::press(*app, sf::Keyboard::Tab);
+    testing::type(*app, "tense");
+    testing::press(*app, sf::Keyboard::Enter);
+    REQUIRE(top(*app) == "play");
+    CHECK(j.rows("SELECT moment, activation, word, playthrough FROM checkins").empty());  // kept at the first pick
+    auto& p = testing::play(*app);
+    for (int i = 0; i < 50 && p.mode() != ui::PlayScreen::Mode::Decision; ++i) testing::press(*app, sf::Keyboard::Space);
+    testing::press(*app, sf::Keyboard::Num1);
+    CHECK(j.rows("SELECT c.moment, c.activation, c.word, p.scenario FROM checkins c JOIN playthroughs p ON p.id = "
+                 "c.playthrough") == std::vector<std::string>{"before|6|tense|late-text"});
+}
+
+TEST_CASE("the check-in before is skipped with Esc, and not offered with check-ins turned off") {
+    TempJournal j;
+    {
+        testing::Open o;
+        o.journal = j.file.string();
+        auto app = testing::open(o);
+        openLateText(*app);
+        REQUIRE(top(*app) == "checkin");
+        testing::press(*app, sf::Keyboard::Escape);
+        CHECK(top(*app) == "play");
+    }
+    CHECK(j.rows("SELECT * FROM checkins").empty());
+    testing::Open o;
+    o.journal = j.file.string();
+    o.checkins = false;
+    auto app = testing::open(o);
+    openLateText(*app);
+    CHECK(top(*app) == "play");
+}
+
+TEST_CASE("after the debrief, the check-in and note once on the way out; Esc skips them") {
+    TempJournal j;
+    testing::Open o;
+    o.journal = j.file.string();
+    auto app = testing::open(o);
+    openLateText(*app);
+    testing::press(*app, sf::Keyboard::Escape);  // no check-in before
+    playToDebrief(*app);
+    testing::press(*app, sf::Keyboard::Escape);  // to the library, by way of the check-in after
+    REQUIRE(top(*app) == "checkin");
+    CHECK(app->find<ui::CheckinScreen>()->shownText().rfind("Before you go\n", 0) == 0);
+    CHECK(testing::layoutProblems(*app).empty());
+    testing::type(*app, "3");
+    testing::press(*app, sf::Keyboard::Tab);
+    testing::type(*app, "lighter");
+    testing::press(*app, sf::Keyboard::Tab);
+    testing::type(*app, "my shoulders let go");
+    testing::press(*app, sf::Keyboard::Tab);
+    testing::type(*app, "to be asked, not guessed at");
+    testing::press(*app, sf::Keyboard::Enter);
+    CHECK(top(*app) == "library");
+    CHECK(j.rows("SELECT moment, activation, word FROM checkins") == std::vector<std::string>{"after|3|lighter"});
+    CHECK(j.rows("SELECT r.noticed, r.needed, p.state FROM reflections r JOIN playthroughs p ON p.id = r.playthrough") ==
+          std::vector<std::string>{"my shoulders let go|to be asked, not guessed at|ended"});
+
+    // Once more: Esc at the check-in after skips it all, and the library follows.
+    openLateText(*app);
+    testing::press(*app, sf::Keyboard::Escape);
+    playToDebrief(*app);
+    testing::press(*app, sf::Keyboard::Escape);
+    REQUIRE(top(*app) == "checkin");
+    testing::press(*app, sf::Keyboard::Escape);
+    CHECK(top(*app) == "library");
+    CHECK(j.rows("SELECT COUNT(*) FROM checkins") == std::vector<std::string>{"1"});
+    CHECK(j.rows("SELECT COUNT(*) FROM reflections") == std::vector<std::string>{"1"});
+}
+
+TEST_CASE("the toolbox opens from the library; a practice taken there is kept as a practice session") {
+    TempJournal j;
+    testing::Open o;
+    o.journal = j.file.string();
+    auto app = testing::open(o);
+    testing::press(*app, sf::Keyboard::B);
+    REQUIRE(top(*app) == "toolbox");
+    CHECK(app->find<ui::ToolboxScreen>()->shownText().rfind("The regulation toolbox\n", 0) == 0);
+    CHECK(testing::layoutProblems(*app).empty());
+    testing::press(*app, sf::Keyboard::Num4);  // the self-compassion break
+    REQUIRE(top(*app) == "breathe");
+    auto* b = app->find<ui::BreatheScreen>();
+    CHECK(b->practice().id == "compassion");
+    b->advance(20);
+    testing::press(*app, sf::Keyboard::Escape);  // stopped part-way
+    CHECK(top(*app) == "toolbox");
+    testing::press(*app, sf::Keyboard::Num2);  // the sigh, to its end
+    app->find<ui::BreatheScreen>()->advance(40);
+    testing::frames(*app, 2);
+    CHECK(top(*app) == "toolbox");
+    CHECK(j.rows("SELECT practice, seconds, playthrough FROM practices ORDER BY id") ==
+          std::vector<std::string>{"compassion|20|NULL", "sigh|28|NULL"});
+}
+
+TEST_CASE("the twenty-minute break gives a time to come back, and says when the time is up") {
+    TempJournal j;
+    testing::Open o;
+    o.journal = j.file.string();
+    auto app = testing::open(o);
+    testing::press(*app, sf::Keyboard::B);
+    testing::press(*app, sf::Keyboard::Num5);
+    REQUIRE(top(*app) == "break");
+    auto* b = app->find<ui::BreakScreen>();
+    CHECK(b->shownText().find("\n20 minutes left\nCome back at ") != std::string::npos);
+    b->advance(61);
+    CHECK(b->shownText().find("\n19 minutes left\n") != std::string::npos);
+    b->advance(1140);
+    CHECK(b->over());
+    CHECK(b->shownText().rfind("Twenty minutes have passed\n", 0) == 0);
+    CHECK(b->shownText().find("Time to come back") != std::string::npos);
+    CHECK(testing::layoutProblems(*app).empty());
+    testing::press(*app, sf::Keyboard::Enter);  // I'm back
+    CHECK(top(*app) == "toolbox");
+    CHECK(j.rows("SELECT practice, seconds FROM practices") == std::vector<std::string>{"break|1201"});
+}
+
+TEST_CASE("a breathing point in a story is kept as a practice of that playthrough") {
+    TempJournal j;
+    testing::Open o{"late-text", "sharp-reply", "play"};
+    o.journal = j.file.string();
+    auto app = testing::open(o);
+    auto& p = testing::play(*app);
+    p.openBreathe("grounding");
+    testing::frames(*app, 1);
+    REQUIRE(top(*app) == "breathe");
+    app->find<ui::BreatheScreen>()->advance(12);
+    testing::press(*app, sf::Keyboard::Escape);
+    CHECK(j.rows("SELECT x.practice, x.seconds, p.scenario FROM practices x JOIN playthroughs p ON p.id = x.playthrough") ==
+          std::vector<std::string>{"grounding|12|late-text"});
+}
+
+TEST_CASE("the progress screen opens from the library and says what the journal holds") {
+    TempJournal j;
+    {
+        Journal journal(j.file);
+        std::ifstream in(fs::path(ATTUNE_SOURCE_DIR) / "tests" / "data" / "journal-weeks.json");
+        std::stringstream text;
+        text << in.rdbuf();
+        REQUIRE(journal.importJson(text.str(), ""));
+    }
+    testing::Open o;
+    o.journal = j.file.string();
+    auto app = testing::open(o);
+    testing::press(*app, sf::Keyboard::P);
+    REQUIRE(top(*app) == "progress");
+    const auto& s = app->find<ui::ProgressScreen>()->summary();
+    CHECK(s.title == "Your practice so far");
+    CHECK(s.sections.front().lines.front() ==
+          "5 playthroughs (4 finished) of 2 scenarios; 3 endings found; 7 days of practice.");
+    bool chart = false;
+    for (const auto& b : app->boxes()) chart = chart || b.name == "chart plot";
+    CHECK(chart);
+    const std::string problems = testing::layoutProblems(*app);
+    CHECK_MESSAGE(problems.empty(), problems);
+    testing::press(*app, sf::Keyboard::P);  // P closes it again
+    CHECK(top(*app) == "library");
+}
