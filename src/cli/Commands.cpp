@@ -651,9 +651,14 @@ int run(int argc, char** argv) {
     app.add_flag("--text", textOnly, "Use the terminal player even when a display exists");
 
     auto* bench = app.add_subcommand("bench", "Benchmarks that print figures");
-    int benchFrames = 0;
-    bench->add_option("--frames", benchFrames, "Play a scenario in the window for N frames; print frame times and memory")
-        ->required()->check(CLI::PositiveNumber);
+    int benchFrames = 0, benchProgress = 0;
+    auto* framesOpt =
+        bench->add_option("--frames", benchFrames, "Play a scenario in the window for N frames; print frame times and memory")
+            ->check(CLI::PositiveNumber);
+    bench->add_option("--progress", benchProgress, "Open the progress screen N times over --journal FILE; print how long it takes")
+        ->check(CLI::PositiveNumber)
+        ->excludes(framesOpt);
+    bench->add_option("--journal", journalFile, "With --progress: the journal to draw (journal_bench --keep FILE makes one)");
     bench->add_option("--scenario", win.scenario, "Scenario id or file (default: the first in the library)");
 
     StatsArgs sa;
@@ -749,11 +754,16 @@ int run(int argc, char** argv) {
     if (*nw) return newScenario(newId, newDir);
     if (*bench) {
         std::string why;
+        if (benchFrames == 0 && benchProgress == 0) {
+            std::cerr << "attune: bench needs --frames N or --progress N\n";
+            return 2;
+        }
         if (!window::windowAvailable(why)) {
-            std::cerr << "attune: bench --frames needs a display: " << why << '\n';
+            std::cerr << "attune: bench needs a display: " << why << '\n';
             return 1;
         }
         win.benchFrames = benchFrames;
+        win.benchProgress = benchProgress;
         return window::runWindow(win);
     }
     std::string why;

@@ -76,7 +76,7 @@ bool App::setUp(const window::WindowOptions& o, Failure& failure) {
     if (o.textSize >= 0) c.settings.textSize = std::min(o.textSize, Settings::kTextSizes - 1);
     if (o.reducedMotion) c.settings.reducedMotion = true;
     if (o.fullscreen) c.settings.fullscreen = true;
-    interactive_ = o.screenshot.empty() && o.benchFrames == 0;
+    interactive_ = o.screenshot.empty() && o.benchFrames == 0 && o.benchProgress == 0;
     c.screenshot = !o.screenshot.empty();
     c.saveSettingsOnChange = interactive_;
     c.recordPlays = interactive_;

@@ -34,6 +34,8 @@ public:
     int screenshot(const std::string& file, float delay = 0);
     /// Plays for `frames` frames with simulated input; prints frame times and peak memory.
     int bench(int frames);
+    /// attune bench --progress N: opens the progress screen N times; prints how long each took.
+    int benchProgress(int runs);
 
     /// Queues an event for the next frame (coordinates in window pixels).
     void post(const sf::Event& e);

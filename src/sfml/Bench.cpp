@@ -2,6 +2,8 @@
 // and prints frame times and peak memory. Figures, not a test.
 #include "sfml/App.hpp"
 #include "sfml/screens/PlayScreen.hpp"
+#include "sfml/screens/LibraryScreen.hpp"
+#include "sfml/screens/ProgressScreen.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -102,6 +104,42 @@ int App::bench(int frames) {
                                  s.mean, s.p99, s.max);
     }
     std::cout << fmt::format("peak memory: {:.1f} MB\n", peakMegabytes());
+    return 0;
+}
+
+int App::benchProgress(int runs) {
+    Context& c = *ctx_;
+    if (!c.journal) {
+        std::cerr << "attune: bench --progress needs a journal that opens (--journal FILE)\n";
+        return 1;
+    }
+    c.stack.replace(std::make_unique<LibraryScreen>(c));
+    c.stack.apply();
+    frame(1.f / 60.f);
+    std::vector<double> open, report;
+    int playthroughs = 0;
+    for (int i = 0; i < runs && window_.isOpen(); ++i) {
+        // From the key press to the first frame of the screen shown: the report, the summary,
+        // the layout of every block, drawing and display().
+        const auto t0 = std::chrono::steady_clock::now();
+        c.stack.push(std::make_unique<ProgressScreen>(c));
+        c.stack.apply();
+        frame(1.f / 60.f);
+        open.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        if (auto* p = c.stack.find<ProgressScreen>()) report.push_back(p->reportMs());
+        c.stack.pop();
+        c.stack.apply();
+        frame(1.f / 60.f);
+    }
+    if (open.empty()) return 1;
+    playthroughs = c.journal->report(c.profile).playthroughs;
+    const Figures f = figures(open), r = figures(report);
+    std::sort(open.begin(), open.end());
+    std::cout << fmt::format("attune bench --progress: {} playthroughs in {}, at {}x{}, opened {} times\n", playthroughs,
+                             c.journal->file().string(), window_.getSize().x, window_.getSize().y, f.n);
+    std::cout << fmt::format("progress screen to its first frame: median {:.1f} ms, mean {:.1f} ms, max {:.1f} ms "
+                             "(the journal's report: mean {:.1f} ms)\n",
+                             open[open.size() / 2], f.mean, f.max, r.mean);
     return 0;
 }
 

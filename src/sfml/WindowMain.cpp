@@ -42,6 +42,7 @@ int runWindow(const WindowOptions& options) {
         return failure.exitCode;
     }
     if (options.benchFrames > 0) return app->bench(options.benchFrames);
+    if (options.benchProgress > 0) return app->benchProgress(options.benchProgress);
     if (!options.screenshot.empty()) return app->screenshot(options.screenshot, options.screenshotDelay);
     return app->run();
 }

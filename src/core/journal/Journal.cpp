@@ -832,6 +832,14 @@ Journal::Report Journal::report(const std::string& profile) const {
                     "WHERE f.name = ?1 AND s.by_default = 0 AND s.pattern <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5");
         q.bind(1, profile).bind(2, r.recentFrom);
         while (q && q.step() == SQLITE_ROW) r.patterns.push_back({q.text(0), q.integer(1), q.integer(2), q.integer(3)});
+        Statement t(db_,
+                    "SELECT s.theme, SUM(date(s.at) < ?2 AND s.style = 'secure'), SUM(date(s.at) < ?2), "
+                    "SUM(date(s.at) >= ?2 AND s.style = 'secure'), SUM(date(s.at) >= ?2) FROM steps s "
+                    "JOIN playthroughs p ON p.id = s.playthrough JOIN profiles f ON f.id = p.profile "
+                    "WHERE f.name = ?1 AND s.by_default = 0 AND s.theme <> '' AND s.style <> '' GROUP BY 1 ORDER BY 1");
+        t.bind(1, profile).bind(2, r.recentFrom);
+        while (t && t.step() == SQLITE_ROW)
+            r.themeHalves.push_back({t.text(0), t.integer(1), t.integer(2), t.integer(3), t.integer(4)});
     }
     {
         Statement q(db_,
@@ -849,15 +857,12 @@ Journal::Report Journal::report(const std::string& profile) const {
         }
         // Before against after, within the same playthroughs (the last of each kind in each).
         Statement pr(db_,
-                     "SELECT COUNT(*), AVG(a.v - b.v) FROM "
-                     "(SELECT c.playthrough AS pt, activation AS v FROM checkins c JOIN profiles f ON f.id = c.profile "
-                     "  WHERE f.name = ?1 AND moment = 'before' AND activation IS NOT NULL AND c.playthrough IS NOT NULL "
-                     "  AND c.id = (SELECT MAX(id) FROM checkins d WHERE d.playthrough = c.playthrough AND d.moment = "
-                     "'before' AND d.activation IS NOT NULL)) b "
-                     "JOIN (SELECT c.playthrough AS pt, activation AS v FROM checkins c JOIN profiles f ON f.id = "
-                     "c.profile WHERE f.name = ?1 AND moment = 'after' AND activation IS NOT NULL AND c.playthrough IS "
-                     "NOT NULL AND c.id = (SELECT MAX(id) FROM checkins d WHERE d.playthrough = c.playthrough AND "
-                     "d.moment = 'after' AND d.activation IS NOT NULL)) a ON a.pt = b.pt");
+                     "WITH x AS (SELECT c.playthrough AS pt, c.moment AS m, c.activation AS v, ROW_NUMBER() OVER "
+                     "(PARTITION BY c.playthrough, c.moment ORDER BY c.id DESC) AS rn FROM checkins c JOIN profiles f ON "
+                     "f.id = c.profile WHERE f.name = ?1 AND c.activation IS NOT NULL AND c.playthrough IS NOT NULL), "
+                     "last AS (SELECT pt, MAX(CASE WHEN m = 'before' THEN v END) AS b, MAX(CASE WHEN m = 'after' THEN v "
+                     "END) AS a FROM x WHERE rn = 1 GROUP BY pt) "
+                     "SELECT COUNT(*), AVG(a - b) FROM last WHERE a IS NOT NULL AND b IS NOT NULL");
         pr.bind(1, profile);
         if (pr && pr.step() == SQLITE_ROW) {
             r.checkins.pairs = pr.integer(0);

@@ -116,6 +116,12 @@ public:
             int secure = 0, total = 0;
         };
         std::vector<Share> secureByTheme;  ///< by week, then theme
+        /// Each theme's secure choices in the two halves (see `patterns`).
+        struct Halves {
+            std::string theme;
+            int earlierSecure = 0, earlier = 0, recentSecure = 0, recent = 0;
+        };
+        std::vector<Halves> themeHalves;
         /// A pattern that came up, over the whole record and in its two halves: the four weeks
         /// up to the newest decision ("recent") and everything before them ("earlier").
         struct Pattern {

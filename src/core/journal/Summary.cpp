@@ -57,8 +57,8 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
                       r.finished, plural(r.scenarios, "scenario", "scenarios"), plural(r.endingsFound, "ending", "endings"),
                       plural(r.practiceDays, "day", "days"))}});
 
-    // Secure choices by theme: the week-by-week shares for the chart, and in words the first
-    // week against the latest.
+    // Secure choices by theme: the week-by-week shares for the chart; in words, the whole
+    // record and its two halves.
     for (const auto& sh : r.secureByTheme) {
         const std::string week = sh.period.substr(sh.period.size() - 10);
         if (std::find(s.weeks.begin(), s.weeks.end(), week) == s.weeks.end()) s.weeks.push_back(week);
@@ -90,22 +90,21 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
     for (Theme t : kThemes) {
         Trend tr{name(t), std::vector<int>(s.weeks.size(), -1)};
         int secure = 0, total = 0;
-        const Journal::Report::Share *first = nullptr, *last = nullptr;
         for (const auto& sh : r.secureByTheme) {
             if (sh.theme != tr.theme || sh.total == 0) continue;
             const auto w = std::find(s.weeks.begin(), s.weeks.end(), sh.period.substr(sh.period.size() - 10));
             tr.percent[static_cast<std::size_t>(w - s.weeks.begin())] = percent(sh.secure, sh.total);
             secure += sh.secure;
             total += sh.total;
-            if (!first) first = &sh;
-            last = &sh;
         }
         if (total == 0) continue;
         std::string line = fmt::format("{}: {} of {} secure ({}%)", text::capitalFirst(tr.theme), secure,
                                        plural(total, "choice", "choices"), percent(secure, total));
-        if (first != last)
-            line += fmt::format("; {}% in the {}, {}% in the {}", percent(first->secure, first->total), first->period,
-                                percent(last->secure, last->total), last->period);
+        // Before the last four weeks against within them, when both hold choices of this theme.
+        for (const auto& h : r.themeHalves)
+            if (h.theme == tr.theme && h.earlier > 0 && h.recent > 0)
+                line += fmt::format("; {}% before {}, {}% since", percent(h.earlierSecure, h.earlier), r.recentFrom,
+                                    percent(h.recentSecure, h.recent));
         themes.lines.push_back(line + ".");
         s.trends.push_back(std::move(tr));
     }

@@ -55,7 +55,11 @@ void ProgressScreen::fill() {
             c.onPlace = [this](sf::Vector2f p) { chart_.setPosition(p); };
             c.onDraw = [this](sf::RenderTarget& t) { chart_.draw(t); };
             c.onBoxes = [this](std::vector<Box>& out, int parent) { chart_.boxes(out, "chart", parent); };
-            c.gapAfter = 0.8f;
+            c.gapAfter = 0.3f;
+            // The same numbers in words, on a card of their own so each card fits a column.
+            auto& words = pager_.add<Card>();
+            for (const auto& l : sec.lines) words.add<TextItem>("•  " + l, TextRole::Small).gapAfter = 0.3f;
+            continue;
         }
         for (const auto& l : sec.lines) card.add<TextItem>("•  " + l, TextRole::Small).gapAfter = 0.3f;
         if (!sec.note.empty()) card.add<TextItem>(sec.note, TextRole::Muted).gapAfter = 0.3f;

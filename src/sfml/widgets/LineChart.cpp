@@ -85,7 +85,9 @@ void LineChart::setPosition(sf::Vector2f p) {
             pts.emplace_back(x, yOf(static_cast<float>(std::clamp(s.values[i], 2, 98))));
         }
         for (std::size_t i = 1; i < pts.size(); ++i) addLine(lines_, pts[i - 1], pts[i], lineW, s.color);
-        for (const auto& q : pts) addDisc(lines_, q, dot, s.color, 16);
+        // A dot on each point, unless there are so many (a year of weeks) that the dots would crowd the line.
+        if (s.values.size() <= 26)
+            for (const auto& q : pts) addDisc(lines_, q, dot, s.color, 16);
     }
     const float below = plot_.top + plot_.height + (frame_.zones ? 0.3f : 0.5f) * th.unit;
     start_.setPosition({plot_.left, below});
