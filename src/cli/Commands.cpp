@@ -245,7 +245,9 @@ int play(const PlayArgs& a) {
             recorder->finish();
             if (checkins)
                 if (const auto after = askAfter(std::cin, std::cout))
-                    recorder->after(after->checkin.activation, after->checkin.word, after->noticed, after->needed);
+                    saidKept(std::cout,
+                             recorder->after(after->checkin.activation, after->checkin.word, after->noticed, after->needed),
+                             recorder->noteError(), false);
             if (!recorder->error().empty())
                 std::cerr << "attune: this playthrough was not saved: " << recorder->error() << '\n';
         }
@@ -277,7 +279,8 @@ int play(const PlayArgs& a) {
     opts.interactive = isatty(STDIN_FILENO) != 0;
     opts.clearScreen = opts.interactive && isatty(STDOUT_FILENO) != 0 && table.has_value();
     if (checkins)
-        if (const auto before = askCheckinBefore(std::cin, std::cout)) recorder->checkinBefore(before->activation, before->word);
+        if (const auto before = askCheckinBefore(std::cin, std::cout))
+            saidKept(std::cout, recorder->checkinBefore(before->activation, before->word), recorder->noteError(), true);
     TypedPicks source(std::cin);
     const PlayEnd end = playText(run, source, std::cout, opts);
     if (!finish(end, true)) return 1;
@@ -450,7 +453,7 @@ int practiceCommand(const std::string& id) {
         return 2;
     }
     const bool atTerminal = isatty(STDIN_FILENO) != 0;
-    auto journal = atTerminal ? openJournal() : nullptr;
+    auto journal = atTerminal ? openJournal("this practice will not be kept in the journal: ") : nullptr;
     const int seconds = practise(std::cout, atTerminal ? &std::cin : nullptr, 76, id);
     std::cout << '\n';
     if (journal && !journal->practised(profileName(), std::nullopt, id, seconds))

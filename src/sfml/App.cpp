@@ -219,9 +219,20 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
         if (screen == "breathe") openPractice(c, o.practice.empty() ? "paced" : o.practice, [](const std::string&, int) {});
         if (screen == "toolbox") c.stack.push(std::make_unique<ToolboxScreen>(c));
         if (screen == "progress") c.stack.push(std::make_unique<ProgressScreen>(c));
-        if (screen == "checkin" || screen == "after")
+        if (screen == "checkin" || screen == "after") {
+            // On their own (no story): what is typed is kept as a check-in (and note) of no playthrough.
+            const bool after = screen == "after";
             c.stack.push(std::make_unique<CheckinScreen>(
-                c, screen == "after" ? CheckinScreen::Moment::After : CheckinScreen::Moment::Before, nullptr));
+                c, after ? CheckinScreen::Moment::After : CheckinScreen::Moment::Before,
+                [&c, after](std::optional<CheckinScreen::Answer> a) {
+                    if (!a || !c.recordPlays || !c.journal) return;
+                    bool ok = true;
+                    if (a->level || !a->word.empty())
+                        ok = c.journal->checkin(c.profile, std::nullopt, after ? "after" : "before", a->level, a->word);
+                    if (after) ok = c.journal->reflect(c.profile, std::nullopt, a->noticed, a->needed) && ok;
+                    if (!ok) std::cerr << "attune: the check-in was not kept in the journal: " << c.journal->error() << '\n';
+                }));
+        }
         c.stack.apply();
         showPracticeAt(c, o);
         return true;

@@ -25,7 +25,7 @@ bool ScreenStack::apply() {
                 if (!screens_.empty()) screens_.back()->resumed();
                 break;
             case Request::Kind::Replace:
-                screens_.clear();
+                clear();
                 screens_.push_back(std::move(r.screen));
                 screens_.back()->layout();
                 break;
@@ -83,5 +83,13 @@ void ScreenStack::layoutAll() {
 void ScreenStack::settleAll() {
     for (auto& s : screens_) s->settle();
 }
+
+void ScreenStack::clear() {
+    // Top first: a screen may tell the one beneath it that it is going (a practice ending
+    // tells the story that opened it), so the one beneath must still be there.
+    while (!screens_.empty()) screens_.pop_back();
+}
+
+ScreenStack::~ScreenStack() { clear(); }
 
 }  // namespace attune::ui

@@ -11,6 +11,10 @@ namespace attune::ui {
 
 class ScreenStack {
 public:
+    ScreenStack() = default;
+    ~ScreenStack();
+    ScreenStack(const ScreenStack&) = delete;
+    ScreenStack& operator=(const ScreenStack&) = delete;
     void push(std::unique_ptr<Screen> s);
     void pop();
     /// Clears the stack, then pushes `s`.
@@ -51,6 +55,7 @@ private:
         std::unique_ptr<Screen> screen;
         std::function<void()> then;
     };
+    void clear();
     std::vector<std::unique_ptr<Screen>> screens_;
     std::vector<Request> requests_;
 };

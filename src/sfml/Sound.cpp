@@ -56,6 +56,7 @@ public:
     Quiet() : old_(sf::err().rdbuf(said_.rdbuf())) {
         std::fflush(stderr);
         saved_ = ::dup(2);
+        if (saved_ < 0) return;  // stderr could not be kept to put back: left as it is
         const int null = ::open("/dev/null", O_WRONLY);
         if (null >= 0) {
             ::dup2(null, 2);

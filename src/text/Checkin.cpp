@@ -41,9 +41,7 @@ std::optional<CheckinAnswer> askCheckinBefore(std::istream& in, std::ostream& ou
     out << "\n  Before you begin, a check-in. Enter skips it.\n";
     const auto level = askLevel(in, out, std::string("  How activated do you feel right now, ") + kLevel + "? ");
     if (!level) return std::nullopt;
-    CheckinAnswer a{level, askWords(in, out, "  One word for the feeling, if one comes: ")};
-    out << "  Thank you. It is kept in your journal.\n";
-    return a;
+    return CheckinAnswer{level, askWords(in, out, "  One word for the feeling, if one comes: ")};
 }
 
 std::optional<AfterAnswer> askAfter(std::istream& in, std::ostream& out) {
@@ -54,8 +52,15 @@ std::optional<AfterAnswer> askAfter(std::istream& in, std::ostream& out) {
     a.checkin = {level, askWords(in, out, "  One word for the feeling, if one comes: ")};
     a.noticed = askWords(in, out, "  What did you notice in your body? ");
     a.needed = askWords(in, out, "  What did you need? ");
-    out << "  Thank you. It is kept in your journal.\n";
     return a;
+}
+
+void saidKept(std::ostream& out, bool kept, const std::string& why, bool before) {
+    if (kept)
+        out << (before ? "  Thank you. It goes into your journal with this playthrough.\n"
+                       : "  Thank you. It is kept in your journal.\n");
+    else
+        out << "  This could not be kept in your journal: " << why << "\n";
 }
 
 }  // namespace attune

@@ -21,5 +21,7 @@ struct AfterAnswer {
 /// Nothing when skipped.
 std::optional<CheckinAnswer> askCheckinBefore(std::istream& in, std::ostream& out);
 std::optional<AfterAnswer> askAfter(std::istream& in, std::ostream& out);
+/// Says whether an answer was kept (`why`: the journal's reason when not).
+void saidKept(std::ostream& out, bool kept, const std::string& why, bool before);
 
 }  // namespace attune

@@ -228,6 +228,10 @@ int practise(std::ostream& out, std::istream* in, std::size_t width, const std::
     out << "\n  " << p.title << ".\n";
     wrapped(out, p.intro, width, "    ", "    ");
     if (p.isBreak()) {
+        if (!in || !*in) {  // nobody to wait for (a script, or input already ended)
+            out << "    Take twenty minutes; come back when the time is up.\n";
+            return 0;
+        }
         const std::time_t back = std::time(nullptr) + static_cast<std::time_t>(p.length());
         std::tm tm{};
         localtime_r(&back, &tm);
@@ -235,7 +239,6 @@ int practise(std::ostream& out, std::istream* in, std::size_t width, const std::
         std::strftime(at, sizeof at, "%H:%M", &tm);
         out << fmt::format("    Come back at {}. Before you go, you might say: \"I need a break. I will be back at {}.\"\n",
                            at, at);
-        if (!in) return 0;
         out << "  Press Enter when you are back." << std::flush;
         // At a terminal, a reminder when the time is up (the bell, and a line).
         if (in == &std::cin && isatty(STDIN_FILENO)) {

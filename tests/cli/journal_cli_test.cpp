@@ -133,7 +133,7 @@ TEST_CASE("check-ins before and after a terminal playthrough, skipped with one E
     const std::string play = slurp(d.path / "play.out");
     CHECK(play.find("\n  Before you begin, a check-in. Enter skips it.\n"
                     "  How activated do you feel right now, from 0 (settled) to 10 (flooded)? "
-                    "  One word for the feeling, if one comes:   Thank you. It is kept in your journal.\n") !=
+                    "  One word for the feeling, if one comes:   Thank you. It goes into your journal with this playthrough.\n") !=
           std::string::npos);
     CHECK(play.find("\n  Before you go, a check-in and a short note, if you like. Enter skips them.\n"
                     "  How activated do you feel now, from 0 (settled) to 10 (flooded)?   One word for the feeling, if one "

@@ -51,9 +51,20 @@ void press(ui::App& app, sf::Keyboard::Key k, bool shift) {
 void type(ui::App& app, const std::string& utf8) {
     const sf::String s = sf::String::fromUtf8(utf8.begin(), utf8.end());
     for (std::size_t i = 0; i < s.getSize(); ++i) {
+        // As a keyboard sends it: the key, then its character.
+        sf::Event k{};
+        k.type = sf::Event::KeyPressed;
+        const std::uint32_t c = s[i];
+        k.key.code = c >= '0' && c <= '9'   ? static_cast<sf::Keyboard::Key>(sf::Keyboard::Num0 + static_cast<int>(c - '0'))
+                     : c >= 'a' && c <= 'z' ? static_cast<sf::Keyboard::Key>(sf::Keyboard::A + static_cast<int>(c - 'a'))
+                     : c >= 'A' && c <= 'Z' ? static_cast<sf::Keyboard::Key>(sf::Keyboard::A + static_cast<int>(c - 'A'))
+                     : c == ' '             ? sf::Keyboard::Space
+                                            : sf::Keyboard::Unknown;
+        k.key.shift = c >= 'A' && c <= 'Z';
+        app.post(k);
         sf::Event e{};
         e.type = sf::Event::TextEntered;
-        e.text.unicode = s[i];
+        e.text.unicode = c;
         app.post(e);
     }
     app.frame();

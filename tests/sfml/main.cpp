@@ -5,6 +5,7 @@
 #include "sfml/Window.hpp"
 
 #include <cstdlib>
+#include <ctime>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <iostream>
@@ -18,6 +19,8 @@ int main(int argc, char** argv) {
     setenv("XDG_DATA_HOME", (root / "data").c_str(), 1);
     setenv("HOME", (root / "home").c_str(), 1);
     unsetenv("XDG_DOCUMENTS_DIR");
+    setenv("TZ", "UTC", 1);  // the journal's dates are local ones: the same everywhere in the tests
+    tzset();
     unsetenv("ATTUNE_SCENARIOS");
     std::string why;
     if (!attune::window::windowAvailable(why)) {

@@ -564,6 +564,12 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
         const auto it = o.find(k);
         return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
     };
+    // Every time must be one SQLite can read, or the report could not place it in a week.
+    const auto timeOk = [this](const std::string& t) {
+        Statement q(db_, "SELECT date(?) IS NOT NULL");
+        q.bind(1, t);
+        return q && q.step() == SQLITE_ROW && q.integer(0) == 1;
+    };
     if (in.is_discarded() || !in.is_object() || !in.contains("attune_journal") || !in["attune_journal"].is_number_integer() ||
         in["attune_journal"].get<int>() != kSchemaVersion || !in.contains("playthroughs") || !in["playthroughs"].is_array()) {
         error_ = "it is not a journal export Attune wrote (schema 2)";
@@ -578,6 +584,12 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
         if (!p.is_object() || !p.contains("steps") || !p["steps"].is_array()) {
             ok = false;
             error_ = "a playthrough in it has no steps list";
+            break;
+        }
+        if (!timeOk(str(p, "started_at"))) {
+            ok = false;
+            error_ = fmt::format("playthrough {} has no start time Attune can read ('{}')", ids.size() + 1,
+                                 text::shorten(str(p, "started_at"), 40));
             break;
         }
         Statement ins(db_,
@@ -598,6 +610,12 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
             if (!st.is_object()) {
                 ok = false;
                 error_ = "a step in it is not an object";
+                break;
+            }
+            if (!timeOk(str(st, "at"))) {
+                ok = false;
+                error_ = fmt::format("step {} of playthrough {} has no time Attune can read ('{}')", seq + 1, ids.size(),
+                                     text::shorten(str(st, "at"), 40));
                 break;
             }
             Statement s2(db_,
@@ -629,6 +647,27 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
             if (!ok) break;
             if (!o.is_object()) continue;
             const std::string t = table;
+            if (!timeOk(str(o, "at"))) {
+                ok = false;
+                error_ = fmt::format("an entry in {} has no time Attune can read ('{}')", t, text::shorten(str(o, "at"), 40));
+                break;
+            }
+            if (t == "checkins") {
+                const bool level = !o.contains("activation") || o["activation"].is_null() ||
+                                   (o["activation"].is_number_integer() && o["activation"].get<int>() >= 0 &&
+                                    o["activation"].get<int>() <= 10);
+                if (str(o, "moment") != "before" && str(o, "moment") != "after") {
+                    ok = false;
+                    error_ = fmt::format("a check-in in it is neither 'before' nor 'after' ('{}')",
+                                         text::shorten(str(o, "moment"), 40));
+                    break;
+                }
+                if (!level) {
+                    ok = false;
+                    error_ = "a check-in in it has an activation that is not a whole number from 0 to 10";
+                    break;
+                }
+            }
             Statement ins(db_, t == "checkins"    ? "INSERT INTO checkins (profile, playthrough, moment, activation, word, at) "
                                                     "VALUES (?, ?, ?, ?, ?, ?)"
                                : t == "reflections" ? "INSERT INTO reflections (profile, playthrough, noticed, needed, at) "
@@ -758,6 +797,7 @@ bool Journal::reflect(const std::string& profile, std::optional<long long> playt
 bool Journal::practised(const std::string& profile, std::optional<long long> playthrough, const std::string& practice,
                         int seconds) {
     if (!db_) return false;
+    if (seconds < kShortestPractice) return true;  // opened and closed at once: skipped, not taken
     if (!exec("BEGIN IMMEDIATE")) return false;
     const long long who = profileId(profile);
     Statement ins(db_, "INSERT INTO practices (profile, playthrough, practice, seconds) VALUES (?, ?, ?, ?)");
@@ -791,16 +831,16 @@ Journal::Report Journal::report(const std::string& profile) const {
     {
         Statement q(db_,
                     "SELECT COUNT(DISTINCT day) FROM ("
-                    " SELECT date(s.at) AS day FROM steps s JOIN playthroughs p ON p.id = s.playthrough"
+                    " SELECT date(s.at, 'localtime') AS day FROM steps s JOIN playthroughs p ON p.id = s.playthrough"
                     "  JOIN profiles f ON f.id = p.profile WHERE f.name = ?1 AND s.by_default = 0"
-                    " UNION SELECT date(x.at) FROM practices x JOIN profiles f ON f.id = x.profile WHERE f.name = ?1"
-                    " UNION SELECT date(c.at) FROM checkins c JOIN profiles f ON f.id = c.profile WHERE f.name = ?1)");
+                    " UNION SELECT date(x.at, 'localtime') FROM practices x JOIN profiles f ON f.id = x.profile WHERE f.name = ?1"
+                    " UNION SELECT date(c.at, 'localtime') FROM checkins c JOIN profiles f ON f.id = c.profile WHERE f.name = ?1)");
         q.bind(1, profile);
         if (q && q.step() == SQLITE_ROW) r.practiceDays = q.integer(0);
     }
     {
         Statement q(db_,
-                    "SELECT 'week of ' || date(s.at, '-6 days', 'weekday 1'), s.theme, SUM(s.style = 'secure'), COUNT(*) "
+                    "SELECT 'week of ' || date(s.at, 'localtime', '-6 days', 'weekday 1'), s.theme, SUM(s.style = 'secure'), COUNT(*) "
                     "FROM steps s "
                     "JOIN playthroughs p ON p.id = s.playthrough JOIN profiles f ON f.id = p.profile "
                     "WHERE f.name = ? AND s.by_default = 0 AND s.theme <> '' AND s.style <> '' "
@@ -812,14 +852,14 @@ Journal::Report Journal::report(const std::string& profile) const {
     // decision, and before them.
     {
         Statement q(db_,
-                    "SELECT date(MAX(s.at), '-27 days') FROM steps s JOIN playthroughs p ON p.id = s.playthrough "
+                    "SELECT date(MAX(s.at), 'localtime', '-27 days') FROM steps s JOIN playthroughs p ON p.id = s.playthrough "
                     "JOIN profiles f ON f.id = p.profile WHERE f.name = ? AND s.by_default = 0");
         q.bind(1, profile);
         if (q && q.step() == SQLITE_ROW) r.recentFrom = q.text(0);
     }
     if (!r.recentFrom.empty()) {
         Statement n(db_,
-                    "SELECT SUM(date(s.at) < ?2), SUM(date(s.at) >= ?2) FROM steps s JOIN playthroughs p ON p.id = "
+                    "SELECT SUM(date(s.at, 'localtime') < ?2), SUM(date(s.at, 'localtime') >= ?2) FROM steps s JOIN playthroughs p ON p.id = "
                     "s.playthrough JOIN profiles f ON f.id = p.profile WHERE f.name = ?1 AND s.by_default = 0");
         n.bind(1, profile).bind(2, r.recentFrom);
         if (n && n.step() == SQLITE_ROW) {
@@ -827,14 +867,14 @@ Journal::Report Journal::report(const std::string& profile) const {
             r.recentDecisions = n.integer(1);
         }
         Statement q(db_,
-                    "SELECT s.pattern, COUNT(*), SUM(date(s.at) < ?2), SUM(date(s.at) >= ?2) FROM steps s "
+                    "SELECT s.pattern, COUNT(*), SUM(date(s.at, 'localtime') < ?2), SUM(date(s.at, 'localtime') >= ?2) FROM steps s "
                     "JOIN playthroughs p ON p.id = s.playthrough JOIN profiles f ON f.id = p.profile "
                     "WHERE f.name = ?1 AND s.by_default = 0 AND s.pattern <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5");
         q.bind(1, profile).bind(2, r.recentFrom);
         while (q && q.step() == SQLITE_ROW) r.patterns.push_back({q.text(0), q.integer(1), q.integer(2), q.integer(3)});
         Statement t(db_,
-                    "SELECT s.theme, SUM(date(s.at) < ?2 AND s.style = 'secure'), SUM(date(s.at) < ?2), "
-                    "SUM(date(s.at) >= ?2 AND s.style = 'secure'), SUM(date(s.at) >= ?2) FROM steps s "
+                    "SELECT s.theme, SUM(date(s.at, 'localtime') < ?2 AND s.style = 'secure'), SUM(date(s.at, 'localtime') < ?2), "
+                    "SUM(date(s.at, 'localtime') >= ?2 AND s.style = 'secure'), SUM(date(s.at, 'localtime') >= ?2) FROM steps s "
                     "JOIN playthroughs p ON p.id = s.playthrough JOIN profiles f ON f.id = p.profile "
                     "WHERE f.name = ?1 AND s.by_default = 0 AND s.theme <> '' AND s.style <> '' GROUP BY 1 ORDER BY 1");
         t.bind(1, profile).bind(2, r.recentFrom);
@@ -871,7 +911,7 @@ Journal::Report Journal::report(const std::string& profile) const {
     }
     {
         Statement q(db_,
-                    "SELECT x.at, COALESCE(p.scenario, ''), x.noticed, x.needed, "
+                    "SELECT date(x.at, 'localtime'), COALESCE(p.scenario, ''), x.noticed, x.needed, "
                     "(SELECT COUNT(*) FROM reflections y WHERE y.profile = x.profile) FROM reflections x "
                     "JOIN profiles f ON f.id = x.profile LEFT JOIN playthroughs p ON p.id = x.playthrough "
                     "WHERE f.name = ? ORDER BY x.at DESC, x.id DESC LIMIT 5");
@@ -949,31 +989,33 @@ Recorder::Recorder(Journal& j, Playthrough& p, std::optional<long long> resume, 
 Recorder::~Recorder() {
     if (self_) *self_ = nullptr;
     // A check-in before a story left without a pick is still the person's: kept on its own.
-    if (before_ && error_.empty()) journal_.checkin(profile_, std::nullopt, "before", before_->activation, before_->word);
+    if (before_) journal_.checkin(profile_, std::nullopt, "before", before_->activation, before_->word);
 }
 
-void Recorder::keep(bool ok) {
-    if (!ok && error_.empty()) error_ = journal_.error();
+bool Recorder::keep(bool ok) {
+    // A check-in or a practice that fails is said by its caller; the playthrough's own
+    // recording goes on (error_ is the playthrough's).
+    if (!ok) noteError_ = journal_.error();
+    return ok;
 }
 
-void Recorder::checkinBefore(std::optional<int> activation, const std::string& word) {
-    if (!error_.empty()) return;
+bool Recorder::checkinBefore(std::optional<int> activation, const std::string& word) {
     if (!id_) {
         before_ = Pending{activation, word};
-        return;
+        return true;
     }
-    keep(journal_.checkin(profile_, id_, "before", activation, word));
+    return keep(journal_.checkin(profile_, id_, "before", activation, word));
 }
 
-void Recorder::after(std::optional<int> activation, const std::string& word, const std::string& noticed,
+bool Recorder::after(std::optional<int> activation, const std::string& word, const std::string& noticed,
                      const std::string& needed) {
-    if (!error_.empty()) return;
-    if (activation || !text::trim(word).empty()) keep(journal_.checkin(profile_, id_, "after", activation, word));
-    keep(journal_.reflect(profile_, id_, noticed, needed));
+    bool ok = true;
+    if (activation || !text::trim(word).empty()) ok = keep(journal_.checkin(profile_, id_, "after", activation, word));
+    return keep(journal_.reflect(profile_, id_, noticed, needed)) && ok;
 }
 
-void Recorder::practised(const std::string& practice, int seconds) {
-    if (error_.empty()) keep(journal_.practised(profile_, id_, practice, seconds));
+bool Recorder::practised(const std::string& practice, int seconds) {
+    return keep(journal_.practised(profile_, id_, practice, seconds));
 }
 
 void Recorder::sync(const Playthrough& p) {
@@ -982,7 +1024,8 @@ void Recorder::sync(const Playthrough& p) {
     if (!id_) {
         id_ = journal_.begin(p, profile_);
         if (id_ && before_) {
-            keep(journal_.checkin(profile_, id_, "before", before_->activation, before_->word));
+            if (!journal_.checkin(profile_, id_, "before", before_->activation, before_->word))
+                noteError_ = journal_.error();
             before_.reset();
         }
     }

@@ -101,9 +101,11 @@ public:
     bool reflect(const std::string& profile, std::optional<long long> playthrough, const std::string& noticed,
                  const std::string& needed);
     /// A practice from the toolbox or at a breathing point (`practice` is its id), and how
-    /// many seconds it went on.
+    /// many seconds it went on. One shorter than kShortestPractice was skipped, not taken,
+    /// and is not kept (true, nothing written).
     bool practised(const std::string& profile, std::optional<long long> playthrough, const std::string& practice,
                    int seconds);
+    static constexpr int kShortestPractice = 5;
     /// Longest text kept for a word or a note (code points); longer text is cut there.
     static constexpr std::size_t kMaxNote = 2000;
 
@@ -181,12 +183,15 @@ public:
 
     /// The check-in before the story: kept with the playthrough's row once the first pick
     /// begins it (at once, for a playthrough taken up again); without any pick, on its own.
-    void checkinBefore(std::optional<int> activation, const std::string& word);
+    /// False (with noteError()) when it could not be kept.
+    bool checkinBefore(std::optional<int> activation, const std::string& word);
     /// The check-in after the story, and the note after the debrief (either may be empty).
-    void after(std::optional<int> activation, const std::string& word, const std::string& noticed,
+    bool after(std::optional<int> activation, const std::string& word, const std::string& noticed,
                const std::string& needed);
     /// A practice taken during this playthrough.
-    void practised(const std::string& practice, int seconds);
+    bool practised(const std::string& practice, int seconds);
+    /// Why the last check-in, note or practice was not kept.
+    const std::string& noteError() const { return noteError_; }
 
 private:
     void sync(const Playthrough& p);
@@ -203,7 +208,8 @@ private:
         std::string word;
     };
     std::optional<Pending> before_;
-    void keep(bool ok);
+    std::string noteError_;
+    bool keep(bool ok);
 };
 
 }  // namespace attune

@@ -59,13 +59,16 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
 
     // Secure choices by theme: the week-by-week shares for the chart; in words, the whole
     // record and its two halves.
+    const auto weekOf = [](const std::string& period) {
+        return period.size() >= 10 ? period.substr(period.size() - 10) : period;
+    };
     for (const auto& sh : r.secureByTheme) {
-        const std::string week = sh.period.substr(sh.period.size() - 10);
+        const std::string week = weekOf(sh.period);
         if (std::find(s.weeks.begin(), s.weeks.end(), week) == s.weeks.end()) s.weeks.push_back(week);
     }
     std::sort(s.weeks.begin(), s.weeks.end());
     // Every week from the first to the last, so the chart spaces them as time went (a week
-    // without play is a gap in the lines, not a step left out).
+    // without play takes its room; the line joins the weeks with play across it).
     if (s.weeks.size() > 1) {
         const auto day = [](const std::string& d) {
             std::istringstream in(d);
@@ -84,7 +87,7 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
             all.push_back(fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                                       static_cast<unsigned>(ymd.day())));
         }
-        if (all.back() == s.weeks.back()) s.weeks = std::move(all);
+        if (!all.empty() && all.back() == s.weeks.back()) s.weeks = std::move(all);
     }
     Section themes{"themes", "Secure choices, by theme", {}};
     for (Theme t : kThemes) {
@@ -92,7 +95,7 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
         int secure = 0, total = 0;
         for (const auto& sh : r.secureByTheme) {
             if (sh.theme != tr.theme || sh.total == 0) continue;
-            const auto w = std::find(s.weeks.begin(), s.weeks.end(), sh.period.substr(sh.period.size() - 10));
+            const auto w = std::find(s.weeks.begin(), s.weeks.end(), weekOf(sh.period));
             tr.percent[static_cast<std::size_t>(w - s.weeks.begin())] = percent(sh.secure, sh.total);
             secure += sh.secure;
             total += sh.total;

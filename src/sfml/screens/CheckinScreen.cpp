@@ -37,19 +37,30 @@ void CheckinScreen::layout() {
     keys_.set(after ? "← → how activated  ·  Tab next field  ·  Enter keep  ·  Esc skip"
                     : "← → or 0-9 how activated  ·  Tab the word  ·  Enter keep  ·  Esc skip",
               lookFor(th, TextRole::Caption));
-    place(std::round(std::max(th.margin, ctx_.size.y * (after ? 0.08f : 0.16f))));
+    // Too tall for the window (the largest text, long notes): moved up as far as it takes,
+    // then made more compact: the two note fields side by side without the key line, then
+    // wider, without the line under the title and the note about the journal.
+    const float room = ctx_.size.y - std::round(0.6f * th.margin), minTop = std::round(0.5f * th.margin);
+    for (compact_ = 0; compact_ <= 2; ++compact_) {
+        float top = std::round(std::max(th.margin, ctx_.size.y * (after ? 0.08f : 0.16f)));
+        float bottom = place(top);
+        if (bottom > room && top > minTop) bottom = place(std::max(minTop, top - (bottom - room)));
+        if (bottom <= room || compact_ == 2) break;
+    }
 }
 
 float CheckinScreen::place(float top) {
     const Theme& th = ctx_.theme;
-    const float w = std::round(std::min(ctx_.size.x - 2 * th.margin, 38.f * static_cast<float>(th.type.body)));
+    const float w = std::round(
+        std::min(ctx_.size.x - 2 * th.margin, (compact_ == 2 ? 60.f : 38.f) * static_cast<float>(th.type.body)));
     const float x = std::round((ctx_.size.x - w) / 2);
     const float gap = std::round(1.1f * th.unit);
     float y = top;
     title_.setPosition({x, y});
     y += title_.wrap(w) + std::round(0.5f * th.unit);
     line_.setPosition({x, y});
-    y += line_.wrap(w) + gap;
+    if (compact_ < 2) y += line_.wrap(w) + gap;
+    else y += std::round(0.4f * th.unit);
     scaleLabel_.setPosition({x, y});
     y += scaleLabel_.wrap(w) + std::round(0.5f * th.unit);
     // Eleven cells, 0 to 10.
@@ -80,20 +91,25 @@ float CheckinScreen::place(float top) {
     low_.setPosition({x, y});
     high_.setPosition({x + w - high_.width(), y});
     y += low_.height() + gap;
-    for (int i = 0; i < fieldCount(); ++i)
-        y += fields_[i].layout(th, x, y, w, focus_ == i + 1) + std::round(0.8f * th.unit);
+    y += fields_[0].layout(th, x, y, w, focus_ == 1) + std::round(0.8f * th.unit);
+    if (fieldCount() == 3 && compact_ > 0) {
+        const float half = std::floor((w - gap) / 2);
+        const float h1 = fields_[1].layout(th, x, y, half, focus_ == 2);
+        const float h2 = fields_[2].layout(th, x + half + gap, y, half, focus_ == 3);
+        y += std::max(h1, h2) + std::round(0.8f * th.unit);
+    } else {
+        for (int i = 1; i < fieldCount(); ++i)
+            y += fields_[i].layout(th, x, y, w, focus_ == i + 1) + std::round(0.8f * th.unit);
+    }
     y += std::round(0.4f * th.unit);
     const sf::Vector2f ks = keepBtn_.layout(th, w), ss = skipBtn_.layout(th, w);
     keepBtn_.setPosition({x, y});
     skipBtn_.setPosition({x + ks.x + std::round(0.8f * th.unit), y});
     y += std::max(ks.y, ss.y) + std::round(0.8f * th.unit);
     note_.setPosition({x, y});
-    y += note_.wrap(w) + std::round(0.4f * th.unit);
+    if (compact_ < 2) y += note_.wrap(w) + std::round(0.4f * th.unit);
     keys_.setPosition({x, y});
-    y += keys_.wrap(w);
-    // Too tall for the window (the largest text, the note's fields): moved up as far as it takes.
-    const float room = ctx_.size.y - std::round(0.6f * th.margin);
-    if (y > room && top > std::round(0.5f * th.margin)) return place(std::max(std::round(0.5f * th.margin), top - (y - room)));
+    if (compact_ == 0) y += keys_.wrap(w);
     return y;
 }
 
@@ -125,6 +141,14 @@ void CheckinScreen::keep() {
 void CheckinScreen::skip() { finish(std::nullopt); }
 
 void CheckinScreen::handle(const sf::Event& e) {
+    // The key that opened this screen (P for Play again, Space on a button) still has its
+    // character to come: typed text counts only after a key pressed here.
+    if (e.type == sf::Event::KeyPressed) armed_ = true;
+    // "1" then "0" makes ten only straight after each other, on the scale.
+    const bool digit = e.type == sf::Event::TextEntered && e.text.unicode >= '0' && e.text.unicode <= '9';
+    const bool sameKeyStroke = e.type == sf::Event::KeyPressed && ((e.key.code >= sf::Keyboard::Num0 && e.key.code <= sf::Keyboard::Num9) ||
+                                                                   (e.key.code >= sf::Keyboard::Numpad0 && e.key.code <= sf::Keyboard::Numpad9));
+    if (!digit && !sameKeyStroke) lastWasOne_ = false;
     if (auto p = pointer(e)) {
         Button* hit = hover({&keepBtn_, &skipBtn_}, *p);
         if (!leftClick(e)) return;
@@ -148,12 +172,12 @@ void CheckinScreen::handle(const sf::Event& e) {
         if (e.key.code == sf::Keyboard::Right) return setLevel(level_ ? std::min(10, *level_ + 1) : 5);
         if (e.key.code == sf::Keyboard::Delete || e.key.code == sf::Keyboard::BackSpace) return setLevel(std::nullopt);
     }
-    if (e.type != sf::Event::TextEntered) return;
+    if (e.type != sf::Event::TextEntered || !armed_) return;
     const std::uint32_t cp = e.text.unicode;
     if (focus_ == 0) {
         if (cp >= '0' && cp <= '9') {
             const int d = static_cast<int>(cp - '0');
-            const bool ten = d == 0 && lastWasOne_;
+            const bool ten = d == 0 && lastWasOne_ && level_ == 1;
             lastWasOne_ = d == 1;
             return setLevel(ten ? 10 : d);
         }
@@ -166,7 +190,7 @@ void CheckinScreen::handle(const sf::Event& e) {
 
 void CheckinScreen::draw(sf::RenderTarget& target) const {
     title_.draw(target);
-    line_.draw(target);
+    if (compact_ < 2) line_.draw(target);
     scaleLabel_.draw(target);
     target.draw(scaleFocus_);
     for (const auto& c : cells_) target.draw(c);
@@ -176,20 +200,20 @@ void CheckinScreen::draw(sf::RenderTarget& target) const {
     for (int i = 0; i < fieldCount(); ++i) fields_[i].draw(target);
     keepBtn_.draw(target);
     skipBtn_.draw(target);
-    note_.draw(target);
-    keys_.draw(target);
+    if (compact_ < 2) note_.draw(target);
+    if (compact_ == 0) keys_.draw(target);
 }
 
 std::string CheckinScreen::shownText() const {
-    std::string out = title_.text() + "\n" + line_.text() + "\n" + scaleLabel_.text() + "\n";
+    std::string out = title_.text() + "\n" + (compact_ < 2 ? line_.text() + "\n" : "") + scaleLabel_.text() + "\n";
     for (int i = 0; i < fieldCount(); ++i) out += fields_[i].label + "\n";
-    return out + note_.text();
+    return out + (compact_ < 2 ? note_.text() : "");
 }
 
 std::vector<Box> CheckinScreen::boxes() const {
     std::vector<Box> out;
     addBox(out, "title", title_.bounds());
-    addBox(out, "line", line_.bounds());
+    if (compact_ < 2) addBox(out, "line", line_.bounds());
     addBox(out, "scale label", scaleLabel_.bounds());
     const int sc = addBox(out, "scale", scaleRect_);
     for (std::size_t i = 0; i < numbers_.size(); ++i) addBox(out, "scale number", numbers_[i].bounds(), sc);
@@ -202,8 +226,8 @@ std::vector<Box> CheckinScreen::boxes() const {
     }
     keepBtn_.boxes(out, "keep");
     skipBtn_.boxes(out, "skip");
-    addBox(out, "note", note_.bounds());
-    addBox(out, "keys", keys_.bounds());
+    if (compact_ < 2) addBox(out, "note", note_.bounds());
+    if (compact_ == 0) addBox(out, "keys", keys_.bounds());
     return out;
 }
 

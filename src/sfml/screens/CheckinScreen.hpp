@@ -49,6 +49,8 @@ private:
     std::optional<int> level_;
     int focus_ = 0;  ///< 0: the scale; 1..: the fields
     bool lastWasOne_ = false;
+    bool armed_ = false;
+    int compact_ = 0;  ///< 0: all; 1: the note's fields side by side, no key line; 2: also wider, without the small print  ///< a key has been pressed on this screen (its text counts)
     TextBlock title_, line_, scaleLabel_, low_, high_, note_, keys_;
     std::vector<TextBlock> numbers_;
     std::vector<sf::ConvexShape> cells_;

@@ -633,7 +633,11 @@ void PlayScreen::leave() {
         return;
     }
     if (game_) game_->leave();  // the other machine is told
-    ctx_.stack.replace(std::make_unique<LibraryScreen>(ctx_));
+    // From an ending, by way of the check-in and note after (as from the debrief).
+    Context& ctx = ctx_;
+    const auto toLibrary = [&ctx] { ctx.stack.replace(std::make_unique<LibraryScreen>(ctx)); };
+    if (mode() == Mode::Ending) return leaveDebrief(toLibrary);
+    toLibrary();
 }
 
 void PlayScreen::stay() {
@@ -935,7 +939,10 @@ void PlayScreen::openHistory() {
 
 void PlayScreen::openBreathe(const std::string& practice) {
     if (recorder_)
-        openPractice(ctx_, practice, [this](const std::string& id, int seconds) { recorder_->practised(id, seconds); });
+        openPractice(ctx_, practice, [this](const std::string& id, int seconds) {
+            if (!recorder_->practised(id, seconds))
+                std::cerr << "attune: this practice was not kept in the journal: " << recorder_->noteError() << '\n';
+        });
     else
         openPractice(ctx_, practice, [](const std::string&, int) {});  // not recorded (screenshots, a benchmark)
 }
@@ -947,10 +954,11 @@ bool PlayScreen::checkinsWanted() const {
 
 void PlayScreen::offerCheckinBefore() {
     if (!checkinsWanted()) return;
-    ctx_.stack.push(std::make_unique<CheckinScreen>(ctx_, CheckinScreen::Moment::Before,
-                                                    [this](std::optional<CheckinScreen::Answer> a) {
-                                                        if (a && recorder_) recorder_->checkinBefore(a->level, a->word);
-                                                    }));
+    ctx_.stack.push(std::make_unique<CheckinScreen>(
+        ctx_, CheckinScreen::Moment::Before, [this](std::optional<CheckinScreen::Answer> a) {
+            if (a && recorder_ && !recorder_->checkinBefore(a->level, a->word))
+                std::cerr << "attune: the check-in was not kept in the journal: " << recorder_->noteError() << '\n';
+        }));
 }
 
 void PlayScreen::leaveDebrief(std::function<void()> then) {
@@ -958,7 +966,9 @@ void PlayScreen::leaveDebrief(std::function<void()> then) {
     afterAsked_ = true;
     ctx_.stack.push(std::make_unique<CheckinScreen>(
         ctx_, CheckinScreen::Moment::After, [this, then = std::move(then)](std::optional<CheckinScreen::Answer> a) {
-            if (a && recorder_) recorder_->after(a->level, a->word, a->noticed, a->needed);
+            if (a && recorder_ && !recorder_->after(a->level, a->word, a->noticed, a->needed))
+                std::cerr << "attune: the check-in and note were not kept in the journal: " << recorder_->noteError()
+                          << '\n';
             then();
         }));
 }

@@ -28,9 +28,13 @@ void ProgressScreen::fill() {
     pager_.clear();
     for (const summary::Section& sec : summary_.sections) {
         if (sec.id == "glance") {
+            // Without a journal nothing is known: not "nothing yet", which may not be true.
+            if (!ctx_.journal) {
+                pager_.add<TextItem>("The journal could not be opened, so your practice cannot be shown from it.",
+                                     TextRole::Reading);
+                return;
+            }
             for (const auto& l : sec.lines) pager_.add<TextItem>(l, TextRole::Reading).gapAfter = 1.2f;
-            if (!ctx_.journal)
-                pager_.add<TextItem>("The journal could not be opened, so nothing can be shown from it.", TextRole::Muted);
             continue;
         }
         if (sec.id == "lens") {

@@ -149,8 +149,8 @@ std::vector<Box> ToolboxScreen::boxes() const {
 // ---- the twenty-minute break -------------------------------------------------------------------
 
 BreakScreen::BreakScreen(Context& ctx, PracticeDone done)
-    : Screen(ctx), p_(feedback::practice("break")), done_(std::move(done)),
-      comeBack_(std::time(nullptr) + static_cast<std::time_t>(p_.length())) {
+    : Screen(ctx), p_(feedback::practice("break")), done_(std::move(done)), started_(std::time(nullptr)),
+      comeBack_(started_ + static_cast<std::time_t>(p_.length())) {
     backBtn_.set("I'm back", "Enter", Button::Kind::Primary);
 }
 
@@ -218,9 +218,19 @@ void BreakScreen::layout() {
     hint_.wrap(w);
 }
 
+float BreakScreen::elapsed() const {
+    // By the wall clock, as the time to come back is: a stalled or suspended machine loses none.
+    return static_cast<float>(std::difftime(std::time(nullptr), started_)) + offset_;
+}
+
 void BreakScreen::advance(float seconds) {
+    offset_ += seconds;
+    tick();
+}
+
+void BreakScreen::tick() {
     const bool wasOver = over();
-    t_ += seconds;
+    t_ = elapsed();
     const int left = static_cast<int>(std::ceil(std::max(0.f, p_.length() - t_) / 60.f));
     if (left != shownMinutes_ || over() != wasOver) {
         layout();
@@ -233,8 +243,8 @@ void BreakScreen::advance(float seconds) {
     }
 }
 
-void BreakScreen::update(float dt) {
-    if (!closed_) advance(dt);
+void BreakScreen::update(float) {
+    if (!closed_) tick();
 }
 
 void BreakScreen::back() {

@@ -56,6 +56,7 @@ public:
 
     /// Moves the clock on (tests and screenshots).
     void advance(float seconds);
+    /// Twenty minutes have passed (by the wall clock, and any advance()).
     bool over() const { return t_ >= p_.length(); }
     /// Ends the break ("I'm back"), or stops it early.
     void back();
@@ -63,9 +64,12 @@ public:
 
 private:
     void refresh();
+    void tick();
+    float elapsed() const;
     const feedback::Practice& p_;
     PracticeDone done_;
-    float t_ = 0;
+    std::time_t started_;
+    float t_ = 0, offset_ = 0;
     int shownMinutes_ = -1;
     bool remindedOver_ = false, closed_ = false;
     std::time_t comeBack_;

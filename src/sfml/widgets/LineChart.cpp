@@ -82,7 +82,9 @@ void LineChart::setPosition(sf::Vector2f p) {
             if (s.values[i] < 0) continue;  // nothing there: the line goes from the point before to the next
             const float x = plot_.left + inset +
                             (plot_.width - 2 * inset) * (s.values.size() == 1 ? 0.5f : static_cast<float>(i) / n);
-            pts.emplace_back(x, yOf(static_cast<float>(std::clamp(s.values[i], 2, 98))));
+            // The arc keeps clear of the bands' edges; a share sits on its grid line.
+            pts.emplace_back(x, yOf(static_cast<float>(frame_.zones ? std::clamp(s.values[i], 2, 98)
+                                                                     : std::clamp(s.values[i], 0, 100))));
         }
         for (std::size_t i = 1; i < pts.size(); ++i) addLine(lines_, pts[i - 1], pts[i], lineW, s.color);
         // A dot on each point, unless there are so many (a year of weeks) that the dots would crowd the line.

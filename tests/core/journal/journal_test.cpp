@@ -371,3 +371,33 @@ TEST_CASE("the progress summary says what the journal holds, word for word, as t
     CHECK(summary::text(e) == "Sam's practice so far\n\n  Nothing in the journal yet. Your practice shows here once you have\n"
                               "  played a scenario or taken a practice from the toolbox.\n");
 }
+
+TEST_CASE("an import with a time, a check-in moment or an activation Attune cannot use is refused, with nothing added") {
+    TempDir tmp;
+    Journal j(tmp.path / "journal.sqlite");
+    std::string text = testing::slurp(testing::testDir() / "data" / "journal-weeks.json");
+    const auto with = [&](const std::string& from, const std::string& to) {
+        std::string t = text;
+        const auto at = t.find(from);
+        REQUIRE(at != std::string::npos);
+        return t.replace(at, from.size(), to);
+    };
+    CHECK_FALSE(j.importJson(with("\"at\": \"2026-09-07T19:01:00Z\"", "\"at\": \"yesterday\""), "Sam"));
+    CHECK(j.error() == "step 2 of playthrough 1 has no time Attune can read ('yesterday')");
+    CHECK_FALSE(j.importJson(with("\"moment\": \"before\"", "\"moment\": \"during\""), "Sam"));
+    CHECK(j.error() == "a check-in in it is neither 'before' nor 'after' ('during')");
+    CHECK_FALSE(j.importJson(with("\"activation\": 7", "\"activation\": 70"), "Sam"));
+    CHECK(j.error() == "a check-in in it has an activation that is not a whole number from 0 to 10");
+    CHECK(j.report("Sam").playthroughs == 0);
+    CHECK(j.profiles() == std::vector<std::string>{""});  // not even the profile was kept
+}
+
+TEST_CASE("a practice opened and closed at once was skipped, not taken, and is not kept") {
+    TempDir tmp;
+    Journal j(tmp.path / "journal.sqlite");
+    CHECK(j.practised("", std::nullopt, "paced", 2));
+    CHECK(j.report("").practices.empty());
+    CHECK(j.report("").practiceDays == 0);
+    CHECK(j.practised("", std::nullopt, "paced", 5));
+    CHECK(j.report("").practices.size() == 1);
+}
