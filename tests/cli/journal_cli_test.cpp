@@ -100,8 +100,7 @@ TEST_CASE("progress, export and delete from the command line, for one person of 
           "  - Needs: 1 of 1 choice secure (100%).\n\n"
           "The patterns that came up most\n"
           "  - Naming the need: once.\n"
-          "  Each of these is a way of protecting something that matters. Noticing one\n"
-          "  as it happens is the practice.\n\n"
+          "  These are secure skills: the ones you reach for most are the ones to keep.\n\n"
           "  The styles are lenses on choices made in a story, not a diagnosis of\n"
           "  you. Attune is practice, not therapy.\n");
     CHECK(slurp(d.path / "ana.out").rfind("Ana's practice so far\n\n  1 playthrough (1 finished)", 0) == 0);

@@ -6,6 +6,7 @@
 #include "sfml/screens/CheckinScreen.hpp"
 #include "sfml/screens/LibraryScreen.hpp"
 #include "sfml/screens/ProgressScreen.hpp"
+#include "sfml/screens/ResumeScreen.hpp"
 #include "sfml/screens/ToolboxScreen.hpp"
 #include "sfml/Sound.hpp"
 
@@ -330,4 +331,43 @@ TEST_CASE("the check-in and note after fit the window at the largest text size, 
         const std::string problems = testing::layoutProblems(*app);
         CHECK_MESSAGE(problems.empty(), w << "x" << h << ":\n" << problems);
     }
+}
+
+TEST_CASE("two people who stopped half-way at one screen are offered their story again, as the same people") {
+    TempJournal j;
+    testing::Open o{"late-text", "", "together"};
+    o.journal = j.file.string();
+    const auto setUp = [](ui::App& app) {
+        REQUIRE(top(app) == "together");
+        testing::type(app, "Maya");
+        testing::press(app, sf::Keyboard::Tab);
+        testing::type(app, "Jo");
+        testing::press(app, sf::Keyboard::Enter);
+    };
+    std::string node;
+    {
+        auto app = testing::open(o);
+        setUp(*app);
+        REQUIRE(top(*app) != "resume");  // nothing to take up yet
+        auto& p = testing::play(*app);
+        for (int i = 0; i < 60 && !(p.mode() == ui::PlayScreen::Mode::Decision && app->top() == &p); ++i)
+            testing::press(*app, app->top() == &p ? sf::Keyboard::Space : sf::Keyboard::Space);
+        REQUIRE(p.mode() == ui::PlayScreen::Mode::Decision);
+        testing::press(*app, sf::Keyboard::Num1);
+        node = p.playthrough().picks().front().node;
+    }  // the window closes mid-story
+    CHECK(j.rows("SELECT mode, state FROM playthroughs") == std::vector<std::string>{"pass|playing"});
+    auto app = testing::open(o);
+    setUp(*app);
+    REQUIRE(top(*app) == "resume");
+    auto* r = app->find<ui::ResumeScreen>();
+    CHECK(r->shownText().find("Maya as Alex and Jo as Sam, passing the device.") != std::string::npos);
+    CHECK(testing::layoutProblems(*app).empty());
+    testing::press(*app, sf::Keyboard::Enter);
+    auto& p = testing::play(*app);
+    CHECK(p.couple());
+    REQUIRE(p.playthrough().table().people.size() == 2);
+    CHECK(p.playthrough().table().people[0].name == "Maya");
+    REQUIRE(p.playthrough().picks().size() == 1);
+    CHECK(p.playthrough().picks().front().node == node);
 }

@@ -124,7 +124,17 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
                                     r.recentFrom, percent(p.recent, r.recentDecisions));
             pt.lines.push_back(line + ".");
         }
-        pt.note = "Each of these is a way of protecting something that matters. Noticing one as it happens is the practice.";
+        // What the note says depends on what came up: skills, protective strategies, or both.
+        int skills = 0, strategies = 0;
+        for (const auto& p : r.patterns)
+            if (const Pattern* known = patterns ? patterns->find(p.id) : nullptr)
+                ++(known->style == Style::Secure ? skills : strategies);
+        pt.note = strategies == 0 && skills > 0
+                      ? "These are secure skills: the ones you reach for most are the ones to keep."
+                  : skills == 0 ? "Each of these is a way of protecting something that matters. Noticing one as it "
+                                  "happens is the practice."
+                                : "The secure ones are skills to keep. The others are ways of protecting something that "
+                                  "matters; noticing one as it happens is the practice.";
         s.sections.push_back(std::move(pt));
     }
 

@@ -1062,7 +1062,10 @@ std::vector<Box> PlayScreen::boxes() const {
 void startPlay(Context& ctx, std::unique_ptr<PlayScreen> play) {
     PlayScreen& p = *play;
     ctx.stack.replace(std::move(play));
-    ctx.stack.later([&p] { p.offerCheckinBefore(); });
+    ctx.stack.later([&p] {
+        p.offerCheckinBefore();  // one person: how they are arriving
+        p.openHandoff();         // two: a story that opens on the second person's decision asks for the device
+    });
 }
 
 }  // namespace attune::ui

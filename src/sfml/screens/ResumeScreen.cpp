@@ -9,8 +9,9 @@
 
 namespace attune::ui {
 
-ResumeScreen::ResumeScreen(Context& ctx, const Scenario& s, Journal::Unfinished left, std::set<std::string> played)
-    : Screen(ctx), sc_(s), left_(std::move(left)), played_(std::move(played)) {
+ResumeScreen::ResumeScreen(Context& ctx, const Scenario& s, Journal::Unfinished left, std::set<std::string> played,
+                           std::optional<Table> again)
+    : Screen(ctx), sc_(s), left_(std::move(left)), played_(std::move(played)), again_(std::move(again)) {
     resumeBtn_.set("Continue where I stopped", "Enter", Button::Kind::Primary);
     againBtn_.set("Start again", "N", Button::Kind::Secondary);
     backBtn_.set("Back", "Esc", Button::Kind::Secondary);
@@ -36,7 +37,8 @@ void ResumeScreen::resume() {
 
 void ResumeScreen::startAgain() {
     if (ctx_.journal && error_.empty()) ctx_.journal->abandon(left_.id);
-    startPlay(ctx_, std::make_unique<PlayScreen>(ctx_, sc_, played_));
+    startPlay(ctx_, again_ ? std::make_unique<PlayScreen>(ctx_, sc_, std::set<std::string>{}, *again_)
+                           : std::make_unique<PlayScreen>(ctx_, sc_, played_));
 }
 
 void ResumeScreen::layout() {
@@ -46,9 +48,21 @@ void ResumeScreen::layout() {
     const float gap = std::round(1.2f * th.unit);
     title_.set(fmt::format("Pick up “{}” where you stopped?", sc_.title), lookFor(th, TextRole::Title));
     const std::string day = left_.startedAt.substr(0, 10);
-    line_.set(error_.empty() ? fmt::format("You stopped {} decision{} in (begun {}). It goes on at the same moment, with "
+    // Two people: who played whom, and how, so the right two sit down again.
+    std::string who;
+    const Table& t = left_.saved.table;
+    if (t.together()) {
+        std::vector<std::string> parts;
+        for (const Person& p : t.people) {
+            const Role* r = sc_.role(p.role);
+            parts.push_back(fmt::format("{} as {}", p.name.empty() ? std::string("someone") : p.name, r ? r->name : p.role));
+        }
+        who = fmt::format(" {}, {}.", text::capitalFirst(text::join(parts, " and ")),
+                          t.mode == TogetherMode::Mirror ? "both answering every decision" : "passing the device");
+    }
+    line_.set(error_.empty() ? fmt::format("You stopped {} decision{} in (begun {}).{} It goes on at the same moment, with "
                                            "the meters as they were.",
-                                           left_.decisions, left_.decisions == 1 ? "" : "s", day)
+                                           left_.decisions, left_.decisions == 1 ? "" : "s", day, who)
                              : error_,
               th.look(th.type.reading, error_.empty() ? th.color.text : th.color.ruptureEnding));
     note_.set("Starting again leaves that one unfinished in your journal.", th.look(th.type.small, th.color.muted));

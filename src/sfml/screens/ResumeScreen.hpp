@@ -1,6 +1,7 @@
 #pragma once
-/// Opening a scenario that has an unfinished playthrough in the journal: take it up where
-/// it stopped (the same step, the same meters), or start again. Keyboard: Enter continues,
+/// Opening a scenario that has an unfinished playthrough in the journal (played alone, or
+/// by two people at one screen): take it up where it stopped (the same step, the same
+/// meters, the same people in the same roles), or start again. Keyboard: Enter continues,
 /// N starts again, Esc goes back to the library.
 #include "core/journal/Journal.hpp"
 #include "sfml/Screen.hpp"
@@ -14,7 +15,9 @@ namespace attune::ui {
 
 class ResumeScreen : public Screen {
 public:
-    ResumeScreen(Context& ctx, const Scenario& s, Journal::Unfinished left, std::set<std::string> played);
+    /// `again`: two people at one screen, the table a new start gets (else one person, `played`).
+    ResumeScreen(Context& ctx, const Scenario& s, Journal::Unfinished left, std::set<std::string> played,
+                 std::optional<Table> again = std::nullopt);
     const char* name() const override { return "resume"; }
     void layout() override;
     void handle(const sf::Event& e) override;
@@ -30,6 +33,7 @@ private:
     const Scenario& sc_;
     Journal::Unfinished left_;
     std::set<std::string> played_;
+    std::optional<Table> again_;
     std::string error_;
     TextBlock title_, line_, note_, keys_;
     Button resumeBtn_, againBtn_, backBtn_;

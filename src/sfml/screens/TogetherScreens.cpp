@@ -3,6 +3,7 @@
 #include "core/util/Text.hpp"
 #include "sfml/screens/LibraryScreen.hpp"
 #include "sfml/screens/PlayScreen.hpp"
+#include "sfml/screens/ResumeScreen.hpp"
 #include "sfml/widgets/Shapes.hpp"
 
 #include <SFML/System/String.hpp>
@@ -68,12 +69,12 @@ void TogetherScreen::start() {
         refresh();
         return;
     }
-    ctx_.stack.replace(std::make_unique<PlayScreen>(ctx_, sc_, std::set<std::string>{}, t));
-    // A story that opens on the second person's decision asks for the device at once.
-    Context& c = ctx_;
-    ctx_.stack.later([&c] {
-        if (auto* p = c.stack.find<PlayScreen>()) p->openHandoff();
-    });
+    // A story two people left half-way at this screen is offered first.
+    if (ctx_.journal && ctx_.recordPlays)
+        if (auto left = ctx_.journal->unfinished(sc_.id, ctx_.profile, {"pass", "mirror"}))
+            return ctx_.stack.replace(std::make_unique<ResumeScreen>(ctx_, sc_, std::move(*left), std::set<std::string>{}, t));
+    // A story that opens on the second person's decision asks for the device at once (startPlay).
+    startPlay(ctx_, std::make_unique<PlayScreen>(ctx_, sc_, std::set<std::string>{}, t));
 }
 
 void TogetherScreen::refresh() { layout(); }

@@ -401,3 +401,21 @@ TEST_CASE("a practice opened and closed at once was skipped, not taken, and is n
     CHECK(j.practised("", std::nullopt, "paced", 5));
     CHECK(j.report("").practices.size() == 1);
 }
+
+TEST_CASE("the patterns' note says skills for secure ones and protection for the others, never one for the other") {
+    Journal::Report r;
+    r.playthroughs = 1;
+    r.patterns = {{"name-the-need", 2, 0, 2}, {"protest-behaviour", 1, 0, 1}};
+    const auto note = [&] {
+        for (const auto& sec : summary::summarise(r, "", &testing::patterns()).sections)
+            if (sec.id == "patterns") return sec.note;
+        return std::string();
+    };
+    CHECK(note() ==
+          "The secure ones are skills to keep. The others are ways of protecting something that matters; noticing one as "
+          "it happens is the practice.");
+    r.patterns.pop_back();
+    CHECK(note() == "These are secure skills: the ones you reach for most are the ones to keep.");
+    r.patterns = {{"protest-behaviour", 1, 0, 1}};
+    CHECK(note() == "Each of these is a way of protecting something that matters. Noticing one as it happens is the practice.");
+}
