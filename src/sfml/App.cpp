@@ -398,8 +398,17 @@ void App::dispatch(sf::Event e) {
         default:
             break;
     }
+    // A key that opens another screen (T for the set-up for two, P for Play again) still has
+    // its character to come: that character was meant for the screen the key was pressed on.
+    if (e.type == sf::Event::TextEntered && dropText_) {
+        dropText_ = false;
+        return;
+    }
+    dropText_ = false;
+    const Screen* before = c.stack.empty() ? nullptr : top();
     c.stack.handle(e);
     c.stack.apply();  // the next event goes to whichever screen is now on top
+    if (e.type == sf::Event::KeyPressed && top() != before) dropText_ = true;
     changed_ = true;
 }
 

@@ -63,6 +63,7 @@ public:
     bool isOpen() const { return window_.isOpen(); }
 
 private:
+    bool dropText_ = false;  ///< the next typed character belongs to a key that changed the screen
     App() = default;
     bool setUp(const window::WindowOptions& o, Failure& failure);
     bool startScreens(const window::WindowOptions& o, Failure& failure);

@@ -33,8 +33,8 @@ struct WindowOptions {
     std::string practice;     ///< with --screen breathe: the practice (paced when empty)
     float practiceAt = -1;    ///< with --screen breathe: seconds into it (-1: the usual moment)
     float screenshotDelay = 0;  ///< seconds to keep playing before the screenshot (a partner's move may come)
-    int benchFrames = 0;
-    int benchProgress = 0;    ///< > 0: open the progress screen N times, printing how long it takes      ///< > 0: run the frame-time benchmark for N frames
+    int benchFrames = 0;      ///< > 0: run the frame-time benchmark for N frames
+    int benchProgress = 0;    ///< > 0: open the progress screen N times, printing how long it takes
 };
 
 /// True when a display can be opened; otherwise `why` says in one line why not.

@@ -8,6 +8,7 @@
 #include "sfml/screens/ProgressScreen.hpp"
 #include "sfml/screens/ResumeScreen.hpp"
 #include "sfml/screens/ToolboxScreen.hpp"
+#include "sfml/screens/TogetherScreens.hpp"
 #include "sfml/Sound.hpp"
 
 #include <doctest/doctest.h>
@@ -370,4 +371,42 @@ TEST_CASE("two people who stopped half-way at one screen are offered their story
     CHECK(p.playthrough().table().people[0].name == "Maya");
     REQUIRE(p.playthrough().picks().size() == 1);
     CHECK(p.playthrough().picks().front().node == node);
+}
+
+namespace {
+/// A key as a keyboard sends it: pressed, its character, released.
+void stroke(ui::App& app, sf::Keyboard::Key k, char c) {
+    sf::Event e{};
+    e.type = sf::Event::KeyPressed;
+    e.key.code = k;
+    app.post(e);
+    sf::Event t{};
+    t.type = sf::Event::TextEntered;
+    t.text.unicode = static_cast<std::uint32_t>(c);
+    app.post(t);
+    sf::Event r = e;
+    r.type = sf::Event::KeyReleased;
+    app.post(r);
+    app.frame();
+}
+}  // namespace
+
+TEST_CASE("on the scale, 1 then 0 is ten; anything between ends it; the key that opened a screen types nothing") {
+    testing::Open o{"", "", "checkin"};
+    auto app = testing::open(o);
+    auto* c = app->find<ui::CheckinScreen>();
+    stroke(*app, sf::Keyboard::Num1, '1');
+    stroke(*app, sf::Keyboard::Num0, '0');
+    CHECK(c->level() == 10);
+    stroke(*app, sf::Keyboard::Num1, '1');
+    testing::press(*app, sf::Keyboard::Right);  // 2
+    stroke(*app, sf::Keyboard::Num0, '0');
+    CHECK(c->level() == 0);
+
+    // T in the library opens the set-up for two; its "t" does not become the first name.
+    auto lib = testing::open({});
+    stroke(*lib, sf::Keyboard::T, 't');
+    REQUIRE(std::string(lib->top()->name()) == "together");
+    auto* setup = lib->find<ui::TogetherScreen>();
+    CHECK(setup->table().people[0].name.empty());
 }

@@ -52,6 +52,7 @@ public:
         return p ? reinterpret_cast<const char*>(p) : "";
     }
     int integer(int col) const { return sqlite3_column_int(st_, col); }
+    bool isNull(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
     long long integer64(int col) const { return sqlite3_column_int64(st_, col); }
 
 private:
@@ -381,7 +382,8 @@ std::optional<Journal::Unfinished> Journal::unfinished(const std::string& scenar
                                                       const std::vector<std::string>& modes) const {
     if (!db_) return std::nullopt;
     Statement q(db_,
-                "SELECT p.id, p.hash, p.people, p.mode, p.at_node, p.at_meters, p.steps, p.started_at FROM playthroughs p "
+                "SELECT p.id, p.hash, p.people, p.mode, p.at_node, p.at_meters, p.steps, datetime(p.started_at, 'localtime') "
+                "FROM playthroughs p "
                 "JOIN profiles f ON f.id = p.profile WHERE p.scenario = ? AND f.name = ? AND p.state = 'playing' "
                 "AND p.mode <> 'machines' ORDER BY p.id DESC");
     q.bind(1, scenarioId).bind(2, profile);
@@ -509,7 +511,8 @@ std::string Journal::exportJson(const std::string& profile) const {
     c.bind(1, profile);
     while (c && c.step() == SQLITE_ROW)
         out["checkins"].push_back({{"playthrough", place(c.integer64(0))}, {"moment", c.text(1)},
-                                   {"activation", c.integer(2)}, {"word", c.text(3)}, {"at", c.text(4)}});
+                                   {"activation", c.isNull(2) ? json(nullptr) : json(c.integer(2))}, {"word", c.text(3)},
+                                   {"at", c.text(4)}});
     Statement r(db_,
                 "SELECT r.playthrough, noticed, needed, r.at FROM reflections r JOIN profiles f ON f.id = r.profile "
                 "WHERE f.name = ? ORDER BY r.id");
@@ -564,9 +567,10 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
         const auto it = o.find(k);
         return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
     };
-    // Every time must be one SQLite can read, or the report could not place it in a week.
+    // Every time must be one as Attune writes them (UTC, "2026-11-30T19:05:00Z"): the report
+    // places it in a week and compares times as text, so "now" or another form would drift.
     const auto timeOk = [this](const std::string& t) {
-        Statement q(db_, "SELECT date(?) IS NOT NULL");
+        Statement q(db_, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?1) IS ?1");
         q.bind(1, t);
         return q && q.step() == SQLITE_ROW && q.integer(0) == 1;
     };

@@ -56,7 +56,7 @@ public:
     struct Unfinished {
         long long id = 0;
         SavedPlaythrough saved;
-        std::string startedAt;
+        std::string startedAt;  ///< local time, "2026-12-01 16:05:00"
         int decisions = 0;  ///< picks a person made
     };
     /// `modes`: only playthroughs played in one of these ways (empty: any).

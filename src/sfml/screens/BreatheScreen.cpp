@@ -18,6 +18,11 @@ BreatheScreen::BreatheScreen(Context& ctx, std::string practice, PracticeDone do
     skipBtn_.set("Skip", "Esc", Button::Kind::Secondary);
 }
 
+BreatheScreen::~BreatheScreen() {
+    // The window closed (or the story was left) part-way through: what was done still counts.
+    if (!closing_ && done_) done_(p_.id, static_cast<int>(std::min(t_, p_.length())));
+}
+
 BreatheScreen::Where BreatheScreen::where() const {
     float cycle = 0;
     for (const auto& ph : p_.cycle) cycle += ph.seconds;

@@ -19,6 +19,7 @@ using PracticeDone = std::function<void(const std::string&, int)>;
 class BreatheScreen : public Screen {
 public:
     explicit BreatheScreen(Context& ctx, std::string practice = "paced", PracticeDone done = {});
+    ~BreatheScreen() override;
     const char* name() const override { return "breathe"; }
     void layout() override;
     void handle(const sf::Event& e) override;

@@ -141,14 +141,14 @@ void CheckinScreen::keep() {
 void CheckinScreen::skip() { finish(std::nullopt); }
 
 void CheckinScreen::handle(const sf::Event& e) {
-    // The key that opened this screen (P for Play again, Space on a button) still has its
-    // character to come: typed text counts only after a key pressed here.
-    if (e.type == sf::Event::KeyPressed) armed_ = true;
-    // "1" then "0" makes ten only straight after each other, on the scale.
-    const bool digit = e.type == sf::Event::TextEntered && e.text.unicode >= '0' && e.text.unicode <= '9';
-    const bool sameKeyStroke = e.type == sf::Event::KeyPressed && ((e.key.code >= sf::Keyboard::Num0 && e.key.code <= sf::Keyboard::Num9) ||
-                                                                   (e.key.code >= sf::Keyboard::Numpad0 && e.key.code <= sf::Keyboard::Numpad9));
-    if (!digit && !sameKeyStroke) lastWasOne_ = false;
+    // "1" then "0" makes ten only straight after each other, on the scale: another key, other
+    // text or a click in between ends it (a key's release or the mouse moving does not).
+    const bool digitKey = e.type == sf::Event::KeyPressed &&
+                          ((e.key.code >= sf::Keyboard::Num0 && e.key.code <= sf::Keyboard::Num9) ||
+                           (e.key.code >= sf::Keyboard::Numpad0 && e.key.code <= sf::Keyboard::Numpad9));
+    const bool otherKey = e.type == sf::Event::KeyPressed && !digitKey;
+    const bool otherText = e.type == sf::Event::TextEntered && (e.text.unicode < '0' || e.text.unicode > '9');
+    if (otherKey || otherText || leftClick(e)) lastWasOne_ = false;
     if (auto p = pointer(e)) {
         Button* hit = hover({&keepBtn_, &skipBtn_}, *p);
         if (!leftClick(e)) return;
@@ -172,7 +172,7 @@ void CheckinScreen::handle(const sf::Event& e) {
         if (e.key.code == sf::Keyboard::Right) return setLevel(level_ ? std::min(10, *level_ + 1) : 5);
         if (e.key.code == sf::Keyboard::Delete || e.key.code == sf::Keyboard::BackSpace) return setLevel(std::nullopt);
     }
-    if (e.type != sf::Event::TextEntered || !armed_) return;
+    if (e.type != sf::Event::TextEntered) return;
     const std::uint32_t cp = e.text.unicode;
     if (focus_ == 0) {
         if (cp >= '0' && cp <= '9') {

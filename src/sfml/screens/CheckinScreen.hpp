@@ -34,6 +34,7 @@ public:
     void skip();
     /// For tests and screenshots: as if typed.
     void setLevel(std::optional<int> v);
+    std::optional<int> level() const { return level_; }
     Field& field(int i) { return fields_[static_cast<std::size_t>(i)]; }
     void focus(int i);
     std::string shownText() const;
@@ -49,8 +50,7 @@ private:
     std::optional<int> level_;
     int focus_ = 0;  ///< 0: the scale; 1..: the fields
     bool lastWasOne_ = false;
-    bool armed_ = false;
-    int compact_ = 0;  ///< 0: all; 1: the note's fields side by side, no key line; 2: also wider, without the small print  ///< a key has been pressed on this screen (its text counts)
+    int compact_ = 0;     ///< 0: all; 1: the note's fields side by side, no key line; 2: also wider, without the small print
     TextBlock title_, line_, scaleLabel_, low_, high_, note_, keys_;
     std::vector<TextBlock> numbers_;
     std::vector<sf::ConvexShape> cells_;

@@ -41,6 +41,12 @@ void ResumeScreen::startAgain() {
                            : std::make_unique<PlayScreen>(ctx_, sc_, played_));
 }
 
+void ResumeScreen::back() {
+    // Two people came from their set-up, which is still beneath: back to it.
+    if (again_) return ctx_.stack.pop();
+    ctx_.stack.replace(std::make_unique<LibraryScreen>(ctx_, sc_.id));
+}
+
 void ResumeScreen::layout() {
     const Theme& th = ctx_.theme;
     const float w = std::round(std::min(ctx_.size.x - 2 * th.margin, 36.f * static_cast<float>(th.type.body)));
@@ -99,11 +105,11 @@ void ResumeScreen::handle(const sf::Event& e) {
         if (!leftClick(e) || !hit) return;
         if (hit == &resumeBtn_) return resume();
         if (hit == &againBtn_) return startAgain();
-        return ctx_.stack.replace(std::make_unique<LibraryScreen>(ctx_, sc_.id));
+        return back();
     }
     if (pressed(e, sf::Keyboard::Enter)) return error_.empty() ? resume() : startAgain();
     if (pressed(e, sf::Keyboard::N)) return startAgain();
-    if (pressed(e, sf::Keyboard::Escape)) return ctx_.stack.replace(std::make_unique<LibraryScreen>(ctx_, sc_.id));
+    if (pressed(e, sf::Keyboard::Escape)) return back();
 }
 
 void ResumeScreen::draw(sf::RenderTarget& target) const {

@@ -2,7 +2,7 @@
 /// Opening a scenario that has an unfinished playthrough in the journal (played alone, or
 /// by two people at one screen): take it up where it stopped (the same step, the same
 /// meters, the same people in the same roles), or start again. Keyboard: Enter continues,
-/// N starts again, Esc goes back to the library.
+/// N starts again, Esc goes back (to the library, or to the set-up for two).
 #include "core/journal/Journal.hpp"
 #include "sfml/Screen.hpp"
 #include "sfml/screens/Common.hpp"
@@ -26,6 +26,7 @@ public:
 
     void resume();
     void startAgain();
+    void back();
     std::string shownText() const;
 
 private:

@@ -7,6 +7,7 @@
 #include "sfml/widgets/Shapes.hpp"
 
 #include <SFML/System/String.hpp>
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -69,10 +70,20 @@ void TogetherScreen::start() {
         refresh();
         return;
     }
-    // A story two people left half-way at this screen is offered first.
+    // A story the same two people left half-way (the same way of playing, each in the same
+    // role; a name left empty matches anyone) is offered first, over this screen: Back
+    // returns here.
     if (ctx_.journal && ctx_.recordPlays)
-        if (auto left = ctx_.journal->unfinished(sc_.id, ctx_.profile, {"pass", "mirror"}))
-            return ctx_.stack.replace(std::make_unique<ResumeScreen>(ctx_, sc_, std::move(*left), std::set<std::string>{}, t));
+        if (auto left = ctx_.journal->unfinished(sc_.id, ctx_.profile, {t.mode == TogetherMode::Mirror ? "mirror" : "pass"})) {
+            bool same = left->saved.table.people.size() == t.people.size();
+            for (const Person& p : t.people) {
+                const auto it = std::find_if(left->saved.table.people.begin(), left->saved.table.people.end(),
+                                             [&](const Person& q) { return q.role == p.role; });
+                same = same && it != left->saved.table.people.end() && (p.name.empty() || it->name == p.name);
+            }
+            if (same)
+                return ctx_.stack.push(std::make_unique<ResumeScreen>(ctx_, sc_, std::move(*left), std::set<std::string>{}, t));
+        }
     // A story that opens on the second person's decision asks for the device at once (startPlay).
     startPlay(ctx_, std::make_unique<PlayScreen>(ctx_, sc_, std::set<std::string>{}, t));
 }

@@ -230,7 +230,7 @@ void BreakScreen::advance(float seconds) {
 
 void BreakScreen::tick() {
     const bool wasOver = over();
-    t_ = elapsed();
+    t_ = std::max(t_, elapsed());  // a clock set back does not give minutes back
     const int left = static_cast<int>(std::ceil(std::max(0.f, p_.length() - t_) / 60.f));
     if (left != shownMinutes_ || over() != wasOver) {
         layout();
