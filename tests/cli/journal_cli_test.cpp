@@ -171,3 +171,23 @@ TEST_CASE("check-ins before and after a terminal playthrough, skipped with one E
     CHECK(page.find("<svg") != std::string::npos);
     CHECK(page.find("<li>Before a scenario: 6.0 on average, over 1 check-in.</li>") != std::string::npos);
 }
+
+TEST_CASE("a journal folder that cannot be written: said once, and the story plays on to its end unrecorded") {
+    Dir d;
+    // Root may write into a folder whatever its mode, so as root a folder no one can create
+    // files in stands for it (sysfs).
+    const std::string folder = ::geteuid() == 0 ? std::string("/sys/attune-read-only") : (d.path / "read-only").string();
+    if (::geteuid() != 0) {
+        fs::create_directories(folder);
+        fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec);
+    }
+    run(d.path, fmt::format("cd tests\nprintf '1\\n1\\n' | \"$A\" play data/small.yaml --coaching off --journal '{0}/journal.sqlite' "
+                            "> $DIR/play.out 2> $DIR/play.err; echo $? > $DIR/play.rc\n",
+                            folder));
+    if (::geteuid() != 0) fs::permissions(folder, fs::perms::owner_all);
+    CHECK(slurp(d.path / "play.rc") == "0\n");
+    const std::string err = slurp(d.path / "play.err");
+    CHECK(err.rfind("attune: this playthrough will not be saved: the journal " + folder + "/journal.sqlite cannot be opened", 0) == 0);
+    CHECK(std::count(err.begin(), err.end(), '\n') == 1);  // said once
+    CHECK(slurp(d.path / "play.out").find("== Ending:") != std::string::npos);
+}
