@@ -410,3 +410,22 @@ TEST_CASE("on the scale, 1 then 0 is ten; anything between ends it; the key that
     auto* setup = lib->find<ui::TogetherScreen>();
     CHECK(setup->table().people[0].name.empty());
 }
+
+TEST_CASE("in a story, Take a breath opens the toolbox; its practice returns to the story and is kept with it") {
+    TempJournal j;
+    testing::Open o{"late-text", "", "play"};
+    o.journal = j.file.string();
+    auto app = testing::open(o);
+    auto& p = testing::play(*app);
+    for (int i = 0; i < 50 && p.mode() != ui::PlayScreen::Mode::Decision; ++i) testing::press(*app, sf::Keyboard::Space);
+    testing::press(*app, sf::Keyboard::B);  // Alex is above the window at the first decision
+    REQUIRE(top(*app) == "toolbox");
+    testing::press(*app, sf::Keyboard::Num3);  // grounding
+    REQUIRE(top(*app) == "breathe");
+    app->find<ui::BreatheScreen>()->advance(15);
+    testing::press(*app, sf::Keyboard::Escape);
+    CHECK(top(*app) == "play");
+    testing::press(*app, sf::Keyboard::Num2);  // a pick begins the row; the practice came before it
+    CHECK(j.rows("SELECT x.practice, x.seconds, p.scenario FROM practices x JOIN playthroughs p ON p.id = x.playthrough") ==
+          std::vector<std::string>{"grounding|15|late-text"});
+}

@@ -199,6 +199,8 @@ TEST_CASE("a choice with breathe: true opens the breathing pause, which can be s
 TEST_CASE("the breathing pause lasts about a minute and then goes on by itself") {
     auto app = atFirstDecision();
     press(*app, sf::Keyboard::B);  // Alex is at 72, above the window: the button is there
+    REQUIRE(std::string(app->top()->name()) == "toolbox");  // any practice, from the toolbox
+    press(*app, sf::Keyboard::Num1);
     REQUIRE(std::string(app->top()->name()) == "breathe");
     testing::wait(*app, 55);
     CHECK(std::string(app->top()->name()) == "breathe");

@@ -994,6 +994,7 @@ Recorder::~Recorder() {
     if (self_) *self_ = nullptr;
     // A check-in before a story left without a pick is still the person's: kept on its own.
     if (before_) journal_.checkin(profile_, std::nullopt, "before", before_->activation, before_->word);
+    for (const auto& [practice, seconds] : practices_) journal_.practised(profile_, std::nullopt, practice, seconds);
 }
 
 bool Recorder::keep(bool ok) {
@@ -1019,6 +1020,10 @@ bool Recorder::after(std::optional<int> activation, const std::string& word, con
 }
 
 bool Recorder::practised(const std::string& practice, int seconds) {
+    if (!id_) {  // before the first pick: kept with the row that pick begins
+        practices_.emplace_back(practice, seconds);
+        return true;
+    }
     return keep(journal_.practised(profile_, id_, practice, seconds));
 }
 
@@ -1032,6 +1037,10 @@ void Recorder::sync(const Playthrough& p) {
                 noteError_ = journal_.error();
             before_.reset();
         }
+        if (id_)
+            for (const auto& [practice, seconds] : practices_)
+                if (!journal_.practised(profile_, id_, practice, seconds)) noteError_ = journal_.error();
+        if (id_) practices_.clear();
     }
     if (!id_) {
         error_ = journal_.error();

@@ -188,7 +188,8 @@ public:
     /// The check-in after the story, and the note after the debrief (either may be empty).
     bool after(std::optional<int> activation, const std::string& word, const std::string& noticed,
                const std::string& needed);
-    /// A practice taken during this playthrough.
+    /// A practice taken during this playthrough (before its first pick: kept with the row
+    /// that pick begins, or on its own if none comes).
     bool practised(const std::string& practice, int seconds);
     /// Why the last check-in, note or practice was not kept.
     const std::string& noteError() const { return noteError_; }
@@ -208,6 +209,7 @@ private:
         std::string word;
     };
     std::optional<Pending> before_;
+    std::vector<std::pair<std::string, int>> practices_;  ///< taken before the row began
     std::string noteError_;
     bool keep(bool ok);
 };

@@ -669,7 +669,7 @@ void PlayScreen::handle(const sf::Event& e) {
             }
         if (!leftClick(e) || !hit) return;
         if (hit == &breatheBtn_)
-            openBreathe();
+            openToolbox();
         else if (hit == &historyBtn_)
             openHistory();
         else if (hit == &rewindBtn_)
@@ -727,7 +727,7 @@ void PlayScreen::handle(const sf::Event& e) {
             rewind();
             break;
         case sf::Keyboard::B:
-            if (breatheOffered()) openBreathe();
+            if (breatheOffered()) openToolbox();
             break;
         case sf::Keyboard::S:
             openSettings();
@@ -937,15 +937,17 @@ void PlayScreen::openHistory() {
     ctx_.stack.push(std::make_unique<HistoryScreen>(ctx_, session_, !couple()));
 }
 
-void PlayScreen::openBreathe(const std::string& practice) {
-    if (recorder_)
-        openPractice(ctx_, practice, [this](const std::string& id, int seconds) {
-            if (!recorder_->practised(id, seconds))
-                std::cerr << "attune: this practice was not kept in the journal: " << recorder_->noteError() << '\n';
-        });
-    else
-        openPractice(ctx_, practice, [](const std::string&, int) {});  // not recorded (screenshots, a benchmark)
+PracticeDone PlayScreen::keepPractice() {
+    if (!recorder_) return [](const std::string&, int) {};  // not recorded (screenshots, a benchmark)
+    return [this](const std::string& id, int seconds) {
+        if (!recorder_->practised(id, seconds))
+            std::cerr << "attune: this practice was not kept in the journal: " << recorder_->noteError() << '\n';
+    };
 }
+
+void PlayScreen::openBreathe(const std::string& practice) { openPractice(ctx_, practice, keepPractice()); }
+
+void PlayScreen::openToolbox() { ctx_.stack.push(std::make_unique<ToolboxScreen>(ctx_, keepPractice())); }
 
 bool PlayScreen::checkinsWanted() const {
     // A check-in is one person's: played alone (one role or both), kept in their own journal.

@@ -93,6 +93,9 @@ public:
     enum class Notes { All, Holder, Others, Mine };
     bool openStateNotes(Notes which = Notes::All);
     void openBreathe(const std::string& practice = "paced");
+    /// "Take a breath" (B, offered when someone is above the window): the whole toolbox, its
+    /// practices kept with this playthrough.
+    void openToolbox();
     /// The check-in before the story (when it is this person's record and check-ins are on).
     void offerCheckinBefore();
     /// After the debrief, on the way out: the check-in and note once (when they are wanted),
@@ -130,6 +133,8 @@ private:
     void completeReveal();
     void recordEnding();
     bool checkinsWanted() const;
+    /// Keeps a practice taken in this story with its playthrough (nothing, unrecorded).
+    std::function<void(const std::string&, int)> keepPractice();
     bool afterAsked_ = false;
     /// Two people: the device goes to whoever acts next, behind the privacy screen.
     void handOffIfNeeded();

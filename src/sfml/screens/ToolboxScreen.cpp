@@ -22,7 +22,7 @@ void openPractice(Context& ctx, const std::string& id, PracticeDone done) {
 
 // ---- the toolbox -------------------------------------------------------------------------------
 
-ToolboxScreen::ToolboxScreen(Context& ctx) : Screen(ctx) {
+ToolboxScreen::ToolboxScreen(Context& ctx, PracticeDone done) : Screen(ctx), done_(std::move(done)) {
     const auto& all = feedback::practices();
     for (std::size_t i = 0; i < all.size(); ++i) {
         items_.emplace_back();
@@ -88,7 +88,11 @@ bool ToolboxScreen::place(int columns) {
 }
 
 void ToolboxScreen::open(std::size_t i) {
-    if (i < feedback::practices().size()) openPractice(ctx_, feedback::practices()[i].id);
+    if (i >= feedback::practices().size()) return;
+    // In a story the toolbox steps aside for the practice, which returns to the story; from
+    // the library it stays beneath, for another.
+    if (done_) ctx_.stack.pop();
+    openPractice(ctx_, feedback::practices()[i].id, done_);
 }
 
 void ToolboxScreen::handle(const sf::Event& e) {

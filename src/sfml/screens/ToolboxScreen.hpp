@@ -23,7 +23,9 @@ void openPractice(Context& ctx, const std::string& id, PracticeDone done = {});
 
 class ToolboxScreen : public Screen {
 public:
-    explicit ToolboxScreen(Context& ctx);
+    /// `done`: a practice taken from here belongs to a story (its playthrough); without one,
+    /// it is kept in the journal on its own.
+    explicit ToolboxScreen(Context& ctx, PracticeDone done = {});
     const char* name() const override { return "toolbox"; }
     void layout() override;
     void handle(const sf::Event& e) override;
@@ -41,6 +43,7 @@ private:
     std::vector<TextBlock> summaries_;
     Button backBtn_;
     FocusRing focus_;
+    PracticeDone done_;
 };
 
 class BreakScreen : public Screen {
