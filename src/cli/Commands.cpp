@@ -14,6 +14,7 @@
 #include "sfml/Window.hpp"
 #include "core/run/Script.hpp"
 #include "core/run/Stats.hpp"
+#include "core/run/Walk.hpp"
 #include "core/settings/Settings.hpp"
 #include "core/util/Text.hpp"
 #include "text/Checkin.hpp"
@@ -343,6 +344,24 @@ int stats(const StatsArgs& a) {
     return ok && failures == 0 ? 0 : 1;
 }
 
+struct WalkArgs {
+    std::string file;
+    int runs = 1000;
+    std::uint32_t seed = 1;
+    bool json = false;
+};
+
+int walkCommand(const WalkArgs& a) {
+    auto lib = library(std::cerr);
+    if (!lib) return 1;
+    const LoadResult r = loadScenario(a.file, *lib);
+    for (const auto& d : r.diags.all()) std::cerr << d.format() << '\n';
+    if (!r.scenario) return 1;
+    const WalkReport w = walk(*r.scenario, a.runs, a.seed);
+    std::cout << (a.json ? walkJson(*r.scenario, w) : walkText(*r.scenario, w, a.file));
+    return 0;
+}
+
 namespace {
 std::string whose() { return profileName().empty() ? std::string("your") : fmt::format("{}'s", profileName()); }
 }  // namespace
@@ -664,6 +683,13 @@ int run(int argc, char** argv) {
     bench->add_option("--journal", journalFile, "With --progress: the journal to draw (journal_bench --keep FILE makes one)");
     bench->add_option("--scenario", win.scenario, "Scenario id or file (default: the first in the library)");
 
+    WalkArgs wa;
+    auto* wk = app.add_subcommand("walk", "Random playtesting: coverage, endings, shortest and longest paths, loops, meters");
+    wk->add_option("file", wa.file, "Scenario file")->required();
+    wk->add_option("--runs", wa.runs, "Random playthroughs (default 1000)")->check(CLI::Range(1, 10000000));
+    wk->add_option("--seed", wa.seed, "Seed for the random picks (default 1): the same seed walks the same paths");
+    wk->add_flag("--json", wa.json, "Print the report as JSON (docs/walk-json.md)");
+
     StatsArgs sa;
     auto* st = app.add_subcommand("stats", "Coverage report: size, style mix, signs, and nodes reached by random playthroughs");
     st->add_option("paths", sa.paths, "Scenario files or folders")->required();
@@ -736,6 +762,7 @@ int run(int argc, char** argv) {
         return showProgress(lib ? &*lib : nullptr);
     }
     if (*pr) return practiceCommand(practiceId);
+    if (*wk) return walkCommand(wa);
     if (*v) return validate(validatePaths);
     if (*t) return test(testPaths);
     if (*p) return play(pa);

@@ -250,3 +250,17 @@ TEST_CASE("a finished interactive playthrough is saved to the journal and listed
           std::string::npos);
     fs::remove_all(home);
 }
+
+TEST_CASE("walk prints the same report the library makes, refuses a broken file with its diagnostics, and a bad count") {
+    const auto r = runAttune("walk data/small.yaml --runs 200 --seed 7");
+    CHECK(r.exitCode == 0);
+    CHECK_GOLDEN(golden("walk-small.txt"), r.out);
+    const auto json = runAttune("walk data/small.yaml --runs 5 --json");
+    CHECK(json.exitCode == 0);
+    CHECK(json.out.rfind("{\n  \"capped\": {", 0) == 0);
+    const auto bad = runAttune("walk bad/dangling-next.yaml");
+    CHECK(bad.exitCode == 1);
+    CHECK(bad.err.find("bad/dangling-next.yaml:") == 0);
+    CHECK(bad.err.find("[dangling-next]") != std::string::npos);
+    CHECK(runAttune("walk data/small.yaml --runs 0").exitCode == 2);
+}
