@@ -244,11 +244,7 @@ int play(const PlayArgs& a) {
         if (end != PlayEnd::Ending) return true;
         if (recorder) {
             recorder->finish();
-            if (checkins)
-                if (const auto after = askAfter(std::cin, std::cout))
-                    saidKept(std::cout,
-                             recorder->after(after->checkin.activation, after->checkin.word, after->noticed, after->needed),
-                             recorder->noteError(), false);
+            if (checkins) checkInAfter(*recorder, std::cin, std::cout);
             if (!recorder->error().empty())
                 std::cerr << "attune: this playthrough was not saved: " << recorder->error() << '\n';
         }
@@ -279,9 +275,7 @@ int play(const PlayArgs& a) {
     }
     opts.interactive = isatty(STDIN_FILENO) != 0;
     opts.clearScreen = opts.interactive && isatty(STDOUT_FILENO) != 0 && table.has_value();
-    if (checkins)
-        if (const auto before = askCheckinBefore(std::cin, std::cout))
-            saidKept(std::cout, recorder->checkinBefore(before->activation, before->word), recorder->noteError(), true);
+    if (checkins) checkInBefore(*recorder, std::cin, std::cout);
     TypedPicks source(std::cin);
     const PlayEnd end = playText(run, source, std::cout, opts);
     if (!finish(end, true)) return 1;

@@ -173,17 +173,12 @@ int textLibrary(std::istream& in, std::ostream& out) {
     if (table) printTable(run, out, opts.width);
     // The check-ins, as with attune play: one person's, at a terminal, when the setting allows.
     const bool checkins = recorder && !table && opts.interactive && loadSettings(settingsPath()).settings.checkins;
-    if (checkins)
-        if (const auto before = askCheckinBefore(in, out))
-            saidKept(out, recorder->checkinBefore(before->activation, before->word), recorder->noteError(), true);
+    if (checkins) checkInBefore(*recorder, in, out);
     TypedPicks source(in);
     const PlayEnd end = playText(run, source, out, opts);
     if (end == PlayEnd::Ending && recorder) {
         recorder->finish();
-        if (checkins)
-            if (const auto after = askAfter(in, out))
-                saidKept(out, recorder->after(after->checkin.activation, after->checkin.word, after->noticed, after->needed),
-                         recorder->noteError(), false);
+        if (checkins) checkInAfter(*recorder, in, out);
     }
     return end == PlayEnd::Stuck ? 1 : 0;
 }

@@ -1,9 +1,12 @@
 #include "text/Checkin.hpp"
 
+#include "core/journal/Journal.hpp"
 #include "core/util/Text.hpp"
 
 #include <istream>
+#include <optional>
 #include <ostream>
+#include <string>
 
 namespace attune {
 namespace {
@@ -35,7 +38,15 @@ std::string askWords(std::istream& in, std::ostream& out, const std::string& pro
 
 constexpr const char* kLevel = "from 0 (settled) to 10 (flooded)";
 
-}  // namespace
+struct CheckinAnswer {
+    std::optional<int> activation;
+    std::string word;
+};
+
+struct AfterAnswer {
+    CheckinAnswer checkin;
+    std::string noticed, needed;
+};
 
 std::optional<CheckinAnswer> askCheckinBefore(std::istream& in, std::ostream& out) {
     out << "\n  Before you begin, a check-in. Enter skips it.\n";
@@ -55,12 +66,24 @@ std::optional<AfterAnswer> askAfter(std::istream& in, std::ostream& out) {
     return a;
 }
 
+/// Says whether an answer was kept (`why`: the journal's reason when not).
 void saidKept(std::ostream& out, bool kept, const std::string& why, bool before) {
     if (kept)
         out << (before ? "  Thank you. It goes into your journal with this playthrough.\n"
                        : "  Thank you. It is kept in your journal.\n");
     else
         out << "  This could not be kept in your journal: " << why << "\n";
+}
+
+}  // namespace
+
+void checkInBefore(Recorder& r, std::istream& in, std::ostream& out) {
+    if (const auto a = askCheckinBefore(in, out)) saidKept(out, r.checkinBefore(a->activation, a->word), r.noteError(), true);
+}
+
+void checkInAfter(Recorder& r, std::istream& in, std::ostream& out) {
+    if (const auto a = askAfter(in, out))
+        saidKept(out, r.after(a->checkin.activation, a->checkin.word, a->noticed, a->needed), r.noteError(), false);
 }
 
 }  // namespace attune

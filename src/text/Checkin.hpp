@@ -3,25 +3,15 @@
 /// word for it; after the debrief, the same and a short note. One Enter skips each whole
 /// check-in; the end of input skips too.
 #include <iosfwd>
-#include <optional>
-#include <string>
 
 namespace attune {
 
-struct CheckinAnswer {
-    std::optional<int> activation;
-    std::string word;
-};
+class Recorder;
 
-struct AfterAnswer {
-    CheckinAnswer checkin;
-    std::string noticed, needed;
-};
-
-/// Nothing when skipped.
-std::optional<CheckinAnswer> askCheckinBefore(std::istream& in, std::ostream& out);
-std::optional<AfterAnswer> askAfter(std::istream& in, std::ostream& out);
-/// Says whether an answer was kept (`why`: the journal's reason when not).
-void saidKept(std::ostream& out, bool kept, const std::string& why, bool before);
+/// Asks the check-in before a story and keeps it with the Recorder's playthrough; says
+/// whether it was kept. Nothing is kept when it is skipped.
+void checkInBefore(Recorder& r, std::istream& in, std::ostream& out);
+/// Asks the check-in and note after the debrief and keeps them; says whether they were kept.
+void checkInAfter(Recorder& r, std::istream& in, std::ostream& out);
 
 }  // namespace attune

@@ -7,21 +7,6 @@
 namespace attune::feedback {
 namespace {
 
-std::string escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 constexpr const char* kArcColours[] = {"#c4603c", "#3c78c4"};
 
 /// The arousal arcs as an SVG line chart: zones shaded, one point per step.
@@ -57,12 +42,12 @@ std::string arcSvg(const Debrief& d) {
         for (std::size_t i = 0; i < arc.values.size(); ++i)
             pts += fmt::format("{}{:.1f},{:.1f}", i ? " " : "", x(static_cast<int>(i)), y(arc.values[i]));
         s += fmt::format("<polyline class=\"arc\" data-role=\"{}\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n",
-                         escape(arc.role), pts, colour);
+                         text::escapeHtml(arc.role), pts, colour);
         for (std::size_t i = 0; i < arc.values.size(); ++i)
             s += fmt::format("<circle class=\"point\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\"><title>{}, step {}: {}</title></circle>\n",
-                             x(static_cast<int>(i)), y(arc.values[i]), colour, escape(arc.name), i + 1, arc.values[i]);
+                             x(static_cast<int>(i)), y(arc.values[i]), colour, text::escapeHtml(arc.name), i + 1, arc.values[i]);
         s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"{}\">{}</text>\n", w - right - 150,
-                         top + 16 + 16 * static_cast<int>(a), colour, escape(arc.name));
+                         top + 16 + 16 * static_cast<int>(a), colour, text::escapeHtml(arc.name));
     }
     s += "</svg>\n";
     return s;
@@ -87,15 +72,15 @@ std::string reportHtml(const Debrief& d) {
         "<style>\nbody {{ font-family: 'DejaVu Sans', sans-serif; max-width: 780px; margin: 2em auto; padding: 0 1em; "
         "color: #2b2b2b; background: #fbf8f4; line-height: 1.5; }}\nh1, h2 {{ color: #4a3b33; }}\n"
         ".note {{ color: #6b625b; font-size: 0.9em; }}\n</style>\n</head>\n<body>\n",
-        escape(d.scenarioTitle));
-    out += fmt::format("<h1>{}: looking back</h1>\n", escape(d.scenarioTitle));
+        text::escapeHtml(d.scenarioTitle));
+    out += fmt::format("<h1>{}: looking back</h1>\n", text::escapeHtml(d.scenarioTitle));
     for (const Section& sec : d.sections) {
-        if (!sec.heading.empty()) out += fmt::format("<h2>{}</h2>\n", escape(sec.heading));
+        if (!sec.heading.empty()) out += fmt::format("<h2>{}</h2>\n", text::escapeHtml(sec.heading));
         if (sec.id == "arcs") out += arcSvg(d);
         const char* cls = sec.id == "lens" ? " class=\"note\"" : "";
         if (sec.list) out += "<ul>\n";
         for (const Line& l : sec.lines)
-            out += sec.list ? fmt::format("<li>{}</li>\n", escape(l.text)) : fmt::format("<p{}>{}</p>\n", cls, escape(l.text));
+            out += sec.list ? fmt::format("<li>{}</li>\n", text::escapeHtml(l.text)) : fmt::format("<p{}>{}</p>\n", cls, text::escapeHtml(l.text));
         if (sec.list) out += "</ul>\n";
     }
     out += "<p class=\"note\">Attune is practice, not therapy. This report is yours to keep or to bring to someone you trust.</p>\n";

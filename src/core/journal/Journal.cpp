@@ -14,10 +14,7 @@
 namespace attune {
 namespace fs = std::filesystem;
 
-namespace {
-
-std::size_t u(int i) { return static_cast<std::size_t>(i); }
-
+namespace detail {
 /// A prepared statement that finalizes itself.
 class Statement {
 public:
@@ -42,6 +39,8 @@ public:
         sqlite3_bind_null(st_, i);
         return *this;
     }
+    /// A row id, or NULL for none.
+    Statement& bind64(int i, std::optional<long long> v) { return v ? bind64(i, *v) : null(i); }
     int step() { return st_ ? sqlite3_step(st_) : SQLITE_ERROR; }
     void reset() {
         sqlite3_reset(st_);
@@ -58,6 +57,14 @@ public:
 private:
     sqlite3_stmt* st_ = nullptr;
 };
+}  // namespace detail
+
+using detail::Statement;
+
+namespace {
+
+std::size_t u(int i) { return static_cast<std::size_t>(i); }
+
 
 constexpr const char* kSchemaV2 = R"sql(
 CREATE TABLE profiles (
@@ -734,17 +741,7 @@ std::optional<std::string> kept(const std::string& words, std::string& error) {
         error = "the words are not valid UTF-8 text";
         return std::nullopt;
     }
-    std::string t = text::trim(words);
-    if (text::codePoints(t) > Journal::kMaxNote) {
-        std::size_t i = 0, n = 0;
-        while (i < t.size() && n < Journal::kMaxNote) {
-            ++i;
-            while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) ++i;
-            ++n;
-        }
-        t.resize(i);
-    }
-    return t;
+    return text::firstCodePoints(text::trim(words), Journal::kMaxNote);
 }
 }  // namespace
 
@@ -761,20 +758,12 @@ bool Journal::checkin(const std::string& profile, std::optional<long long> playt
     }
     const auto w = kept(word, error_);
     if (!w) return false;
-    if (!exec("BEGIN IMMEDIATE")) return false;
-    const long long who = profileId(profile);
-    Statement ins(db_, "INSERT INTO checkins (profile, playthrough, moment, activation, word) VALUES (?, ?, ?, ?, ?)");
-    ins.bind64(1, who).bind(3, moment).bind(5, *w);
-    if (playthrough) ins.bind64(2, *playthrough);
-    else ins.null(2);
-    if (activation) ins.bind(4, *activation);
-    else ins.null(4);
-    if (who == 0 || !ins || ins.step() != SQLITE_DONE) {
-        error_ = sqlite3_errmsg(db_);
-        exec("ROLLBACK");
-        return false;
-    }
-    return exec("COMMIT");
+    return insertOwned(profile, "INSERT INTO checkins (profile, playthrough, moment, activation, word) VALUES (?, ?, ?, ?, ?)",
+                       [&](Statement& ins) {
+                           ins.bind64(2, playthrough).bind(3, moment).bind(5, *w);
+                           if (activation) ins.bind(4, *activation);
+                           else ins.null(4);
+                       });
 }
 
 bool Journal::reflect(const std::string& profile, std::optional<long long> playthrough, const std::string& noticed,
@@ -784,30 +773,25 @@ bool Journal::reflect(const std::string& profile, std::optional<long long> playt
     const auto b = a ? kept(needed, error_) : std::nullopt;
     if (!b) return false;
     if (a->empty() && b->empty()) return true;  // nothing written, nothing kept
-    if (!exec("BEGIN IMMEDIATE")) return false;
-    const long long who = profileId(profile);
-    Statement ins(db_, "INSERT INTO reflections (profile, playthrough, noticed, needed) VALUES (?, ?, ?, ?)");
-    ins.bind64(1, who).bind(3, *a).bind(4, *b);
-    if (playthrough) ins.bind64(2, *playthrough);
-    else ins.null(2);
-    if (who == 0 || !ins || ins.step() != SQLITE_DONE) {
-        error_ = sqlite3_errmsg(db_);
-        exec("ROLLBACK");
-        return false;
-    }
-    return exec("COMMIT");
+    return insertOwned(profile, "INSERT INTO reflections (profile, playthrough, noticed, needed) VALUES (?, ?, ?, ?)",
+                       [&](Statement& ins) { ins.bind64(2, playthrough).bind(3, *a).bind(4, *b); });
 }
 
 bool Journal::practised(const std::string& profile, std::optional<long long> playthrough, const std::string& practice,
                         int seconds) {
     if (!db_) return false;
     if (seconds < kShortestPractice) return true;  // opened and closed at once: skipped, not taken
+    return insertOwned(profile, "INSERT INTO practices (profile, playthrough, practice, seconds) VALUES (?, ?, ?, ?)",
+                       [&](Statement& ins) { ins.bind64(2, playthrough).bind(3, practice).bind(4, seconds); });
+}
+
+bool Journal::insertOwned(const std::string& profile, const char* sql, const std::function<void(Statement&)>& bind) {
+    // One row of a profile (its id is parameter 1), in its own transaction.
     if (!exec("BEGIN IMMEDIATE")) return false;
     const long long who = profileId(profile);
-    Statement ins(db_, "INSERT INTO practices (profile, playthrough, practice, seconds) VALUES (?, ?, ?, ?)");
-    ins.bind64(1, who).bind(3, practice).bind(4, std::max(0, seconds));
-    if (playthrough) ins.bind64(2, *playthrough);
-    else ins.null(2);
+    Statement ins(db_, sql);
+    ins.bind64(1, who);
+    bind(ins);
     if (who == 0 || !ins || ins.step() != SQLITE_DONE) {
         error_ = sqlite3_errmsg(db_);
         exec("ROLLBACK");
@@ -1032,19 +1016,17 @@ void Recorder::sync(const Playthrough& p) {
     if (!id_ && p.picks().empty()) return;
     if (!id_) {
         id_ = journal_.begin(p, profile_);
-        if (id_ && before_) {
-            if (!journal_.checkin(profile_, id_, "before", before_->activation, before_->word))
-                noteError_ = journal_.error();
-            before_.reset();
+        if (!id_) {
+            error_ = journal_.error();
+            return;
         }
-        if (id_)
-            for (const auto& [practice, seconds] : practices_)
-                if (!journal_.practised(profile_, id_, practice, seconds)) noteError_ = journal_.error();
-        if (id_) practices_.clear();
-    }
-    if (!id_) {
-        error_ = journal_.error();
-        return;
+        // What was kept waiting for the row: the check-in before, practices taken before the first pick.
+        if (before_ && !journal_.checkin(profile_, id_, "before", before_->activation, before_->word))
+            noteError_ = journal_.error();
+        before_.reset();
+        for (const auto& [practice, seconds] : practices_)
+            if (!journal_.practised(profile_, id_, practice, seconds)) noteError_ = journal_.error();
+        practices_.clear();
     }
     if (!journal_.sync(*id_, p, finished_)) error_ = journal_.error();
 }

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,9 @@
 struct sqlite3;
 
 namespace attune {
+namespace detail {
+class Statement;
+}
 
 class Journal {
 public:
@@ -140,7 +144,8 @@ public:
             double meanChange = 0;              ///< after minus before, over those pairs
         } checkins;
         struct Note {
-            std::string at, scenario, noticed, needed;
+            std::string at;  ///< the day it was written, local ("2026-11-30")
+            std::string scenario, noticed, needed;
         };
         std::vector<Note> notes;  ///< the newest reflections, newest first (at most 5)
         int reflections = 0;
@@ -159,6 +164,9 @@ private:
     bool migrate();
     bool exec(const char* sql);
     long long profileId(const std::string& name);
+    /// Inserts one row of `profile` with `sql` (the profile's id is parameter 1; `bind` sets
+    /// the rest), in one transaction; false with error() when it fails.
+    bool insertOwned(const std::string& profile, const char* sql, const std::function<void(detail::Statement&)>& bind);
     sqlite3* db_ = nullptr;
     std::filesystem::path file_;
     std::string error_, notice_;

@@ -18,23 +18,6 @@ std::string times(int n) { return n == 1 ? "once" : n == 2 ? "twice" : fmt::form
 
 int percent(int part, int whole) { return whole > 0 ? static_cast<int>(std::lround(100.0 * part / whole)) : 0; }
 
-std::string dayOf(const std::string& at) { return at.substr(0, 10); }
-
-std::string escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string oneDecimal(double v) { return fmt::format("{:.1f}", v); }
 
 }  // namespace
@@ -176,7 +159,7 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
             std::vector<std::string> parts;
             if (!n.noticed.empty()) parts.push_back("noticed: " + n.noticed);
             if (!n.needed.empty()) parts.push_back("needed: " + n.needed);
-            nt.lines.push_back(fmt::format("{}{}: {}", dayOf(n.at), n.scenario.empty() ? "" : ", " + title(n.scenario),
+            nt.lines.push_back(fmt::format("{}{}: {}", n.at, n.scenario.empty() ? "" : ", " + title(n.scenario),
                                            text::join(parts, "; ")));
         }
         s.sections.push_back(std::move(nt));
@@ -239,16 +222,16 @@ std::string chartSvg(const Summary& s) {
             if (tr.percent[static_cast<std::size_t>(i)] >= 0)
                 pts += fmt::format("{}{:.1f},{:.1f}", pts.empty() ? "" : " ", x(i), y(tr.percent[static_cast<std::size_t>(i)]));
         out += fmt::format("<polyline data-theme=\"{}\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n",
-                           escape(tr.theme), pts, colour);
+                           text::escapeHtml(tr.theme), pts, colour);
         for (int i = 0; i < n; ++i)
             if (const int v = tr.percent[static_cast<std::size_t>(i)]; v >= 0)
                 out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\"><title>{}, week of {}: {}% "
                                    "secure</title></circle>\n",
-                                   x(i), y(v), colour, escape(tr.theme), s.weeks[static_cast<std::size_t>(i)], v);
+                                   x(i), y(v), colour, text::escapeHtml(tr.theme), s.weeks[static_cast<std::size_t>(i)], v);
         out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" "
                            "font-size=\"12\" fill=\"#2b2b2b\">{}</text>\n",
                            left + 120 * static_cast<int>(t), h - 22, colour, left + 14 + 120 * static_cast<int>(t), h - 13,
-                           escape(tr.theme));
+                           text::escapeHtml(tr.theme));
     }
     return out + "</svg>\n";
 }
@@ -260,17 +243,17 @@ std::string html(const Summary& s) {
         "<style>\nbody {{ font-family: 'DejaVu Sans', sans-serif; max-width: 780px; margin: 2em auto; padding: 0 1em; "
         "color: #2b2b2b; background: #fbf8f4; line-height: 1.5; }}\nh1, h2 {{ color: #4a3b33; }}\n"
         ".note {{ color: #6b625b; font-size: 0.9em; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-        escape(s.title), escape(s.title));
+        text::escapeHtml(s.title), text::escapeHtml(s.title));
     for (const Section& sec : s.sections) {
         const bool list = sec.id != "glance" && sec.id != "lens";
-        if (!sec.heading.empty()) out += fmt::format("<h2>{}</h2>\n", escape(sec.heading));
+        if (!sec.heading.empty()) out += fmt::format("<h2>{}</h2>\n", text::escapeHtml(sec.heading));
         if (sec.id == "themes") out += chartSvg(s);
         if (list) out += "<ul>\n";
         for (const std::string& l : sec.lines)
-            out += list ? fmt::format("<li>{}</li>\n", escape(l))
-                        : fmt::format("<p{}>{}</p>\n", sec.id == "lens" ? " class=\"note\"" : "", escape(l));
+            out += list ? fmt::format("<li>{}</li>\n", text::escapeHtml(l))
+                        : fmt::format("<p{}>{}</p>\n", sec.id == "lens" ? " class=\"note\"" : "", text::escapeHtml(l));
         if (list) out += "</ul>\n";
-        if (!sec.note.empty()) out += fmt::format("<p class=\"note\">{}</p>\n", escape(sec.note));
+        if (!sec.note.empty()) out += fmt::format("<p class=\"note\">{}</p>\n", text::escapeHtml(sec.note));
     }
     out += "<p class=\"note\">Written by Attune from your own journal, on your own machine. It is yours to keep, to "
            "share with someone you trust, or to delete.</p>\n</body>\n</html>\n";

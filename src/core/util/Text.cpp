@@ -90,15 +90,34 @@ bool isKebab(std::string_view s) {
     return true;
 }
 
-std::string shorten(std::string_view s, std::size_t max) {
-    if (codePoints(s) <= max) return std::string(s);
+std::string firstCodePoints(std::string_view s, std::size_t max) {
     std::size_t i = 0, n = 0;
     while (i < s.size() && n < max) {
         ++i;
         while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
         ++n;
     }
-    return std::string(s.substr(0, i)) + "...";
+    return std::string(s.substr(0, i));
+}
+
+std::string escapeHtml(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string shorten(std::string_view s, std::size_t max) {
+    if (codePoints(s) <= max) return std::string(s);
+    return firstCodePoints(s, max) + "...";
 }
 
 bool isConditionName(std::string_view s) {

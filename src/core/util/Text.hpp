@@ -25,6 +25,12 @@ std::size_t codePoints(std::string_view s);
 /// True for lower-case kebab-case ids: [a-z0-9]+(-[a-z0-9]+)*
 bool isKebab(std::string_view s);
 
+/// The first `max` code points of a valid UTF-8 string (all of it when shorter).
+std::string firstCodePoints(std::string_view s, std::size_t max);
+
+/// Text made safe inside HTML: & < > " and ' as entities.
+std::string escapeHtml(std::string_view s);
+
 /// At most `max` code points, with "..." when cut (for names quoted in messages).
 std::string shorten(std::string_view s, std::size_t max = 60);
 

@@ -15,18 +15,6 @@
 namespace attune::ui {
 namespace fs = std::filesystem;
 
-namespace {
-
-/// Makes a block of the pager show a chart.
-template <typename Chart>
-void bindChart(CustomBlock& b, Chart& chart, std::function<float(const Theme&, float)> measure) {
-    b.onMeasure = std::move(measure);
-    b.onPlace = [&chart](sf::Vector2f p) { chart.setPosition(p); };
-    b.onDraw = [&chart](sf::RenderTarget& t) { chart.draw(t); };
-    b.onBoxes = [&chart](std::vector<Box>& out, int parent) { chart.boxes(out, "chart", parent); };
-}
-
-}  // namespace
 
 DebriefScreen::DebriefScreen(Context& ctx, PlayScreen& play)
     : Screen(ctx), play_(play), d_(feedback::debrief(play.playthrough(), ctx.patterns)) {

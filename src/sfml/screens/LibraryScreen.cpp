@@ -361,7 +361,7 @@ std::vector<const Button*> LibraryScreen::buttons() const {
     std::vector<const Button*> out;
     if (!rows_.empty()) out = {&aloneBtn_, &togetherBtn_, &hostBtn_};
     if (detail_.pages() > 1) out.insert(out.end(), {&pagePrev_, &pageNext_});
-    for (const Button* b : {&toolboxBtn_, &progressBtn_, &joinBtn_, &aboutBtn_, &settingsBtn_}) out.push_back(b);
+    for (const Button* b : headerButtons()) out.push_back(b);
     for (const auto& c : chips_) out.push_back(&c);
     return out;
 }

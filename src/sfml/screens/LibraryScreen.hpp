@@ -51,6 +51,9 @@ private:
     std::vector<const Button*> buttons() const;
     /// The buttons at the header's right, in order.
     std::vector<Button*> headerButtons() { return {&toolboxBtn_, &progressBtn_, &joinBtn_, &aboutBtn_, &settingsBtn_}; }
+    std::vector<const Button*> headerButtons() const {
+        return {&toolboxBtn_, &progressBtn_, &joinBtn_, &aboutBtn_, &settingsBtn_};
+    }
 
     std::string want_;
     std::size_t filter_ = 0, selected_ = 0;

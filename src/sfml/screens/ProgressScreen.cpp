@@ -55,10 +55,7 @@ void ProgressScreen::fill() {
                              summary_.weeks.size() > 1 ? "week of " + summary_.weeks.back() : std::string()});
             auto& c = card.add<CustomBlock>();
             const float plotH = std::round(std::max(6.f * static_cast<float>(th.type.body), ctx_.size.y * 0.18f));
-            c.onMeasure = [this, plotH](const Theme& t, float w) { return chart_.layout(t, w, plotH); };
-            c.onPlace = [this](sf::Vector2f p) { chart_.setPosition(p); };
-            c.onDraw = [this](sf::RenderTarget& t) { chart_.draw(t); };
-            c.onBoxes = [this](std::vector<Box>& out, int parent) { chart_.boxes(out, "chart", parent); };
+            bindChart(c, chart_, [this, plotH](const Theme& t, float w) { return chart_.layout(t, w, plotH); });
             c.gapAfter = 0.3f;
             // The same numbers in words, on a card of their own so each card fits a column.
             auto& words = pager_.add<Card>();

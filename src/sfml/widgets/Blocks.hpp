@@ -168,4 +168,14 @@ public:
     void boxes(std::vector<Box>& out, int parent) const override { onBoxes(out, parent); }
 };
 
+/// Makes a block of the pager show a chart (anything with setPosition, draw and boxes); it
+/// is laid out by `measure`, and its boxes are named "chart".
+template <typename Chart>
+void bindChart(CustomBlock& b, Chart& chart, std::function<float(const Theme&, float)> measure) {
+    b.onMeasure = std::move(measure);
+    b.onPlace = [&chart](sf::Vector2f p) { chart.setPosition(p); };
+    b.onDraw = [&chart](sf::RenderTarget& t) { chart.draw(t); };
+    b.onBoxes = [&chart](std::vector<Box>& out, int parent) { chart.boxes(out, "chart", parent); };
+}
+
 }  // namespace attune::ui
