@@ -33,6 +33,7 @@ add_library(attune_sfml STATIC
   src/sfml/screens/HistoryScreen.cpp
   src/sfml/screens/PanelScreen.cpp
   src/sfml/screens/AboutScreen.cpp
+  src/sfml/screens/DiagnosticsScreen.cpp
   src/sfml/screens/StateScreen.cpp
   src/sfml/screens/DebriefScreen.cpp
   src/sfml/screens/SettingsScreen.cpp

@@ -153,6 +153,7 @@ struct PlayArgs {
     bool text = false;
     bool resume = false;  ///< take up the newest unfinished playthrough of this scenario
     bool checkin = false, noCheckin = false;  ///< ask the check-ins even without a terminal; never ask
+    bool watch = false;  ///< load each save of the file again (authors); nothing is kept
 };
 
 /// Writes the debrief as Markdown, HTML or JSON, chosen by the file's extension.
@@ -176,6 +177,15 @@ bool writeReport(const Playthrough& run, const PatternLibrary& lib, const std::s
 int play(const PlayArgs& a) {
     auto lib = library(std::cerr);
     if (!lib) return 1;
+    if (a.watch) {
+        if (a.together.empty() && (!a.names.empty() || !a.roles.empty())) {
+            std::cerr << "attune: --names and --roles go with --together pass or --together mirror\n";
+            return 2;
+        }
+        return playWatched({a.file, static_cast<int>(*feedback::parseCoaching(a.coaching)), a.solo, a.together, a.names,
+                            a.roles},
+                           *lib);
+    }
     const LoadResult r = loadScenario(a.file, *lib);
     for (const auto& d : r.diags.all()) std::cerr << d.format() << '\n';
     if (!r.scenario) return 1;
@@ -591,10 +601,16 @@ int run(int argc, char** argv) {
     p->add_option("--coaching", pa.coaching, "Feedback after each choice (immediate), only at the end (end), or off")
         ->check(CLI::IsMember({"immediate", "end", "off"}));
     p->add_option("--report", pa.report, "Save the debrief at the ending as FILE.md, FILE.html or FILE.json");
-    p->add_flag("--resume", pa.resume, "Take up the newest unfinished playthrough of this scenario where it stopped");
+    auto* watchFlag = p->add_flag("--watch", pa.watch,
+                                  "Authors: play the file again each time it is saved, from where the story stands "
+                                  "(nothing is kept in the journal)");
+    p->add_flag("--resume", pa.resume, "Take up the newest unfinished playthrough of this scenario where it stopped")
+        ->excludes(watchFlag);
     auto* checkinFlag = p->add_flag("--checkin", pa.checkin,
                                     "Ask the check-ins (before, and after the debrief) even when input is not a terminal");
     p->add_flag("--no-checkin", pa.noCheckin, "Do not ask the check-ins")->excludes(checkinFlag);
+    watchFlag->excludes(checkinFlag);
+    p->get_option("--script")->excludes(watchFlag);
     std::string journalFile;
     const char* journalHelp = "The journal file (default: attune/journal.sqlite in the XDG data folder)";
     p->add_option("--journal", journalFile, journalHelp);
@@ -646,6 +662,9 @@ int run(int argc, char** argv) {
     app.add_flag("--reduced-motion", win.reducedMotion, "Window: no animation");
     app.add_flag("--fullscreen", win.fullscreen, "Window: full screen");
     auto* winSolo = app.add_flag("--solo", win.solo, "Window: with --scenario, play only the player role");
+    app.add_flag("--watch", win.watch,
+                 "Window: with --scenario FILE, play each save of the file again from where the story stands; "
+                 "a save with errors shows them until it is fixed (nothing is kept in the journal)");
     app.add_option("--together", win.together, "Window: with --scenario, two people on one screen: pass or mirror")
         ->check(CLI::IsMember({"pass", "mirror"}))
         ->excludes(winSolo);
@@ -667,11 +686,16 @@ int run(int argc, char** argv) {
     app.add_flag("--text", textOnly, "Use the terminal player even when a display exists");
 
     auto* bench = app.add_subcommand("bench", "Benchmarks that print figures");
-    int benchFrames = 0, benchProgress = 0;
+    int benchFrames = 0, benchProgress = 0, benchReload = 0;
     auto* framesOpt =
         bench->add_option("--frames", benchFrames, "Play a scenario in the window for N frames; print frame times and memory")
             ->check(CLI::PositiveNumber);
     bench->add_option("--progress", benchProgress, "Open the progress screen N times over --journal FILE; print how long it takes")
+        ->check(CLI::PositiveNumber)
+        ->excludes(framesOpt);
+    bench->add_option("--reload", benchReload,
+                      "Save a copy of --scenario FILE N times while the window watches it; print how long each save "
+                      "takes to reach the screen")
         ->check(CLI::PositiveNumber)
         ->excludes(framesOpt);
     bench->add_option("--journal", journalFile, "With --progress: the journal to draw (journal_bench --keep FILE makes one)");
@@ -778,8 +802,12 @@ int run(int argc, char** argv) {
     if (*nw) return newScenario(newId, newDir);
     if (*bench) {
         std::string why;
-        if (benchFrames == 0 && benchProgress == 0) {
-            std::cerr << "attune: bench needs --frames N or --progress N\n";
+        if (benchFrames == 0 && benchProgress == 0 && benchReload == 0) {
+            std::cerr << "attune: bench needs --frames N, --progress N or --reload N\n";
+            return 2;
+        }
+        if (benchReload > 0 && (benchProgress > 0 || !fs::is_regular_file(win.scenario))) {
+            std::cerr << "attune: bench --reload needs --scenario FILE (a copy of it is saved, never the file)\n";
             return 2;
         }
         if (!window::windowAvailable(why)) {
@@ -788,6 +816,24 @@ int run(int argc, char** argv) {
         }
         win.benchFrames = benchFrames;
         win.benchProgress = benchProgress;
+        if (benchReload > 0) {
+            // The saves go to a copy in a folder of its own: the author's file is never touched.
+            const fs::path dir = fs::temp_directory_path() / fmt::format("attune-bench-reload-{}", ::getpid());
+            std::error_code ec;
+            fs::remove_all(dir, ec);
+            fs::create_directories(dir, ec);
+            const fs::path copy = dir / fs::path(win.scenario).filename();
+            if (ec || !fs::copy_file(win.scenario, copy, ec)) {
+                std::cerr << fmt::format("attune: bench --reload: the scenario could not be copied to {}\n", dir.string());
+                return 1;
+            }
+            win.scenario = copy.string();
+            win.watch = true;
+            win.benchReload = benchReload;
+            const int rc = window::runWindow(win);
+            fs::remove_all(dir, ec);
+            return rc;
+        }
         return window::runWindow(win);
     }
     std::string why;

@@ -44,6 +44,16 @@ void setProfileName(std::string name);
 /// damaged file was moved aside. Nothing when it cannot be used.
 std::unique_ptr<Journal> openJournal(const std::string& unusable = "this playthrough will not be saved: ");
 
+/// attune play FILE --watch: plays in the terminal, loading each save of FILE again.
+struct WatchPlay {
+    std::string file;
+    int coaching = 0;
+    bool solo = false;
+    std::string together;  ///< pass or mirror; empty: solo (or both roles)
+    std::vector<std::string> names, roles;
+};
+int playWatched(const WatchPlay& a, const PatternLibrary& lib);
+
 /// The terminal library: pick a scenario, pick solo or together, play.
 int textLibrary(std::istream& in, std::ostream& out);
 

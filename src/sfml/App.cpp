@@ -14,12 +14,14 @@
 #include "sfml/screens/ToolboxScreen.hpp"
 #include "sfml/screens/LibraryScreen.hpp"
 #include "sfml/screens/PlayScreen.hpp"
+#include "sfml/screens/DiagnosticsScreen.hpp"
 #include "sfml/screens/SettingsScreen.hpp"
 #include "sfml/screens/TogetherScreens.hpp"
 
 #include <SFML/Graphics/Sprite.hpp>
 #include <SFML/System/Err.hpp>
 #include <algorithm>
+#include <ctime>
 #include <fmt/format.h>
 #include <iostream>
 #include <sstream>
@@ -79,7 +81,7 @@ bool App::setUp(const window::WindowOptions& o, Failure& failure) {
     interactive_ = o.screenshot.empty() && o.benchFrames == 0 && o.benchProgress == 0;
     c.screenshot = !o.screenshot.empty();
     c.saveSettingsOnChange = interactive_;
-    c.recordPlays = interactive_;
+    c.recordPlays = interactive_ && !o.watch;  // a story being written is not practice to keep
     c.profile = o.profile;
 
     Diagnostics d(defaultPatternLibraryPath().string());
@@ -90,7 +92,22 @@ bool App::setUp(const window::WindowOptions& o, Failure& failure) {
         return false;
     }
     c.library.load(c.patterns, std::cerr);
-    if (!o.scenario.empty() && c.library.find(o.scenario)) {
+    std::error_code fileEc;
+    if (o.watch) {
+        if (o.scenario.empty() || fs::is_directory(o.scenario, fileEc) || c.library.find(o.scenario)) {
+            failure = {"--watch needs --scenario FILE: the scenario file being written", 2};
+            return false;
+        }
+        if (!o.screen.empty() && o.screen != "play") {
+            failure = {"--watch plays the story: it goes without --screen", 2};
+            return false;
+        }
+        watch_ = std::make_unique<ScenarioWatch>(o.scenario, c.patterns);
+        if (!watch_->ok()) {
+            failure = {"--watch: " + watch_->error(), 1};
+            return false;
+        }
+    } else if (!o.scenario.empty() && c.library.find(o.scenario)) {
         scenarioId_ = o.scenario;
     } else if (!o.scenario.empty()) {
         std::error_code ec;
@@ -175,6 +192,16 @@ void App::resize(sf::Vector2u size) {
 }
 
 namespace {
+/// The time of day, for what a save did ("18:47:20").
+std::string clockNow() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char out[16];
+    std::strftime(out, sizeof out, "%H:%M:%S", &tm);
+    return out;
+}
+
 /// Two machines with nobody at the screen (a screenshot, or --script): the picks to play.
 bool netScript(const window::WindowOptions& o, bool screenshot, std::optional<std::vector<Pick>>& script,
                App::Failure& failure) {
@@ -193,8 +220,85 @@ void showPracticeAt(Context& c, const window::WindowOptions& o) {
 }
 }  // namespace
 
+bool App::startWatching(const window::WindowOptions& o, Failure& failure) {
+    Context& c = *ctx_;
+    watchOptions_ = o;
+    ScenarioUpdate u = watch_->load();
+    if (u.kind != ScenarioUpdate::Kind::Loaded) {
+        // Nothing to play yet: the library, with the diagnostics over it until the file is fixed.
+        for (const auto& d : u.diags.all()) std::cerr << d.format() << '\n';
+        c.stack.push(std::make_unique<LibraryScreen>(c));
+        c.stack.push(std::make_unique<DiagnosticsScreen>(c, watch_->file().string(), std::move(u.diags), clockNow(), false));
+        c.stack.apply();
+        return true;
+    }
+    for (const auto& d : u.diags.all()) std::cerr << d.format() << '\n';
+    std::string error;
+    std::optional<Table> table;
+    if (!o.together.empty()) {
+        table = makeTable(*u.scenario, *parseTogetherMode(o.together), o.names, o.roles, error);
+        if (!table) {
+            failure = {"--together: " + error, 2};
+            return false;
+        }
+    } else if (!o.names.empty() || !o.roles.empty()) {
+        failure = {"--names and --roles go with --together pass or --together mirror", 2};
+        return false;
+    }
+    Playthrough run = table ? Playthrough(u.scenario, *table) : Playthrough(u.scenario, playedRoles(*u.scenario, o.solo));
+    showWatched(std::move(run), "Each save plays here at once, from where the story stands.");
+    auto* p = c.stack.find<PlayScreen>();
+    const auto picks = table && table->mode == TogetherMode::Mirror ? parseMirrorPicks(o.script, error) : parsePicks(o.script, error);
+    if ((!picks && !o.script.empty()) || !p->playScript(picks ? *picks : std::vector<Pick>{}, error)) {
+        failure = {"--script: " + error, 2};
+        return false;
+    }
+    p->openHandoff();
+    c.stack.apply();
+    return true;
+}
+
+void App::showWatched(Playthrough run, const std::string& note) {
+    Context& c = *ctx_;
+    c.stack.replace(std::make_unique<PlayScreen>(c, std::move(run), watch_->file().filename().string(), note));
+    c.stack.apply();
+}
+
+void App::pollWatch() {
+    Context& c = *ctx_;
+    ScenarioUpdate u = watch_->poll();
+    if (u.kind == ScenarioUpdate::Kind::None) return;
+    changed_ = true;
+    for (const auto& d : u.diags.all()) std::cerr << d.format() << '\n';
+    if (u.kind == ScenarioUpdate::Kind::Broken) {
+        // The story waits beneath; a newer list of errors takes the older one's place.
+        if (c.stack.top() && std::string_view(c.stack.top()->name()) == "diagnostics") c.stack.pop();
+        c.stack.push(std::make_unique<DiagnosticsScreen>(c, watch_->file().string(), std::move(u.diags), clockNow(),
+                                                         c.stack.find<PlayScreen>() != nullptr));
+        c.stack.apply();
+        return;
+    }
+    const PlayScreen* p = c.stack.find<PlayScreen>();
+    const std::string at = clockNow();
+    if (!p) {
+        const window::WindowOptions& o = watchOptions_;
+        std::string error;
+        const auto table = o.together.empty() ? std::nullopt
+                                              : makeTable(*u.scenario, *parseTogetherMode(o.together), o.names, o.roles, error);
+        Playthrough run = table ? Playthrough(u.scenario, *table) : Playthrough(u.scenario, playedRoles(*u.scenario, o.solo));
+        showWatched(std::move(run), fmt::format("Loaded at {}.", at));
+    } else {
+        CarriedOver co = carryOver(p->playthrough(), u.scenario);
+        showWatched(std::move(co.playthrough), fmt::format("Reloaded at {}. {}", at, co.note));
+    }
+    if (auto* np = c.stack.find<PlayScreen>()) np->openHandoff();
+    c.stack.apply();
+    ++reloads_;
+}
+
 bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
     Context& c = *ctx_;
+    if (watch_) return startWatching(o, failure);
     const std::string& screen = o.screen;
     if (screen == "join" || !o.join.empty()) {
         // Joining needs no scenario: it comes from the host.
@@ -435,6 +539,7 @@ void App::tick(float dt) {
         changed_ = true;
         c.redraw = false;
     }
+    if (watch_) pollWatch();
     if (c.stack.empty()) window_.close();
 }
 

@@ -4,6 +4,7 @@
 /// time step and posted events, so nothing depends on the clock.
 #include "sfml/Window.hpp"
 #include "sfml/Context.hpp"
+#include "core/run/Reload.hpp"
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderWindow.hpp>
@@ -36,6 +37,9 @@ public:
     int bench(int frames);
     /// attune bench --progress N: opens the progress screen N times; prints how long each took.
     int benchProgress(int runs);
+    /// attune bench --reload N: saves the watched file N times (in place and by rename, in
+    /// turn); prints the time from each save to the first frame that shows it.
+    int benchReload(int runs);
 
     /// Queues an event for the next frame (coordinates in window pixels).
     void post(const sf::Event& e);
@@ -67,6 +71,11 @@ private:
     App() = default;
     bool setUp(const window::WindowOptions& o, Failure& failure);
     bool startScreens(const window::WindowOptions& o, Failure& failure);
+    /// --watch: the story of the watched file (or its diagnostics, when it has errors).
+    bool startWatching(const window::WindowOptions& o, Failure& failure);
+    /// --watch: a save loaded again, the story carried over, or its diagnostics shown.
+    void pollWatch();
+    void showWatched(Playthrough run, const std::string& note);
     void createWindow(bool fullscreen);
     void dispatch(sf::Event e);
     void render();
@@ -85,6 +94,9 @@ private:
     bool interactive_ = true;
     bool running_ = false;    ///< in run(): frames are paced
     std::string scenarioId_;  ///< the scenario --scenario named, once found
+    std::unique_ptr<ScenarioWatch> watch_;  ///< --watch: the scenario file, loaded at each save
+    window::WindowOptions watchOptions_;    ///< --watch: how the story is played (roles, people)
+    int reloads_ = 0;                       ///< --watch: saves shown so far
 };
 
 }  // namespace attune::ui

@@ -5,10 +5,13 @@
 #include "sfml/screens/LibraryScreen.hpp"
 #include "sfml/screens/ProgressScreen.hpp"
 
+#include <SFML/System/Sleep.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fmt/format.h>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -16,6 +19,7 @@
 #include <string>
 
 namespace attune::ui {
+namespace fs = std::filesystem;
 namespace {
 
 constexpr long kInputEvery = 30;  // frames between simulated key presses: twice a second
@@ -141,6 +145,58 @@ int App::benchProgress(int runs) {
                              "(the journal's report: mean {:.1f} ms)\n",
                              open[open.size() / 2], f.mean, f.max, r.mean);
     return 0;
+}
+
+int App::benchReload(int runs) {
+    Context& c = *ctx_;
+    if (!watch_ || !c.stack.find<PlayScreen>()) {
+        std::cerr << "attune: bench --reload needs a scenario without errors\n";
+        return 1;
+    }
+    const fs::path file = watch_->file();
+    std::string text;
+    {
+        std::ifstream in(file, std::ios::binary);
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    frame(1.f / 60.f);
+    std::vector<double> ms;
+    int missed = 0;
+    for (int i = 0; i < runs && window_.isOpen(); ++i) {
+        // A new comment each time, so every save has new bytes; in place and by rename in turn.
+        const std::string saved = text + fmt::format("\n# bench save {}\n", i + 1);
+        const int before = reloads_;
+        const auto t0 = std::chrono::steady_clock::now();
+        if (i % 2 == 0) {
+            std::ofstream(file, std::ios::binary) << saved;
+        } else {
+            const fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".new");
+            std::ofstream(tmp, std::ios::binary) << saved;
+            fs::rename(tmp, file);
+        }
+        // Frames as the program runs them (60 a second), until one shows the new version.
+        bool shown = false;
+        for (int f = 0; f < 300 && !shown; ++f) {
+            frame(1.f / 60.f);
+            shown = reloads_ != before;
+            if (!shown) sf::sleep(sf::milliseconds(16));
+        }
+        if (!shown) {
+            ++missed;
+            continue;
+        }
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    if (ms.empty()) return 1;
+    const Figures f = figures(ms);
+    std::sort(ms.begin(), ms.end());
+    std::cout << fmt::format("attune bench --reload: {} ({} nodes), {} saves, at {}x{}\n", file.filename().string(),
+                             c.stack.find<PlayScreen>()->playthrough().scenario().nodes.size(), f.n, window_.getSize().x,
+                             window_.getSize().y);
+    std::cout << fmt::format("save to the first frame showing it: median {:.1f} ms, mean {:.1f} ms, max {:.1f} ms{}\n",
+                             ms[ms.size() / 2], f.mean, f.max,
+                             missed ? fmt::format(" ({} saves never shown)", missed) : std::string());
+    return missed ? 1 : 0;
 }
 
 }  // namespace attune::ui

@@ -19,6 +19,7 @@ struct WindowOptions {
     bool reducedMotion = false;
     bool fullscreen = false;
     bool solo = false;        ///< with --scenario: play only the player role
+    bool watch = false;       ///< with --scenario FILE: play each save of the file again (authors)
     std::string together;     ///< with --scenario: "pass" or "mirror", two people at one screen
     std::vector<std::string> names, roles;  ///< with together: the people's names and roles
     // Two machines.
@@ -35,6 +36,7 @@ struct WindowOptions {
     float screenshotDelay = 0;  ///< seconds to keep playing before the screenshot (a partner's move may come)
     int benchFrames = 0;      ///< > 0: run the frame-time benchmark for N frames
     int benchProgress = 0;    ///< > 0: open the progress screen N times, printing how long it takes
+    int benchReload = 0;      ///< > 0 (with watch): save the watched file N times, printing save-to-screen times
 };
 
 /// True when a display can be opened; otherwise `why` says in one line why not.

@@ -43,6 +43,7 @@ int runWindow(const WindowOptions& options) {
     }
     if (options.benchFrames > 0) return app->bench(options.benchFrames);
     if (options.benchProgress > 0) return app->benchProgress(options.benchProgress);
+    if (options.benchReload > 0) return app->benchReload(options.benchReload);
     if (!options.screenshot.empty()) return app->screenshot(options.screenshot, options.screenshotDelay);
     return app->run();
 }

@@ -289,6 +289,29 @@ void printTable(const Playthrough& p, std::ostream& out, std::size_t width) {
             width, "", "");
 }
 
+void showSince(const Playthrough& p, std::ostream& out, const TextOptions& o) {
+    const Session& s = p.session();
+    const auto& h = s.history();
+    std::size_t from = 0;
+    for (std::size_t i = h.size(); i-- > 0;)
+        if (h[i].choice >= 0) {
+            from = i + 1;
+            break;
+        }
+    for (std::size_t i = from; i + 1 < h.size(); ++i) {
+        const Node& n = p.scenario().nodes[static_cast<std::size_t>(h[i].node)];
+        const std::string t = p.scenario().substitute(n.text);
+        if (t.empty()) continue;
+        out << '\n';
+        if (n.say.empty()) {
+            wrapped(out, t, o.width, "", "");
+        } else {
+            const std::string who = speaker(s, n.say) + ": ";
+            wrapped(out, t, o.width, who, std::string(text::codePoints(who), ' '));
+        }
+    }
+}
+
 PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const TextOptions& o) {
     const Scenario& sc = p.scenario();
     const Session& s = p.session();  // read only: every move goes through the playthrough
@@ -297,6 +320,7 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
     const auto stopped = [&]() {
         if (auto* scripted = dynamic_cast<ScriptedPicks*>(&picks); scripted && !scripted->error.empty())
             return PlayEnd::BadScript;
+        if (picks.reloading()) return PlayEnd::Reload;
         const std::string note = o.stopNote ? o.stopNote() : std::string();
         out << "Stopped before the end. " << (note.empty() ? "Nothing from this playthrough is kept." : note) << '\n';
         return PlayEnd::Stopped;

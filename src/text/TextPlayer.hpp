@@ -51,6 +51,8 @@ public:
     /// host settled them: the owner's and the other's (-1 when the owner took a breathing
     /// pause, for both). Nothing to stop.
     virtual std::optional<std::pair<int, int>> settle(const Session&, std::ostream&) { return std::nullopt; }
+    /// Live reload: the picks stopped because the scenario file was saved (playText returns Reload).
+    virtual bool reloading() const { return false; }
 };
 
 /// Reads numbers or choice ids from a stream; re-asks on bad input.
@@ -79,10 +81,15 @@ private:
     std::size_t next_ = 0;
 };
 
-enum class PlayEnd { Ending, Stopped, Stuck, BadScript };
+/// Reload: the picks stopped for a new version of the file (attune play --watch).
+enum class PlayEnd { Ending, Stopped, Stuck, BadScript, Reload };
 
 /// Plays to the end (or until the picks stop), every move through the playthrough. Returns how it ended.
 PlayEnd playText(Playthrough& playthrough, PickSource& picks, std::ostream& out, const TextOptions& opts);
+
+/// The lines read since the last pick, up to (not including) the node the story stands at:
+/// after a live reload, so the words just edited are seen again.
+void showSince(const Playthrough& p, std::ostream& out, const TextOptions& o);
 
 /// The scenario's title and its summary, wrapped.
 /// A regulation practice in words: its steps, then Enter to go on (`in` null: no waiting).

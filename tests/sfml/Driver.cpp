@@ -36,6 +36,7 @@ std::unique_ptr<ui::App> open(const Open& o) {
     w.journal = o.journal;
     w.practice = o.practice;
     w.practiceAt = o.practiceAt;
+    w.watch = o.watch;
     ui::App::Failure failure;
     auto app = ui::App::open(w, failure);
     REQUIRE_MESSAGE(app, failure.message);

@@ -31,6 +31,7 @@ struct Open {
     std::string practice;      ///< with the breathe screen: which practice
     float practiceAt = -1;     ///< seconds into it
     bool checkins = true;      ///< the setting
+    bool watch = false;        ///< --watch: `scenario` is a file, loaded again at each save
 };
 
 /// Writes the settings file for `o`, then opens the window as `attune` would.

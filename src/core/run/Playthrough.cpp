@@ -224,13 +224,31 @@ SavedPlaythrough Playthrough::save() const {
 }
 
 Playthrough::Restored Playthrough::restore(std::shared_ptr<const Scenario> s, const SavedPlaythrough& saved) {
+    if (s && saved.scenario != s->id) {
+        Restored out;
+        out.error = fmt::format("the saved playthrough is of '{}', not '{}'", saved.scenario, s->id);
+        return out;
+    }
+    Restored out = replayLog(std::move(s), saved, false);
+    if (!out.playthrough) return out;
+    const Playthrough& p = *out.playthrough;
+    if (p.session().node().id != saved.node || p.session().meters() != saved.meters ||
+        static_cast<int>(p.session().history().size()) != saved.steps) {
+        out.error = fmt::format("replaying the saved picks lands at '{}', not where it was saved ('{}')",
+                                p.session().node().id, saved.node);
+        out.playthrough.reset();
+    }
+    return out;
+}
+
+Playthrough::Restored Playthrough::replay(std::shared_ptr<const Scenario> s, const SavedPlaythrough& saved) {
+    return replayLog(std::move(s), saved, true);
+}
+
+Playthrough::Restored Playthrough::replayLog(std::shared_ptr<const Scenario> s, const SavedPlaythrough& saved, bool lenient) {
     Restored out;
     if (!s) {
         out.error = "no scenario to restore onto";
-        return out;
-    }
-    if (saved.scenario != s->id) {
-        out.error = fmt::format("the saved playthrough is of '{}', not '{}'", saved.scenario, s->id);
         return out;
     }
     out.changed = saved.hash != s->contentHash;
@@ -285,17 +303,13 @@ Playthrough::Restored Playthrough::restore(std::shared_ptr<const Scenario> s, co
             p.choose(other);
         }
     }
-    // The lines read after the last pick, up to where it was saved.
-    for (int guard = 0; p.state() == Session::State::Line && static_cast<int>(p.session().history().size()) < saved.steps &&
-                        guard < kStepLimit;
-         ++guard)
-        p.advance();
-    if (p.session().node().id != saved.node || p.session().meters() != saved.meters ||
-        static_cast<int>(p.session().history().size()) != saved.steps) {
-        out.error = fmt::format("replaying the saved picks lands at '{}', not where it was saved ('{}')",
-                                p.session().node().id, saved.node);
-        return out;
-    }
+    // The lines read after the last pick, up to where it was saved (lenient: up to the saved
+    // node, however many lines now lead there, or the next decision when it is gone).
+    const auto before = [&] {
+        return lenient ? p.session().node().id != saved.node
+                       : static_cast<int>(p.session().history().size()) < saved.steps;
+    };
+    for (int guard = 0; p.state() == Session::State::Line && before() && guard < kStepLimit; ++guard) p.advance();
     out.playthrough = std::move(p);
     return out;
 }

@@ -133,8 +133,14 @@ public:
     /// Replays a saved pick log on `s`. On a scenario that changed so the picks no longer
     /// fit, says which step no longer exists; never throws.
     static Restored restore(std::shared_ptr<const Scenario> s, const SavedPlaythrough& saved);
+    /// The lenient form, for a scenario being edited (live reload): the picks are replayed
+    /// by node and choice id on `s` whatever its id, and the lines after the last pick are
+    /// read up to the saved node (or the next decision); meters and step counts may differ.
+    /// Says which step no longer fits when one does not; never throws.
+    static Restored replay(std::shared_ptr<const Scenario> s, const SavedPlaythrough& saved);
 
 private:
+    static Restored replayLog(std::shared_ptr<const Scenario> s, const SavedPlaythrough& saved, bool lenient);
     void emit(const PlayEvent& e);
     void emitArrival();
     void play(int choice, const std::string& mirror);

@@ -71,6 +71,18 @@ PlayScreen::PlayScreen(Context& ctx, const Scenario& s, Playthrough resumed, lon
     init(journalId);
 }
 
+PlayScreen::PlayScreen(Context& ctx, Playthrough run, std::string watching, std::string note)
+    : Screen(ctx),
+      held_(run.sharedScenario()),
+      sc_(*held_),
+      played_(run.session().played()),
+      run_(std::move(run)),
+      session_(run_.session()),
+      watching_(std::move(watching)),
+      watchNote_(std::move(note)) {
+    init();
+}
+
 void PlayScreen::init(std::optional<long long> journalId) {
     // Kept step by step as it happens (an ending counts once the person moves on from it).
     if (ctx_.recordPlays && ctx_.journal) recorder_ = std::make_unique<Recorder>(*ctx_.journal, run_, journalId, ctx_.profile);
@@ -420,6 +432,17 @@ void PlayScreen::layoutSide(sf::FloatRect area) {
     }
     sideRect_.height = std::min(area.height, std::round(y - area.top));
     side_ = panel(th, sideRect_);
+    // Live reload: what the last save did, under the panel.
+    watchTitle_.set(watching_.empty() ? "" : "Watching " + watching_, th.look(th.type.small, th.color.accent, true));
+    watchText_.set(watchNote_, th.look(th.type.caption, th.color.muted));
+    if (!watching_.empty()) {
+        float wy = sideRect_.top + sideRect_.height + th.unit;
+        watchTitle_.wrap(area.width);
+        watchTitle_.setPosition({area.left, std::round(wy)});
+        wy += watchTitle_.height() + 0.3f * th.unit;
+        watchText_.wrap(area.width);
+        watchText_.setPosition({area.left, std::round(wy)});
+    }
 }
 
 void PlayScreen::layoutMain(const sf::FloatRect& area) {
@@ -1005,6 +1028,8 @@ void PlayScreen::draw(sf::RenderTarget& target) const {
     for (const auto& t : meterLabels_) t.draw(target);
     for (const auto& t : meterValues_) t.draw(target);
     if (zonesNote_.position().y >= 0) zonesNote_.draw(target);
+    watchTitle_.draw(target);
+    watchText_.draw(target);
 
     speaker_.draw(target);
     line_.draw(target);
@@ -1041,6 +1066,8 @@ std::vector<Box> PlayScreen::boxes() const {
         addBox(out, "meter value", meterValues_[i].bounds(), side);
     }
     if (zonesNote_.position().y >= 0) addBox(out, "zones note", zonesNote_.bounds(), side);
+    if (!watchTitle_.empty()) addBox(out, "watch title", watchTitle_.bounds());
+    if (!watchText_.empty()) addBox(out, "watch note", watchText_.bounds());
     if (!speaker_.empty()) addBox(out, "speaker", speaker_.bounds());
     if (!line_.empty()) addBox(out, "line", line_.bounds());
     if (!body_.empty()) addBox(out, "body", body_.bounds());

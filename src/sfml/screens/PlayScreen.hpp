@@ -31,6 +31,9 @@ public:
     /// Taken up again from the journal: `resumed` was restored from row `journalId`, which
     /// goes on being kept.
     PlayScreen(Context& ctx, const Scenario& s, Playthrough resumed, long long journalId);
+    /// Live reload (--watch): `run` carried over to a new version of its scenario (which it
+    /// holds); `watching` names the file, and `note` says what the last save did. Not recorded.
+    PlayScreen(Context& ctx, Playthrough run, std::string watching, std::string note);
     ~PlayScreen() override;
     const char* name() const override { return "play"; }
     void layout() override;
@@ -113,6 +116,8 @@ public:
     std::size_t selected() const { return selected_; }
     const std::vector<Button>& choiceButtons() const { return choices_; }
     const Gauge* gauge(std::string_view role) const;
+    /// Live reload: the file watched and what the last save did (empty when not watching).
+    const std::string& watchNote() const { return watchNote_; }
     /// How many times the line's text was laid out (once per change, never per frame).
     std::size_t lineLayouts() const { return line_.layouts(); }
 
@@ -191,6 +196,9 @@ private:
     std::vector<int> otherMeters_;
     std::vector<TextBlock> meterLabels_, meterValues_;
     sf::VertexArray meterBars_{sf::Triangles};
+    // Live reload: under the side panel, the file watched and what its last save did.
+    std::string watching_, watchNote_;
+    TextBlock watchTitle_, watchText_;
 };
 
 /// Puts a new story on screen in place of everything, and offers the check-in before it.
