@@ -32,6 +32,7 @@ add_library(attune_sfml STATIC
   src/sfml/screens/BreatheScreen.cpp
   src/sfml/screens/HistoryScreen.cpp
   src/sfml/screens/PanelScreen.cpp
+  src/sfml/Images.cpp
   src/sfml/screens/AboutScreen.cpp
   src/sfml/screens/DiagnosticsScreen.cpp
   src/sfml/screens/StateScreen.cpp

@@ -5,6 +5,7 @@
 #include "core/journal/Journal.hpp"
 #include "core/settings/Settings.hpp"
 #include "sfml/Library.hpp"
+#include "sfml/Images.hpp"
 #include "sfml/ScreenStack.hpp"
 #include "sfml/Sound.hpp"
 #include "sfml/theme/Theme.hpp"
@@ -30,6 +31,7 @@ struct Context {
     ScenarioLibrary library;
     std::unique_ptr<Journal> journal;  ///< null when it could not be opened
     std::string profile;               ///< whose record in the journal ("" is the default one)
+    Images images;  ///< portraits and scenes, loaded once each (before the screens that show them)
     ScreenStack stack;
     bool recordPlays = true;  ///< false for screenshots and the benchmark
     /// Switches between a window and full screen (the App recreates the window).

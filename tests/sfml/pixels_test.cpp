@@ -117,7 +117,7 @@ TEST_CASE("the screenshot flag writes a PNG of the window's size") {
 
 TEST_CASE("regression: a role written in a dark colour is lifted until its name reads on the background") {
     Scenario s;
-    s.roles = {Role{"bo", "Bo", "", "#000000", "", {}}, Role{"al", "Al", "", "#c46a4a", "", {}}};
+    s.roles = {Role{"bo", "Bo", "", "#000000", "", "", {}, {}}, Role{"al", "Al", "", "#c46a4a", "", "", {}, {}}};
     for (bool contrast : {false, true}) {
         testing::Open o;
         o.highContrast = contrast;

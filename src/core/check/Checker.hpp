@@ -5,6 +5,8 @@
 #include "core/util/Diagnostic.hpp"
 #include "core/model/Scenario.hpp"
 
+#include <filesystem>
+
 namespace attune {
 class PatternLibrary;
 }
@@ -27,5 +29,11 @@ void checkTests(const Scenario& s, Diagnostics& d);
 void checkPatterns(const std::vector<Pattern>& patterns, Diagnostics& d);
 /// Secure endings reachable with an arousal meter below the window [secure-ending-shutdown].
 void checkEndings(const Scenario& s, Diagnostics& d);
+
+/// Portraits and scenes: each path resolved in the scenario's `folder`, else in `assets`;
+/// a path that leaves both is an error at its position [image-path]; a file that is not
+/// there, too large or not an image SFML reads is a warning, and the window falls back
+/// calmly [image-missing, image-too-large, image-format]. Sets portraitFile and sceneFile.
+void checkImages(Scenario& s, const std::filesystem::path& folder, const std::filesystem::path& assets, Diagnostics& d);
 
 }  // namespace attune::check

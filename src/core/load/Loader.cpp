@@ -1,6 +1,7 @@
 #include "core/load/Loader.hpp"
 
 #include "core/check/Checker.hpp"
+#include "core/load/Patterns.hpp"
 #include "core/load/Reader.hpp"
 #include "core/util/Text.hpp"
 
@@ -287,7 +288,7 @@ std::optional<Ending> readEnding(const YNode& n, Diagnostics& d) {
 }
 
 attune::Node readNode(const std::string& id, const YNode& idPos, const YNode& n, Diagnostics& d) {
-    static const read::KeySpec spec{{"say", "text", "body", "effects", "next", "choices", "by", "ending"}, {}};
+    static const read::KeySpec spec{{"say", "text", "body", "effects", "next", "choices", "by", "ending", "scene"}, {}};
     attune::Node node;
     node.id = id;
     node.pos = idPos.pos;
@@ -312,6 +313,7 @@ attune::Node readNode(const std::string& id, const YNode& idPos, const YNode& n,
         node.sayPos = {};
     }
     readText(n, "by", node.by, node.byPos, d);
+    readText(n, "scene", node.scene, node.scenePos, d);
     if (const YNode* v = n.find("effects")) node.effects = readEffects(*v, d);
     if (const YNode* v = n.find("next")) node.next = readNext(*v, d);
     if (const YNode* v = n.find("ending")) node.ending = readEnding(*v, d);
@@ -354,7 +356,7 @@ void readRoles(const YNode& n, Scenario& s, Diagnostics& d) {
         if (read::mapping(v, {{"name", "pronouns", "color", "portrait"}, {"name"}}, fmt::format("role '{}'", r.id), d)) {
             readNonEmpty(v, "name", r.name, fmt::format("role '{}'", r.id), d);
             readText(v, "pronouns", r.pronouns, d);
-            readText(v, "portrait", r.portrait, d);
+            readText(v, "portrait", r.portrait, r.portraitPos, d);
             if (const YNode* c = v.find("color")) {
                 readText(v, "color", r.color, d);
                 const bool hex = r.color.size() == 7 && r.color[0] == '#' &&
@@ -677,6 +679,7 @@ LoadResult loadScenarioText(std::string_view text, const std::string& file, cons
     auto s = parseScenario(text, file, r.diags);
     if (s) s->contentHash = contentHash(text);
     if (s) check::checkScenario(*s, library, r.diags, checks == Checks::Author);
+    if (s) check::checkImages(*s, fs::path(file).parent_path(), assetsDir(), r.diags);
     r.diags.sort();
     if (s && !r.diags.hasErrors()) r.scenario = std::move(s);
     return r;

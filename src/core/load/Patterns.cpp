@@ -35,6 +35,8 @@ fs::path defaultPatternLibraryPath() {
     return fs::path(ATTUNE_SOURCE_ASSETS) / rel;
 }
 
+fs::path assetsDir() { return defaultPatternLibraryPath().parent_path().parent_path(); }
+
 PatternLibrary loadDefaultPatternLibrary(Diagnostics& diags) { return loadPatternLibrary(defaultPatternLibraryPath(), diags); }
 
 }  // namespace attune

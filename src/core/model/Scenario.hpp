@@ -112,8 +112,10 @@ struct Node {
     std::vector<Choice> choices;
     std::string by;  ///< role that chooses (resolved: never empty on a decision)
     std::optional<Ending> ending;
+    std::string scene;      ///< an image behind the story from here on, as the file gives it
+    std::string sceneFile;  ///< resolved (scenario folder, else assets); empty when it cannot be shown
     Pos pos;
-    Pos sayPos, byPos;
+    Pos sayPos, byPos, scenePos;
 
     bool isDecision() const { return !choices.empty(); }
     /// The body line for a role: its own entry, else the plain text when that role is the one it is for.
@@ -126,8 +128,9 @@ struct Role {
     std::string name;
     std::string pronouns;
     std::string color;  ///< "#rrggbb" or empty
-    std::string portrait;
-    Pos pos;
+    std::string portrait;      ///< an image beside the role's name, as the file gives it
+    std::string portraitFile;  ///< resolved (scenario folder, else assets); empty when it cannot be shown
+    Pos pos, portraitPos;
 };
 
 struct Meter {

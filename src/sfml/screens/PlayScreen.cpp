@@ -143,6 +143,17 @@ void PlayScreen::setContent() {
                               k < 9 ? std::to_string(k + 1) : std::string(),  // only 1-9 are keys
                               Button::Kind::Choice);
     speakerRole_ = m == Mode::Stuck ? std::string() : session_.node().say;
+    // The scene set last on the way here (a scene that cannot be shown is a plain background).
+    scene_ = nullptr;
+    const auto& h = session_.history();
+    for (std::size_t i = h.size(); i-- > 0;) {
+        const Node& n = sc_.nodes[u(h[i].node)];
+        if (n.scene.empty()) continue;
+        scene_ = ctx_.images.get(n.sceneFile, Images::Kind::Scene);
+        break;
+    }
+    const Role* speaker = speakerRole_.empty() ? nullptr : sc_.role(speakerRole_);
+    portrait_ = speaker ? ctx_.images.get(speaker->portraitFile, Images::Kind::Portrait) : nullptr;
     const bool animate = revealRate(ctx_.settings.reveal) > 0 && !ctx_.still();
     reveal_ = animate ? 0.f : 1e9f;
     for (std::size_t i = 0; i < gauges_.size(); ++i) {
@@ -321,8 +332,26 @@ std::vector<const Button*> PlayScreen::barButtons() const {
     return out;
 }
 
+std::string PlayScreen::sceneShown() const {
+    if (!scene_) return {};
+    const auto& h = session_.history();
+    for (std::size_t i = h.size(); i-- > 0;)
+        if (const Node& n = sc_.nodes[u(h[i].node)]; !n.scene.empty()) return n.sceneFile;
+    return {};
+}
+
 void PlayScreen::layout() {
     const Theme& th = ctx_.theme;
+    if (scene_) {
+        // Cover the window, cut to fit; a veil of the background keeps every word readable.
+        const sf::Vector2f ts(scene_->getSize());
+        const float k = std::max(ctx_.size.x / ts.x, ctx_.size.y / ts.y);
+        sceneSprite_.setTexture(*scene_, true);
+        sceneSprite_.setScale(k, k);
+        sceneSprite_.setPosition({std::round((ctx_.size.x - ts.x * k) / 2), std::round((ctx_.size.y - ts.y * k) / 2)});
+        sceneVeil_.setSize(ctx_.size);
+        sceneVeil_.setFillColor(alpha(th.color.background, th.contrast ? 235 : 150));
+    }
     float y = std::round(th.margin * 0.55f);
     layoutBar(y);
     y += std::round(1.4f * th.unit);
@@ -454,7 +483,23 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
 
     speaker_.set(speakerRole_.empty() ? "" : roleName(speakerRole_),
                  th.look(th.type.title, roleColor(th, sc_, speakerRole_), true));
-    if (!speaker_.empty()) {
+    if (!speaker_.empty() && portrait_) {
+        // The portrait in a circle, the name beside it, centred on it.
+        const float d = std::round(std::max(3.2f * th.unit, 1.9f * static_cast<float>(th.type.title)));
+        const sf::Vector2u ts = portrait_->getSize();
+        const int side = static_cast<int>(std::min(ts.x, ts.y));
+        portraitCircle_.setRadius(d / 2);
+        portraitCircle_.setPointCount(64);
+        portraitCircle_.setTexture(portrait_, true);
+        portraitCircle_.setTextureRect({static_cast<int>(ts.x - side) / 2, static_cast<int>(ts.y - side) / 2, side, side});
+        portraitCircle_.setOutlineThickness(std::max(1.f, std::round(0.15f * th.unit)));
+        portraitCircle_.setOutlineColor(roleColor(th, sc_, speakerRole_));
+        portraitCircle_.setPosition({x, y});
+        const float gap = std::round(0.9f * th.unit);
+        speaker_.wrap(w - d - gap);
+        speaker_.setPosition({x + d + gap, std::round(y + (d - speaker_.height()) / 2)});
+        y += std::max(d, speaker_.height()) + std::round(0.6f * th.unit);
+    } else if (!speaker_.empty()) {
         speaker_.wrap(w);
         speaker_.setPosition({x, y});
         y += speaker_.height() + std::round(0.3f * th.unit);
@@ -1017,6 +1062,10 @@ const Gauge* PlayScreen::gauge(std::string_view role) const {
 }
 
 void PlayScreen::draw(sf::RenderTarget& target) const {
+    if (scene_) {
+        target.draw(sceneSprite_);
+        target.draw(sceneVeil_);
+    }
     if (titleShown_) title_.draw(target);
     for (const Button* b : barButtons()) b->draw(target);
     target.draw(side_);
@@ -1031,6 +1080,7 @@ void PlayScreen::draw(sf::RenderTarget& target) const {
     watchTitle_.draw(target);
     watchText_.draw(target);
 
+    if (portrait_ && !speaker_.empty()) target.draw(portraitCircle_);
     speaker_.draw(target);
     line_.draw(target);
     if (!body_.empty() && body_.revealed() > 0) target.draw(bodyRule_);
@@ -1069,6 +1119,7 @@ std::vector<Box> PlayScreen::boxes() const {
     if (!watchTitle_.empty()) addBox(out, "watch title", watchTitle_.bounds());
     if (!watchText_.empty()) addBox(out, "watch note", watchText_.bounds());
     if (!speaker_.empty()) addBox(out, "speaker", speaker_.bounds());
+    if (portrait_ && !speaker_.empty()) addBox(out, "portrait", portraitCircle_.getGlobalBounds());
     if (!line_.empty()) addBox(out, "line", line_.bounds());
     if (!body_.empty()) addBox(out, "body", body_.bounds());
     const Mode m = mode();

@@ -9,7 +9,10 @@
 #include "sfml/widgets/Button.hpp"
 #include "sfml/widgets/Gauge.hpp"
 
+#include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/ConvexShape.hpp>
+#include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 #include <set>
 
@@ -116,6 +119,10 @@ public:
     std::size_t selected() const { return selected_; }
     const std::vector<Button>& choiceButtons() const { return choices_; }
     const Gauge* gauge(std::string_view role) const;
+    /// The scene drawn behind the story (the resolved file; empty for none) and whether the
+    /// speaker's portrait is shown.
+    std::string sceneShown() const;
+    bool portraitShown() const { return portrait_ != nullptr; }
     /// Live reload: the file watched and what the last save did (empty when not watching).
     const std::string& watchNote() const { return watchNote_; }
     /// How many times the line's text was laid out (once per change, never per frame).
@@ -196,6 +203,13 @@ private:
     std::vector<int> otherMeters_;
     std::vector<TextBlock> meterLabels_, meterValues_;
     sf::VertexArray meterBars_{sf::Triangles};
+    // Portraits and scenes: the scene set last on the way here (drawn dimmed behind
+    // everything), and the speaker's portrait beside their name.
+    const sf::Texture* scene_ = nullptr;
+    sf::Sprite sceneSprite_;
+    sf::RectangleShape sceneVeil_;
+    const sf::Texture* portrait_ = nullptr;
+    sf::CircleShape portraitCircle_;
     // Live reload: under the side panel, the file watched and what its last save did.
     std::string watching_, watchNote_;
     TextBlock watchTitle_, watchText_;

@@ -1,0 +1,114 @@
+// Portraits and scenes: each path is found in the scenario's folder, else in the assets;
+// one that leaves both (.., absolute, a link outside) is an error at its position; one that
+// is not there, too large, a folder or of a kind the window cannot read is a warning, and
+// the file is left unresolved so the window falls back calmly. Real files and links.
+#include "core/check/Checker.hpp"
+#include "core/load/Loader.hpp"
+#include "core/load/Patterns.hpp"
+#include "support/Support.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <unistd.h>
+
+using namespace attune;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Folders {
+    fs::path root = fs::temp_directory_path() / fmt::format("attune-images-{}", ::getpid());
+    fs::path story = root / "story", assets = root / "assets";
+    Folders() {
+        fs::remove_all(root);
+        fs::create_directories(story / "art");
+        fs::create_directories(assets / "art" / "scenes");
+        std::ofstream(story / "art" / "me.png") << "png";
+        std::ofstream(assets / "art" / "scenes" / "kitchen.png") << "png";
+        std::ofstream(root / "outside.png") << "png";
+    }
+    ~Folders() { fs::remove_all(root); }
+};
+
+/// The small scenario with the partner's portrait and the opening's scene set.
+Scenario withImages(const std::string& portrait, const std::string& scene, Diagnostics& d, const Folders& f) {
+    std::string text = testing::slurp(testing::testDir() / "data" / "small.yaml");
+    text.replace(text.find("partner: { name: Sam }"), 22, "partner: { name: Sam, portrait: \"" + portrait + "\" }");
+    text.replace(text.find("  opening:\n"), 11, "  opening:\n    scene: \"" + scene + "\"\n");
+    Diagnostics parse("s.yaml");
+    auto s = parseScenario(text, "s.yaml", parse);
+    REQUIRE(s);
+    check::checkImages(*s, f.story, f.assets, d);
+    return std::move(*s);
+}
+
+std::string report(const Diagnostics& d) {
+    std::string out;
+    for (const auto& x : d.all()) out += x.format() + '\n';
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("images are found in the scenario's folder first, then in the assets") {
+    Folders f;
+    Diagnostics d("s.yaml");
+    const Scenario s = withImages("art/me.png", "art/scenes/kitchen.png", d, f);
+    CHECK(report(d) == "");
+    CHECK(s.role("partner")->portraitFile == fs::canonical(f.story / "art" / "me.png").string());
+    CHECK(s.nodes[0].sceneFile == fs::canonical(f.assets / "art" / "scenes" / "kitchen.png").string());
+    // The same name in both: the scenario's own wins.
+    fs::create_directories(f.story / "art" / "scenes");
+    std::ofstream(f.story / "art" / "scenes" / "kitchen.png") << "mine";
+    Diagnostics again("s.yaml");
+    CHECK(withImages("art/me.png", "art/scenes/kitchen.png", again, f).nodes[0].sceneFile ==
+          fs::canonical(f.story / "art" / "scenes" / "kitchen.png").string());
+}
+
+TEST_CASE("a path that leaves the folders is an error at its position, a link outside too") {
+    Folders f;
+    fs::create_symlink(f.root / "outside.png", f.story / "art" / "sneaky.png");
+    Diagnostics d("s.yaml");
+    const Scenario s = withImages("art/sneaky.png", "art/../../outside.png", d, f);
+    CHECK(report(d) ==
+          fmt::format("s.yaml:11:35: error: the portrait 'art/sneaky.png' is a link to {}, outside the scenario's folder "
+                      "and Attune's assets [image-path]\n"
+                      "s.yaml:20:12: error: the scene 'art/../../outside.png' leaves the scenario's folder; keep images in "
+                      "that folder or in Attune's assets [image-path]\n",
+                      fs::canonical(f.root / "outside.png").string()));
+    CHECK(s.role("partner")->portraitFile.empty());
+    CHECK(s.nodes[0].sceneFile.empty());
+    // A link that stays inside is fine.
+    fs::create_symlink(f.story / "art" / "me.png", f.story / "art" / "alias.png");
+    Diagnostics inside("s.yaml");
+    withImages("art/alias.png", "art/scenes/kitchen.png", inside, f);
+    CHECK(report(inside) == "");
+}
+
+TEST_CASE("a missing, folder, unreadable kind or too large image is a warning with the fallback named") {
+    Folders f;
+    fs::create_directories(f.story / "art" / "folder.png");
+    std::ofstream(f.story / "art" / "anim.gif") << "gif";
+    {
+        std::ofstream big(f.story / "art" / "huge.png");
+    }
+    fs::resize_file(f.story / "art" / "huge.png", 9u << 20);  // sparse: nine MiB on paper
+    Diagnostics d("s.yaml");
+    withImages("art/nobody.png", "art/folder.png", d, f);
+    withImages("art/anim.gif", "art/huge.png", d, f);
+    CHECK(report(d) ==
+          "s.yaml:11:35: warning: the portrait 'art/nobody.png' is in neither the scenario's folder nor Attune's assets; "
+          "the window shows the name alone instead [image-missing]\n"
+          "s.yaml:20:12: warning: the scene 'art/folder.png' is a folder, not an image; the window shows the plain "
+          "background instead [image-missing]\n"
+          "s.yaml:11:35: warning: the portrait 'art/anim.gif' is not a .png, .jpg, .bmp or .tga file, the kinds the "
+          "window reads; it shows the name alone instead [image-format]\n"
+          "s.yaml:20:12: warning: the scene 'art/huge.png' is 9.0 MiB; images are limited to 8 MiB, so the window shows "
+          "the plain background instead [image-too-large]\n");
+    CHECK_FALSE(d.hasErrors());  // warnings only: the story plays
+}
+
+TEST_CASE("the shipped assets folder is the pattern library's") {
+    CHECK(fs::exists(assetsDir() / "patterns" / "library.yaml"));
+}
