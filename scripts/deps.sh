@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config
   libyaml-cpp-dev libfmt-dev libcli11-dev doctest-dev
-  libsfml-dev libsqlite3-dev libfontconfig-dev libx11-dev nlohmann-json3-dev libsodium-dev
+  libsfml-dev libsqlite3-dev libfontconfig-dev libx11-dev nlohmann-json3-dev libsodium-dev libgraphviz-dev
   fonts-dejavu-core
   xvfb xauth libgl1-mesa-dri
   python3 python3-yaml python3-jsonschema

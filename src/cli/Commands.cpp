@@ -1,4 +1,5 @@
 #include "cli/Commands.hpp"
+#include "core/graph/Graph.hpp"
 #include "cli/Net.hpp"
 
 #include "core/run/Playthrough.hpp"
@@ -132,13 +133,23 @@ int test(const std::vector<std::string>& paths) {
     return ok && failed == 0 ? 0 : 1;
 }
 
-int graph(const std::string& file) {
+int graph(const std::string& file, const std::string& format) {
     auto lib = library(std::cerr);
     if (!lib) return 1;
     const LoadResult r = loadScenario(file, *lib);
     for (const auto& d : r.diags.all()) std::cerr << d.format() << '\n';
     if (!r.scenario) return 1;
-    std::cout << graphDot(*r.scenario);
+    if (format == "dot") {
+        std::cout << graph::dot(*r.scenario);
+        return 0;
+    }
+    std::string error;
+    const auto svg = graph::svg(*r.scenario, error);
+    if (!svg) {
+        std::cerr << "attune: " << error << '\n';
+        return 1;
+    }
+    std::cout << *svg;
     return 0;
 }
 
@@ -637,9 +648,11 @@ int run(int argc, char** argv) {
     jo->add_option("--coaching", ja.coaching, "Cards after each choice (immediate), at the end (end), or off")
         ->check(CLI::IsMember({"immediate", "end", "off"}));
 
-    std::string graphFile;
-    auto* g = app.add_subcommand("graph", "Print the node graph as Graphviz DOT");
+    std::string graphFile, graphFormat = "dot";
+    auto* g = app.add_subcommand("graph", "Print the node graph as Graphviz DOT, or as SVG laid out by Graphviz");
     g->add_option("file", graphFile, "Scenario file")->required();
+    g->add_option("--format", graphFormat, "dot (Graphviz's text, the default) or svg (laid out by Graphviz)")
+        ->check(CLI::IsMember({"dot", "svg"}));
 
     window::WindowOptions win;
     app.add_option("--screenshot", win.screenshot, "Window: save a PNG of the screen reached, then exit");
@@ -784,7 +797,7 @@ int run(int argc, char** argv) {
     if (*v) return validate(validatePaths);
     if (*t) return test(testPaths);
     if (*p) return play(pa);
-    if (*g) return graph(graphFile);
+    if (*g) return graph(graphFile, graphFormat);
     if (*rl) return listRules();
     if (*ab) {
         std::cout << feedback::aboutText(TextOptions{}.width);

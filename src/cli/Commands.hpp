@@ -23,9 +23,6 @@ int run(int argc, char** argv);
 /// Every scenario file named by the arguments (folders are searched, sorted).
 std::vector<std::filesystem::path> scenarioFiles(const std::vector<std::string>& args, std::ostream& err, bool& ok);
 
-/// Graphviz DOT of a scenario's node graph.
-std::string graphDot(const Scenario& s);
-
 /// Writes DIR/ID.yaml from the starter template; refuses to overwrite.
 int newScenario(const std::string& id, const std::string& dir);
 
