@@ -35,6 +35,7 @@ add_library(attune_sfml STATIC
   src/sfml/Images.cpp
   src/sfml/screens/AboutScreen.cpp
   src/sfml/screens/DiagnosticsScreen.cpp
+  src/sfml/screens/GraphScreen.cpp
   src/sfml/screens/StateScreen.cpp
   src/sfml/screens/DebriefScreen.cpp
   src/sfml/screens/SettingsScreen.cpp

@@ -661,9 +661,10 @@ int run(int argc, char** argv) {
     app.add_option("--screen", win.screen,
                    "Window: library, play, coach, breathe, history, debrief, settings, about, state, together (the set-up for two), "
                    "reveal (mirror mode), host or join (two machines), resume (an unfinished playthrough), toolbox, "
-                   "checkin (before a story), after (the check-in and note after a debrief), progress")
+                   "checkin (before a story), after (the check-in and note after a debrief), progress, graph (the story map)")
         ->check(CLI::IsMember({"library", "play", "coach", "breathe", "history", "debrief", "settings", "about", "state",
-                               "together", "reveal", "host", "join", "resume", "toolbox", "checkin", "after", "progress"}));
+                               "together", "reveal", "host", "join", "resume", "toolbox", "checkin", "after", "progress",
+                               "graph"}));
     app.add_option("--practice", win.practice, "Window: with --screen breathe, the practice to show (paced, sigh, "
                    "grounding, compassion, break)")
         ->check(CLI::IsMember({"paced", "sigh", "grounding", "compassion", "break"}));

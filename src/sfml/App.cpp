@@ -98,8 +98,8 @@ bool App::setUp(const window::WindowOptions& o, Failure& failure) {
             failure = {"--watch needs --scenario FILE: the scenario file being written", 2};
             return false;
         }
-        if (!o.screen.empty() && o.screen != "play") {
-            failure = {"--watch plays the story: it goes without --screen", 2};
+        if (!o.screen.empty() && o.screen != "play" && o.screen != "graph") {
+            failure = {"--watch plays the story: it goes without --screen (or with --screen graph)", 2};
             return false;
         }
         watch_ = std::make_unique<ScenarioWatch>(o.scenario, c.patterns);
@@ -254,6 +254,7 @@ bool App::startWatching(const window::WindowOptions& o, Failure& failure) {
         return false;
     }
     p->openHandoff();
+    if (o.screen == "graph") p->openGraph();
     c.stack.apply();
     return true;
 }
@@ -428,6 +429,8 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
         p.openSettings();
     } else if (screen == "history") {
         p.openHistory();
+    } else if (screen == "graph") {
+        p.openGraph();
     } else if (screen == "about") {
         c.stack.push(std::make_unique<AboutScreen>(c));
     } else if (screen == "reveal" && !p.openReveal()) {

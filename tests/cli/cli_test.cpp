@@ -87,6 +87,17 @@ TEST_CASE("graph prints Graphviz DOT with choices coloured by style") {
     CHECK_GOLDEN(golden("graph-small.dot"), r.out);
 }
 
+TEST_CASE("graph --format svg writes Graphviz's SVG; another format is a usage error") {
+    const auto r = runAttune("graph data/small.yaml --format svg");
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.rfind("<?xml", 0) == 0);
+    CHECK(r.out.find("<title>second&#45;chance</title>") != std::string::npos);
+    CHECK(r.out.find("</svg>") != std::string::npos);
+    const auto bad = runAttune("graph data/small.yaml --format png");
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err.find("--format: png not in {dot,svg}") != std::string::npos);
+}
+
 TEST_CASE("new writes a scenario that validates and passes its own tests, and never overwrites") {
     const fs::path dir = fs::temp_directory_path() / "attune-new-test";
     fs::remove_all(dir);

@@ -105,7 +105,9 @@ Shape shape(const Scenario& s) {
     return sh;
 }
 
-std::string dot(const Scenario& s) {
+std::string dot(const Scenario& s) { return dot(s, true); }
+
+std::string dot(const Scenario& s, bool edgeLabels) {
     const Shape sh = shape(s);
     std::string out = fmt::format("digraph {} {{\n", quote(s.id));
     out += fmt::format("  label={};\n  labelloc=t;\n  rankdir=TB;\n  fontname=\"DejaVu Sans\";\n", quote(s.title));
@@ -142,14 +144,15 @@ std::string dot(const Scenario& s) {
     }
     for (const Node& n : s.nodes) {
         for (const Branch& b : n.next)
-            out += fmt::format("  {} -> {} [label={}];\n", quote(n.id), quote(b.to), quote(edgeLabel(b, "")));
+            out += fmt::format("  {} -> {} [label={}];\n", quote(n.id), quote(b.to),
+                               quote(edgeLabels ? edgeLabel(b, "") : std::string()));
         for (std::size_t i = 0; i < n.choices.size(); ++i) {
             const Choice& c = n.choices[i];
             const std::string head = fmt::format("{}. {}{}", i + 1, shorten(s.substitute(c.text)),
                                                  c.style ? fmt::format("\n[{}]", name(*c.style)) : "");
             for (const Branch& b : c.next)
                 out += fmt::format("  {} -> {} [label={}, color={}, fontcolor={}, attune_choice={}];\n", quote(n.id),
-                                   quote(b.to), quote(edgeLabel(b, head)), styleColor(c.style), styleColor(c.style), i);
+                                   quote(b.to), quote(edgeLabels ? edgeLabel(b, head) : std::string()), styleColor(c.style), styleColor(c.style), i);
         }
     }
     out += "}\n";
@@ -167,11 +170,11 @@ int keepError(char* message) {
 /// One Graphviz context and graph, laid out with dot; freed whatever happens.
 class Laid {
 public:
-    Laid(const Scenario& s, std::string& error) {
+    Laid(const Scenario& s, bool edgeLabels, std::string& error) {
         gvErrors.clear();
         agseterr(AGERR);
         agseterrf(keepError);
-        const std::string text = dot(s);
+        const std::string text = dot(s, edgeLabels);
         gvc_ = gvContext();
         g_ = gvc_ ? agmemread(text.c_str()) : nullptr;
         if (!g_) {
@@ -211,7 +214,7 @@ private:
 }  // namespace
 
 std::optional<Layout> layout(const Scenario& s, std::string& error) {
-    Laid laid(s, error);
+    Laid laid(s, false, error);  // the window draws no edge labels: a tighter map
     if (!laid.ok()) return std::nullopt;
     Agraph_t* g = laid.graph();
     std::map<std::string, int> index;
@@ -244,7 +247,7 @@ std::optional<Layout> layout(const Scenario& s, std::string& error) {
 }
 
 std::optional<std::string> svg(const Scenario& s, std::string& error) {
-    Laid laid(s, error);
+    Laid laid(s, true, error);
     if (!laid.ok()) return std::nullopt;
     char* data = nullptr;
     unsigned int size = 0;

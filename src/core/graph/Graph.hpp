@@ -19,8 +19,10 @@ struct Shape {
 };
 Shape shape(const Scenario& s);
 
-/// Graphviz DOT of the node graph.
+/// Graphviz DOT of the node graph (`edgeLabels`: each choice's words and each condition on
+/// its edge, as `attune graph` prints it).
 std::string dot(const Scenario& s);
+std::string dot(const Scenario& s, bool edgeLabels);
 
 /// A laid-out graph, in points (1/72 inch) with y going down, the box at (0, 0).
 struct Point {

@@ -1,4 +1,5 @@
 #include "sfml/screens/PlayScreen.hpp"
+#include "sfml/screens/GraphScreen.hpp"
 
 #include "sfml/screens/TogetherScreens.hpp"
 #include "net/Game.hpp"
@@ -97,10 +98,11 @@ void PlayScreen::init(std::optional<long long> journalId) {
         if (sc_.meters[i].show && sc_.meters[i].kind != MeterKind::Arousal) otherMeters_.push_back(static_cast<int>(i));
     breatheBtn_.set("Take a breath", "B", Button::Kind::Secondary);
     historyBtn_.set("History", "H", Button::Kind::Secondary);
+    mapBtn_.set("Story map", "G", Button::Kind::Secondary);
     rewindBtn_.set("Rewind", "R", Button::Kind::Secondary);
     settingsBtn_.set("Settings", "S", Button::Kind::Secondary);
     libraryBtn_.set("Library", "Esc", Button::Kind::Secondary);
-    for (Button* b : {&breatheBtn_, &historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_}) b->setCompact(true);
+    for (Button* b : {&breatheBtn_, &historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_, &mapBtn_}) b->setCompact(true);
     setContent();
 }
 
@@ -319,6 +321,7 @@ void PlayScreen::recordEnding() {
 std::vector<Button*> PlayScreen::barButtons() {
     std::vector<Button*> out;
     if (breatheOffered()) out.push_back(&breatheBtn_);
+    if (!watching_.empty()) out.push_back(&mapBtn_);  // authors: the story map
     for (Button* b : {&historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_})
         if (b != &rewindBtn_ || !game_) out.push_back(b);  // two machines: the story is shared, never rewound
     return out;
@@ -327,6 +330,7 @@ std::vector<Button*> PlayScreen::barButtons() {
 std::vector<const Button*> PlayScreen::barButtons() const {
     std::vector<const Button*> out;
     if (breatheOffered()) out.push_back(&breatheBtn_);
+    if (!watching_.empty()) out.push_back(&mapBtn_);
     for (const Button* b : {&historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_})
         if (b != &rewindBtn_ || !game_) out.push_back(b);
     return out;
@@ -740,6 +744,8 @@ void PlayScreen::handle(const sf::Event& e) {
             openToolbox();
         else if (hit == &historyBtn_)
             openHistory();
+        else if (hit == &mapBtn_)
+            openGraph();
         else if (hit == &rewindBtn_)
             rewind();
         else if (hit == &settingsBtn_)
@@ -789,6 +795,9 @@ void PlayScreen::handle(const sf::Event& e) {
             break;
         case sf::Keyboard::H:
             openHistory();
+            break;
+        case sf::Keyboard::G:
+            if (!game_) openGraph();
             break;
         case sf::Keyboard::R:
         case sf::Keyboard::BackSpace:
@@ -891,6 +900,54 @@ bool PlayScreen::replayFrom(int step, int choice) {
         if (it != shown_.end()) choose(static_cast<std::size_t>(it - shown_.begin()));
     }
     return true;
+}
+
+void PlayScreen::openGraph() {
+    if (game_) return;  // two machines share one story: it is never jumped about
+    const bool mirror = run_.mode() == TogetherMode::Mirror;
+    ctx_.stack.push(std::make_unique<GraphScreen>(
+        ctx_, sc_, session_.played(), session_.nodeIndex(),
+        mirror ? std::function<void(std::vector<std::string>, int)>()  // both must answer: play to it together
+               : [this](std::vector<std::string> picks, int target) {
+                     ctx_.stack.pop();
+                     playTo(picks, target);
+                 }));
+}
+
+bool PlayScreen::playTo(const std::vector<std::string>& picks, int target) {
+    if (game_) return false;
+    run_.restart();
+    std::size_t next = 0;
+    bool ok = true;
+    for (int guard = 0; guard < 100000; ++guard) {
+        if (next == picks.size() && session_.nodeIndex() == target) break;
+        const Session::State st = session_.state();
+        if (st == Session::State::Line) {
+            run_.advance();
+        } else if (st == Session::State::Decision && !run_.turn()) {
+            run_.chooseDefault();
+        } else if (st == Session::State::Decision && next < picks.size()) {
+            const auto& ch = session_.node().choices;
+            int found = -1;
+            for (int c : session_.visibleChoices())
+                if (choiceKey(ch[u(c)]) == picks[next]) found = c;
+            if (found < 0) {
+                ok = false;
+                break;
+            }
+            ++next;
+            run_.handOver();
+            run_.choose(found);
+        } else {
+            ok = next == picks.size();
+            break;
+        }
+    }
+    handOffIfNeeded();
+    recorded_ = false;
+    afterAsked_ = false;
+    setContent();
+    return ok && session_.nodeIndex() == target;
 }
 
 void PlayScreen::restart() {

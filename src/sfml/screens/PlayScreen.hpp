@@ -109,6 +109,10 @@ public:
     void leaveDebrief(std::function<void()> then);
     void openDebrief();
     void openSettings();
+    /// The story map (G): the graph, where the story stands, and play from any node.
+    void openGraph();
+    /// Starts again and plays `picks` (choice keys) up to node `target`.
+    bool playTo(const std::vector<std::string>& picks, int target);
     /// Two people: the privacy screen, when the device must change hands now.
     void openHandoff() { handOffIfNeeded(); }
     /// Mirror mode: the reveal of the last round (false when there is none).
@@ -183,7 +187,7 @@ private:
     // Layout.
     TextBlock title_;
     bool titleShown_ = true;
-    Button breatheBtn_, historyBtn_, rewindBtn_, settingsBtn_, libraryBtn_;
+    Button breatheBtn_, historyBtn_, rewindBtn_, settingsBtn_, libraryBtn_, mapBtn_;
     sf::FloatRect mainArea_;
     TextBlock speaker_, line_, body_, prompt_;
     sf::VertexArray bodyRule_{sf::Triangles};
