@@ -30,6 +30,10 @@ void checkPatterns(const std::vector<Pattern>& patterns, Diagnostics& d);
 /// Secure endings reachable with an arousal meter below the window [secure-ending-shutdown].
 void checkEndings(const Scenario& s, Diagnostics& d);
 
+/// Per node, the highest any arousal meter stands on arriving there, over the story's
+/// states (the same exploration as checkEndings); -1 where no explored state arrives.
+std::vector<int> highestArousal(const Scenario& s);
+
 /// Portraits and scenes: each path resolved in the scenario's `folder`, else in `assets`;
 /// a path that leaves both is an error at its position [image-path]; a file that is not
 /// there, too large or not an image SFML reads is a warning, and the window falls back

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <fmt/format.h>
 #include <optional>
 #include <set>
@@ -74,20 +75,19 @@ std::string picksTo(const std::vector<Trail>& trail, const Scenario& s, int at) 
     return out;
 }
 
-}  // namespace
-
-void checkEndings(const Scenario& s, Diagnostics& d) {
+/// Every distinct state of the story once, breadth first (so the picks to it are a
+/// shortest way there), with every role played; `visit` sees each with the trail index
+/// it was reached by. Only the frontier keeps whole Sessions, and the work is capped:
+/// states, and every int copied or choice looked at.
+void explore(const Scenario& s, const std::function<void(const Session&, const std::vector<Trail>&, int)>& visit) {
     if (s.startIndex < 0) return;
     std::set<std::string> everyone;
     for (const Role& r : s.roles) everyone.insert(r.id);
     const int cap = visitCap(s);
-    // Breadth first, so the picks named are a shortest way there. Only the frontier keeps
-    // whole Sessions, and the work is capped: states, and every int copied or choice looked at.
     std::vector<Trail> trail{{-1, -1, -1}};
     std::deque<std::pair<Session, int>> frontier;
     frontier.emplace_back(Session(s, everyone), 0);
     std::unordered_set<std::uint64_t> seen{stateKey(frontier.front().first, cap)};
-    std::set<int> reported;
     std::size_t work = 0;
     const std::size_t perState = s.nodes.size() + s.meters.size() + s.flags.size() + 16;
     const auto over = [&] { return trail.size() >= kStateCap || work >= kWorkCap; };
@@ -95,6 +95,7 @@ void checkEndings(const Scenario& s, Diagnostics& d) {
         Session cur = std::move(frontier.front().first);
         const int at = frontier.front().second;
         frontier.pop_front();
+        visit(cur, trail, at);
         // Every copy of a Session is paid for, kept or not.
         const std::size_t copy = perState + cur.history().size() * (2 * s.meters.size() + 8);
         const auto push = [&](Session next, int choice) {
@@ -122,27 +123,44 @@ void checkEndings(const Scenario& s, Diagnostics& d) {
                 }
                 break;
             }
-            case Session::State::Ending: {
-                const Node& n = cur.node();
-                if (n.ending->kind != EndingKind::Secure || reported.count(cur.nodeIndex())) break;
-                for (const Meter& m : s.meters) {
-                    if (m.kind != MeterKind::Arousal) continue;
-                    const int v = cur.meter(m.name);
-                    if (zoneOf(v) != Zone::Below) continue;
-                    reported.insert(cur.nodeIndex());
-                    const std::string picks = picksTo(trail, s, at);
-                    d.warning(n.ending->pos, "secure-ending-shutdown",
-                              fmt::format("the secure ending '{}' can be reached with '{}' at {}, below the window "
-                                          "(shutdown){}; let the story settle the body first, for example with "
-                                          "{{ toward: 50, by: 10 }}",
-                                          n.id, m.name, v, picks.empty() ? "" : ", after " + picks));
-                    break;
-                }
-                break;
-            }
+            case Session::State::Ending:
             case Session::State::Stuck: break;
         }
     }
+}
+
+}  // namespace
+
+void checkEndings(const Scenario& s, Diagnostics& d) {
+    std::set<int> reported;
+    explore(s, [&](const Session& cur, const std::vector<Trail>& trail, int at) {
+        if (cur.state() != Session::State::Ending) return;
+        const Node& n = cur.node();
+        if (n.ending->kind != EndingKind::Secure || reported.count(cur.nodeIndex())) return;
+        for (const Meter& m : s.meters) {
+            if (m.kind != MeterKind::Arousal) continue;
+            const int v = cur.meter(m.name);
+            if (zoneOf(v) != Zone::Below) continue;
+            reported.insert(cur.nodeIndex());
+            const std::string picks = picksTo(trail, s, at);
+            d.warning(n.ending->pos, "secure-ending-shutdown",
+                      fmt::format("the secure ending '{}' can be reached with '{}' at {}, below the window "
+                                  "(shutdown){}; let the story settle the body first, for example with "
+                                  "{{ toward: 50, by: 10 }}",
+                                  n.id, m.name, v, picks.empty() ? "" : ", after " + picks));
+            break;
+        }
+    });
+}
+
+std::vector<int> highestArousal(const Scenario& s) {
+    std::vector<int> top(s.nodes.size(), -1);
+    explore(s, [&](const Session& cur, const std::vector<Trail>&, int) {
+        int& t = top[static_cast<std::size_t>(cur.nodeIndex())];
+        for (std::size_t i = 0; i < s.meters.size(); ++i)
+            if (s.meters[i].kind == MeterKind::Arousal) t = std::max(t, cur.meter(static_cast<int>(i)));
+    });
+    return top;
 }
 
 }  // namespace attune::check
