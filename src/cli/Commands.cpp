@@ -1,4 +1,5 @@
 #include "cli/Commands.hpp"
+#include "core/check/Lint.hpp"
 #include "core/graph/Graph.hpp"
 #include "cli/Net.hpp"
 
@@ -74,7 +75,7 @@ std::optional<PatternLibrary> library(std::ostream& err) {
     return lib;
 }
 
-int validate(const std::vector<std::string>& paths) {
+int validate(const std::vector<std::string>& paths, bool lint) {
     auto lib = library(std::cerr);
     if (!lib) return 1;
     bool ok = true;
@@ -82,6 +83,7 @@ int validate(const std::vector<std::string>& paths) {
     if (files.empty()) return 1;
     std::size_t errors = 0, warnings = 0, bad = 0;
     std::map<std::string, std::string> ids;  // scenario id -> first file
+    check::SeenLines seen;                   // lint: body and why lines across the files
     for (const auto& f : files) {
         LoadResult r = loadScenario(f, *lib);
         if (r.scenario) {
@@ -89,8 +91,18 @@ int validate(const std::vector<std::string>& paths) {
             if (!fresh)
                 r.diags.error(r.scenario->idPos, "duplicate-scenario-id",
                               fmt::format("scenario id '{}' is already used by {}", r.scenario->id, it->second));
+            if (lint) {
+                check::lint(*r.scenario, f.string(), seen, r.diags);
+                r.diags.sort();
+            }
         }
         for (const auto& d : r.diags.all()) std::cout << d.format() << '\n';
+        if (lint && r.scenario) {
+            std::vector<std::string> parts;
+            for (const check::Reading& rd : check::readings(*r.scenario))
+                if (rd.words > 0) parts.push_back(fmt::format("{} {:.1f}", rd.who, rd.grade()));
+            std::cout << fmt::format("{}: reading level (Flesch-Kincaid grade): {}\n", f.string(), text::join(parts));
+        }
         errors += r.diags.errorCount();
         warnings += r.diags.warningCount();
         bad += r.diags.all().empty() ? 0 : 1;
@@ -585,9 +597,13 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("attune ") + ATTUNE_VERSION);
     app.require_subcommand(0, 1);
 
-    std::vector<std::string> validatePaths, testPaths;
+    std::vector<std::string> validatePaths, testPaths, lintPaths;
+    bool validateLint = false;
     auto* v = app.add_subcommand("validate", "Check scenario files and folders; exit 1 on any error");
     v->add_option("paths", validatePaths, "Scenario files or folders")->required();
+    v->add_flag("--lint", validateLint, "Also the authors' lint: reading level, long lines, repeated lines, calm breathing pauses");
+    auto* li = app.add_subcommand("lint", "Validate and lint scenarios for authors (validate --lint); exit 1 on any error");
+    li->add_option("paths", lintPaths, "Scenario files or folders")->required();
 
     auto* t = app.add_subcommand("test", "Run the tests: block of each scenario");
     t->add_option("paths", testPaths, "Scenario files or folders")->required();
@@ -795,7 +811,8 @@ int run(int argc, char** argv) {
     }
     if (*pr) return practiceCommand(practiceId);
     if (*wk) return walkCommand(wa);
-    if (*v) return validate(validatePaths);
+    if (*v) return validate(validatePaths, validateLint);
+    if (*li) return validate(lintPaths, true);
     if (*t) return test(testPaths);
     if (*p) return play(pa);
     if (*g) return graph(graphFile, graphFormat);

@@ -1,5 +1,6 @@
 #include "cli/Commands.hpp"
 
+#include "core/load/Folders.hpp"
 #include "core/util/Text.hpp"
 
 #include <fmt/format.h>
@@ -12,7 +13,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // A small, valid scenario that shows every part of the format once.
-constexpr const char* kTemplate = R"yaml(format: 1
+constexpr const char* kTemplate = R"yaml(# yaml-language-server: $schema={schema}
+format: 1
 id: {id}
 title: "{title}"
 summary: "One or two sentences that tell a player what moment this is."
@@ -21,8 +23,8 @@ signs: [reassurance-seeking]
 difficulty: 1
 minutes: 3
 roles:
-  robin: {{ name: Robin, pronouns: she/her, color: "#c46a4a" }}
-  kai:   {{ name: Kai, pronouns: he/him, color: "#4a7fc4" }}
+  robin: {{ name: Robin, pronouns: she/her, color: "#c46a4a", portrait: art/portraits/rose-long.png }}
+  kai:   {{ name: Kai, pronouns: he/him, color: "#4a7fc4", portrait: art/portraits/sky-short.png }}
 player: robin
 meters:
   robin-arousal: {{ start: 66, role: robin, kind: arousal, label: "Robin's nervous system" }}
@@ -33,6 +35,7 @@ start: opening
 nodes:
   opening:
     say: narrator
+    scene: art/scenes/living-room-evening.png
     text: "Kai has been quiet since dinner."
     body: "Your stomach tightens. You start to wonder what you did."
     next: ask
@@ -142,7 +145,9 @@ int newScenario(const std::string& id, const std::string& dir) {
         return 1;
     }
     std::ofstream out(file);
-    out << fmt::format(fmt::runtime(kTemplate), fmt::arg("id", id), fmt::arg("title", titleFrom(id)));
+    // The first line tells editors with yaml-language-server where the schema is.
+    out << fmt::format(fmt::runtime(kTemplate), fmt::arg("id", id), fmt::arg("title", titleFrom(id)),
+                       fmt::arg("schema", folders::schemaFile().string()));
     out.close();
     if (!out) {
         std::cerr << fmt::format("attune: could not write {}\n", file.string());

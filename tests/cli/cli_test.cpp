@@ -107,6 +107,11 @@ TEST_CASE("new writes a scenario that validates and passes its own tests, and ne
     const std::string file = (dir / "first-try.yaml").string();
     CHECK(runAttune("validate '" + file + "'").out == "1 file checked: no problems\n");
     CHECK(runAttune("test '" + file + "'").out.ends_with("3 passed, 0 failed\n"));
+    // The first line points editors with yaml-language-server at the schema, which exists.
+    const std::string text = attune::testing::slurp(file);
+    const std::string first = text.substr(0, text.find('\n'));
+    const std::string schema = (attune::testing::sourceDir() / "scenarios" / "schema.json").string();
+    CHECK(first == "# yaml-language-server: $schema=" + schema);
     const auto again = runAttune("new first-try --dir '" + dir.string() + "'");
     CHECK(again.exitCode == 1);
     CHECK(again.err == "attune: " + file + " already exists; nothing was written\n");

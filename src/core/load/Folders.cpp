@@ -32,6 +32,13 @@ std::vector<fs::path> scenarioFolders() {
     return out;
 }
 
+fs::path schemaFile() {
+    std::error_code ec;
+    const fs::path source = fs::path(ATTUNE_SOURCE_SCENARIOS) / "schema.json";
+    if (fs::exists(source, ec)) return fs::absolute(source, ec);
+    return defaultPatternLibraryPath().parent_path().parent_path().parent_path() / "scenarios" / "schema.json";
+}
+
 std::vector<fs::path> yamlFiles(const fs::path& dir, std::error_code& ec) {
     std::vector<fs::path> out;
     for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);

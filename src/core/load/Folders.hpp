@@ -15,6 +15,8 @@ std::filesystem::path userScenarios();
 /// $ATTUNE_SCENARIOS, else the source tree's or the installed scenarios/; then
 /// the user's folder when it exists.
 std::vector<std::filesystem::path> scenarioFolders();
+/// The JSON Schema editors check scenario files with: the source tree's, else the installed one.
+std::filesystem::path schemaFile();
 
 /// Every .yaml or .yml file below `dir`, sorted; `ec` says when the folder cannot be read.
 std::vector<std::filesystem::path> yamlFiles(const std::filesystem::path& dir, std::error_code& ec);

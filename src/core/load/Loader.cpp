@@ -252,14 +252,14 @@ std::optional<Choice> readChoice(const YNode& n, Diagnostics& d) {
     if (!read::mapping(n, spec, "a choice", d)) return std::nullopt;
     Choice c;
     c.pos = n.pos;
-    readText(n, "text", c.text, d);
+    readText(n, "text", c.text, c.textPos, d);
     if (const YNode* v = n.find("id")) {
         readText(n, "id", c.id, d);
         if (v->isScalar() && !text::isKebab(c.id))
             d.error(v->pos, "id-format",
                     fmt::format("choice id '{}' must be lower-case kebab-case, like 'name-the-need'", text::shorten(c.id)));
     }
-    readText(n, "why", c.why, d);
+    readText(n, "why", c.why, c.whyPos, d);
     if (const YNode* v = n.find("next")) c.next = readNext(*v, d);
     if (const YNode* v = n.find("style")) {
         c.style = readEnum<Style>(*v, "style", parseStyle, styleNames(), d);
@@ -293,7 +293,7 @@ attune::Node readNode(const std::string& id, const YNode& idPos, const YNode& n,
     node.id = id;
     node.pos = idPos.pos;
     if (!read::mapping(n, spec, fmt::format("node '{}'", id), d)) return node;
-    readText(n, "text", node.text, d);
+    readText(n, "text", node.text, node.textPos, d);
     if (const YNode* b = n.find("body")) {
         if (b->isMap()) {
             for (std::size_t i = 0; i < b->mapSize(); ++i) {
@@ -304,7 +304,7 @@ attune::Node readNode(const std::string& id, const YNode& idPos, const YNode& n,
                 }
             }
         } else {
-            readText(n, "body", node.body, d);
+            readText(n, "body", node.body, node.bodyPos, d);
         }
     }
     readText(n, "say", node.say, node.sayPos, d);

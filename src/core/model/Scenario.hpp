@@ -91,7 +91,7 @@ struct Choice {
     std::string practice;  ///< with breathe: paced (the default), sigh or grounding
     bool isDefault = false;
     Pos pos;
-    Pos stylePos, patternPos, themePos;
+    Pos stylePos, patternPos, themePos, textPos, whyPos;
 };
 
 struct Ending {
@@ -115,7 +115,7 @@ struct Node {
     std::string scene;      ///< an image behind the story from here on, as the file gives it
     std::string sceneFile;  ///< resolved (scenario folder, else assets); empty when it cannot be shown
     Pos pos;
-    Pos sayPos, byPos, scenePos;
+    Pos sayPos, byPos, scenePos, textPos, bodyPos;
 
     bool isDecision() const { return !choices.empty(); }
     /// The body line for a role: its own entry, else the plain text when that role is the one it is for.
