@@ -5,7 +5,7 @@
 // story is still being written.
 #include "cli/Commands.hpp"
 #include "core/model/PatternLibrary.hpp"
-#include "core/run/Reload.hpp"
+#include "core/watch/Reload.hpp"
 #include "core/run/Script.hpp"
 #include "text/TextPlayer.hpp"
 

@@ -4,7 +4,7 @@
 /// time step and posted events, so nothing depends on the clock.
 #include "sfml/Window.hpp"
 #include "sfml/Context.hpp"
-#include "core/run/Reload.hpp"
+#include "core/watch/Reload.hpp"
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderWindow.hpp>

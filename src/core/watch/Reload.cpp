@@ -1,4 +1,4 @@
-#include "core/run/Reload.hpp"
+#include "core/watch/Reload.hpp"
 
 #include <cerrno>
 #include <climits>

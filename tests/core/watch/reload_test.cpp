@@ -3,7 +3,7 @@
 // and the file watched for real with inotify, through saves in place, saves by rename, a
 // save still being written, a file away for a moment, and a save with errors.
 #include "core/load/Loader.hpp"
-#include "core/run/Reload.hpp"
+#include "core/watch/Reload.hpp"
 #include "core/run/Script.hpp"
 #include "support/Support.hpp"
 
