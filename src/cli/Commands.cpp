@@ -100,7 +100,8 @@ int validate(const std::vector<std::string>& paths, bool lint) {
         if (lint && r.scenario) {
             std::vector<std::string> parts;
             for (const check::Reading& rd : check::readings(*r.scenario))
-                if (rd.words > 0) parts.push_back(fmt::format("{} {:.1f}", rd.who, rd.grade()));
+                if (rd.words >= check::kShortestScored) parts.push_back(fmt::format("{} {:.1f}", rd.who, rd.grade()));
+                else if (rd.words > 0) parts.push_back(fmt::format("{} (too few words to score)", rd.who));
             std::cout << fmt::format("{}: reading level (Flesch-Kincaid grade): {}\n", f.string(), text::join(parts));
         }
         errors += r.diags.errorCount();

@@ -99,7 +99,7 @@ nodes:
         text: "Sorry, I've been rubbish company. Are you annoyed with me?"
         style: anxious
         pattern: over-apologising
-        why: "He reads your worry as something he caused, and rushes to apologise before he has said what is wrong."
+        why: "Her worry lands as something you caused, so you rush to apologise before either of you has said what is wrong."
         effects: {{ kai-arousal: +5 }}
         next: later
   close:

@@ -5,10 +5,14 @@
 #include "sfml/Driver.hpp"
 #include "sfml/screens/GraphScreen.hpp"
 
+#include <SFML/System/Sleep.hpp>
 #include <cmath>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <unistd.h>
 
 using namespace attune;
+namespace fs = std::filesystem;
 
 TEST_CASE("the story map: the current node ringed, a click reads a node, Play from here goes there") {
     auto app = testing::open(testing::Open(std::string(ATTUNE_SOURCE_DIR) + "/tests/data/small.yaml", "protest"));
@@ -16,6 +20,12 @@ TEST_CASE("the story map: the current node ringed, a click reads a node, Play fr
     app->frame();
     auto* g = app->find<ui::GraphScreen>();
     REQUIRE(g);
+    // Graphviz lays it out on its own thread; the screen says so meanwhile (at most ten
+    // seconds: a guard against a hang, not a measure).
+    for (int i = 0; i < 1000 && g->busy(); ++i) {
+        sf::sleep(sf::milliseconds(10));
+        app->frame();
+    }
     REQUIRE_MESSAGE(g->graphLayout(), g->error());
     const Scenario& s = testing::play(*app).playthrough().scenario();
     CHECK(g->graphLayout()->nodes.size() == s.nodes.size());
@@ -63,8 +73,27 @@ TEST_CASE("the story map: the current node ringed, a click reads a node, Play fr
     testing::play(*app).openGraph();
     app->frame();
     g = app->find<ui::GraphScreen>();
+    REQUIRE(g);
     g->select(-1);
     CHECK_FALSE(g->route());
     testing::press(*app, sf::Keyboard::Escape);  // back to the story
     CHECK(std::string(app->top()->name()) == "play");
+}
+
+TEST_CASE("the story map of a story too large to draw says so, and closes") {
+    const fs::path file = fs::temp_directory_path() / fmt::format("attune-map-{}.yaml", ::getpid());
+    REQUIRE(std::system(fmt::format("python3 '{}/bench/gen_scenario.py' 700 > '{}'", ATTUNE_SOURCE_DIR, file.string()).c_str()) == 0);
+    auto app = testing::open(testing::Open(file.string()));
+    testing::play(*app).openGraph();
+    app->frame();
+    auto* g = app->find<ui::GraphScreen>();
+    REQUIRE(g);
+    CHECK_FALSE(g->busy());
+    CHECK(g->error() == "this story has 700 nodes, and the map is drawn for up to 600 (attune graph FILE --format svg "
+                        "lays out any size, given time)");
+    CHECK(testing::layoutProblems(*app) == "");
+    testing::press(*app, sf::Keyboard::Escape);
+    CHECK(std::string(app->top()->name()) == "play");
+    app.reset();
+    fs::remove(file);
 }

@@ -67,7 +67,7 @@ std::string resolve(const std::string& path, Pos pos, const char* what, const ch
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".bmp" && ext != ".tga") {
             d.warning(pos, "image-format",
-                      fmt::format("the {} '{}' is not a .png, .jpg, .bmp or .tga file, the kinds the window reads; it "
+                      fmt::format("the {} '{}' is not a .png, .jpg (.jpeg), .bmp or .tga file, the kinds the window reads; it "
                                   "shows {} instead",
                                   what, path, fallback));
             return {};

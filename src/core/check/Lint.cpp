@@ -108,7 +108,7 @@ void lint(const Scenario& s, const std::string& file, SeenLines& seen, Diagnosti
     const std::vector<Reading> rs = readings(s);
     for (std::size_t i = 0; i < rs.size(); ++i) {
         const Reading& r = rs[i];
-        if (r.words < 40 || r.grade() <= kReadingGradeLimit) continue;
+        if (r.words < kShortestScored || r.grade() <= kReadingGradeLimit) continue;
         Pos at = i < s.roles.size() ? s.roles[i].pos : Pos{};
         if (i >= s.roles.size())
             for (const Node& n : s.nodes)

@@ -22,6 +22,8 @@ struct Reading {
     double grade() const;  ///< Flesch-Kincaid grade level
 };
 
+/// A voice with fewer words is not scored: the formula means little on a few lines.
+constexpr int kShortestScored = 40;
 /// The grade above which a voice is flagged: a person under stress reads less well.
 constexpr double kReadingGradeLimit = 8.0;
 /// About six lines of a node's text, or two of a choice's, at the default text size in a

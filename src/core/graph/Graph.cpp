@@ -2,9 +2,11 @@
 
 #include "core/run/Playthrough.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <fmt/format.h>
 #include <map>
+#include <mutex>
 #include <graphviz/gvc.h>
 
 namespace attune::graph {
@@ -111,6 +113,15 @@ std::string dot(const Scenario& s, bool edgeLabels) {
     const Shape sh = shape(s);
     std::string out = fmt::format("digraph {} {{\n", quote(s.id));
     out += fmt::format("  label={};\n  labelloc=t;\n  rankdir=TB;\n  fontname=\"DejaVu Sans\";\n", quote(s.title));
+    std::size_t edges = 0;
+    for (const Node& n : s.nodes) {
+        edges += n.next.size();
+        for (const Choice& c : n.choices) edges += c.next.size();
+    }
+    // Past a few hundred nodes and edges, dot's best layout can take minutes: a quicker
+    // one (straight edges, bounded placement and crossing passes) keeps it to seconds.
+    if (s.nodes.size() + edges > kQuickLayout)
+        out += "  nslimit=1; nslimit1=1; mclimit=0.01; remincross=false; splines=line;\n";
     out += "  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"DejaVu Sans\"];\n";
     out += "  edge [fontname=\"DejaVu Sans\", fontsize=10];\n";
     for (const Node& n : s.nodes) {
@@ -161,6 +172,7 @@ std::string dot(const Scenario& s, bool edgeLabels) {
 
 namespace {
 
+std::mutex gvLock;
 std::string gvErrors;
 int keepError(char* message) {
     gvErrors += message;
@@ -170,11 +182,10 @@ int keepError(char* message) {
 /// One Graphviz context and graph, laid out with dot; freed whatever happens.
 class Laid {
 public:
-    Laid(const Scenario& s, bool edgeLabels, std::string& error) {
+    Laid(const std::string& text, std::string& error) : hold_(gvLock) {
         gvErrors.clear();
         agseterr(AGERR);
         agseterrf(keepError);
-        const std::string text = dot(s, edgeLabels);
         gvc_ = gvContext();
         g_ = gvc_ ? agmemread(text.c_str()) : nullptr;
         if (!g_) {
@@ -206,6 +217,7 @@ private:
         while (!d.empty() && (d.back() == '\n' || d.back() == ' ')) d.pop_back();
         return d.empty() ? std::string() : ": " + d;
     }
+    std::lock_guard<std::mutex> hold_;  ///< Graphviz keeps global state: one graph at a time
     GVC_t* gvc_ = nullptr;
     Agraph_t* g_ = nullptr;
     bool laid_ = false;
@@ -213,12 +225,20 @@ private:
 
 }  // namespace
 
-std::optional<Layout> layout(const Scenario& s, std::string& error) {
-    Laid laid(s, false, error);  // the window draws no edge labels: a tighter map
+Prepared prepare(const Scenario& s) {
+    Prepared p;
+    p.dot = dot(s, false);  // the window draws no edge labels: a tighter map
+    for (std::size_t i = 0; i < s.nodes.size(); ++i) p.index[s.nodes[i].id] = static_cast<int>(i);
+    return p;
+}
+
+std::optional<Layout> layout(const Scenario& s, std::string& error) { return layout(prepare(s), error); }
+
+std::optional<Layout> layout(const Prepared& prepared, std::string& error) {
+    Laid laid(prepared.dot, error);
     if (!laid.ok()) return std::nullopt;
     Agraph_t* g = laid.graph();
-    std::map<std::string, int> index;
-    for (std::size_t i = 0; i < s.nodes.size(); ++i) index[s.nodes[i].id] = static_cast<int>(i);
+    const std::map<std::string, int>& index = prepared.index;
     const boxf bb = GD_bb(g);
     Layout out;
     out.width = bb.UR.x - bb.LL.x;
@@ -247,7 +267,7 @@ std::optional<Layout> layout(const Scenario& s, std::string& error) {
 }
 
 std::optional<std::string> svg(const Scenario& s, std::string& error) {
-    Laid laid(s, true, error);
+    Laid laid(dot(s, true), error);
     if (!laid.ok()) return std::nullopt;
     char* data = nullptr;
     unsigned int size = 0;
@@ -277,6 +297,26 @@ std::optional<std::vector<std::string>> shortestPicks(const Scenario& s, const s
             else return;
         }
     };
+    // Only the visit counts a condition reads make two states differ, and only up to the
+    // largest number it compares them with: a 10,000-node story's states stay small.
+    std::vector<int> watched;
+    int cap = 2;
+    const auto scan = [&](const std::optional<Condition>& c) {
+        if (!c) return;
+        for (const expr::Term& t : c->expr.terms) {
+            if (t.op == expr::Op::Visited || t.op == expr::Op::Visits) watched.push_back(t.value);
+            if (t.op == expr::Op::Int) cap = std::max(cap, std::min(t.value, 1000));
+        }
+    };
+    for (const Node& n : s.nodes) {
+        for (const Branch& b : n.next) scan(b.cond);
+        for (const Choice& c : n.choices) {
+            scan(c.cond);
+            for (const Branch& b : c.next) scan(b.cond);
+        }
+    }
+    std::sort(watched.begin(), watched.end());
+    watched.erase(std::unique(watched.begin(), watched.end()), watched.end());
     std::deque<Item> queue;
     std::set<std::string> seen;
     Playthrough first = Playthrough::borrowing(s, played);
@@ -293,7 +333,7 @@ std::optional<std::vector<std::string>> shortestPicks(const Scenario& s, const s
         std::string key = fmt::format("{}|", ss.nodeIndex());
         for (int m : ss.meters()) key += fmt::format("{},", m);
         for (std::size_t f = 0; f < s.flags.size(); ++f) key += ss.flag(static_cast<int>(f)) ? '1' : '0';
-        for (std::size_t v = 0; v < s.nodes.size(); ++v) key += fmt::format(",{}", ss.visits(static_cast<int>(v)));
+        for (int v : watched) key += fmt::format(",{}", std::min(ss.visits(v), cap + 1));
         if (!seen.insert(key).second) continue;
         ++states;
         for (int c : ss.visibleChoices()) {

@@ -5,6 +5,7 @@
 /// window's graph screen draws. And the shortest run of picks that reaches a node.
 #include "core/model/Scenario.hpp"
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -45,7 +46,20 @@ struct Layout {
     std::vector<PlacedEdge> edges;
 };
 
-/// Lays `s` out with Graphviz's dot layout; nothing with `error` when Graphviz cannot.
+/// Nodes plus edges past which the DOT asks Graphviz for its quicker layout.
+constexpr std::size_t kQuickLayout = 300;
+/// Past this many nodes the window's map is not drawn (Graphviz would take minutes).
+constexpr std::size_t kMapNodeLimit = 600;
+
+/// What a layout needs, taken from the scenario so it can be laid out on another thread.
+struct Prepared {
+    std::string dot;                     ///< without edge labels
+    std::map<std::string, int> index;    ///< node id -> index
+};
+Prepared prepare(const Scenario& s);
+/// Lays it out with Graphviz's dot layout; nothing with `error` when Graphviz cannot.
+/// Safe from any thread (layouts take turns: Graphviz keeps global state).
+std::optional<Layout> layout(const Prepared& p, std::string& error);
 std::optional<Layout> layout(const Scenario& s, std::string& error);
 /// The graph as a standalone SVG document; nothing with `error` when Graphviz cannot.
 std::optional<std::string> svg(const Scenario& s, std::string& error);

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <mutex>
+#include <thread>
 
 namespace attune::ui {
 namespace {
@@ -22,13 +24,49 @@ sf::Vector2f bezier(sf::Vector2f a, sf::Vector2f b, sf::Vector2f c, sf::Vector2f
 }
 }  // namespace
 
+struct GraphScreen::Pending {
+    std::mutex m;
+    bool done = false;
+    std::optional<graph::Layout> layout;
+    std::string error;
+};
+
 GraphScreen::GraphScreen(Context& ctx, const Scenario& s, std::set<std::string> played, int current,
                          std::function<void(std::vector<std::string>, int)> playFrom)
     : Screen(ctx), sc_(s), played_(std::move(played)), current_(current), playFrom_(std::move(playFrom)) {
-    laid_ = graph::layout(s, error_);
     shape_ = graph::shape(s);
+    if (s.nodes.size() > graph::kMapNodeLimit) {
+        error_ = fmt::format("this story has {} nodes, and the map is drawn for up to {} (attune graph FILE --format svg "
+                             "lays out any size, given time)",
+                             s.nodes.size(), graph::kMapNodeLimit);
+    } else {
+        // Graphviz on its own thread, from a copy of what it needs: the screen may close first.
+        pending_ = std::make_shared<Pending>();
+        std::thread([p = pending_, prepared = graph::prepare(s)] {
+            std::string error;
+            auto l = graph::layout(prepared, error);
+            const std::lock_guard<std::mutex> lock(p->m);
+            p->layout = std::move(l);
+            p->error = std::move(error);
+            p->done = true;
+        }).detach();
+    }
     close_.set("Back to the story", "Esc", Button::Kind::Secondary);
     play_.set("Play from here", "Enter", Button::Kind::Primary);
+}
+
+void GraphScreen::update(float) {
+    if (!pending_) return;
+    {
+        const std::lock_guard<std::mutex> lock(pending_->m);
+        if (!pending_->done) return;
+        laid_ = std::move(pending_->layout);
+        error_ = pending_->error;
+    }
+    pending_.reset();
+    nodes_.clear();  // laid out afresh, and fitted
+    layout();
+    ctx_.redraw = true;
 }
 
 void GraphScreen::layout() {
@@ -40,9 +78,10 @@ void GraphScreen::layout() {
     title_.wrap(ctx_.size.x - 2 * th.margin - cs.x - 2 * th.unit);
     title_.setPosition({th.margin, y + std::round((cs.y - title_.height()) / 2)});
     y += std::max(cs.y, title_.height()) + std::round(0.6f * th.unit);
-    legend_.set(error_.empty() ? "Choices: green secure, orange anxious, blue avoidant, purple disorganised. Dashed: "
-                                 "never reached. Red outline: the story can stop there. Ringed: where you are."
-                               : "The map cannot be drawn: " + error_ + ".",
+    legend_.set(pending_ ? fmt::format("Graphviz is laying out the map of {} nodes...", sc_.nodes.size())
+                : error_.empty() ? "Choices: green secure, orange anxious, blue avoidant, purple disorganised. Dashed: "
+                                   "never reached. Red outline: the story can stop there. Ringed: where you are."
+                                 : "The map cannot be drawn: " + error_ + ".",
                 th.look(th.type.caption, th.color.muted));
     legend_.wrap(ctx_.size.x - 2 * th.margin);
     legend_.setPosition({th.margin, y});
@@ -55,7 +94,7 @@ void GraphScreen::layout() {
     area_ = {th.margin, y, ctx_.size.x - 2 * th.margin, bottom - hint_.height() - std::round(0.6f * th.unit) - y};
     const bool first = nodes_.empty();
     buildGraph();
-    if (first) fit();
+    if (first && laid_) fit();
     placeCard();
 }
 

@@ -12,6 +12,7 @@
 #include <SFML/Graphics/VertexArray.hpp>
 #include <SFML/Graphics/View.hpp>
 #include <functional>
+#include <memory>
 #include <set>
 
 namespace attune::ui {
@@ -25,8 +26,11 @@ public:
     const char* name() const override { return "graph"; }
     void layout() override;
     void handle(const sf::Event& e) override;
+    void update(float dt) override;
     void draw(sf::RenderTarget& target) const override;
     std::vector<Box> boxes() const override;
+    /// Graphviz is laying the map out (on its own thread: the window stays responsive).
+    bool busy() const override { return pending_ != nullptr; }
 
     /// For tests and screenshots.
     const graph::Layout* graphLayout() const { return laid_ ? &*laid_ : nullptr; }
@@ -53,6 +57,9 @@ private:
     int current_;
     std::function<void(std::vector<std::string>, int)> playFrom_;
     std::optional<graph::Layout> laid_;
+    /// The layout being made on its thread; null once it is in laid_ (or failed).
+    struct Pending;
+    std::shared_ptr<Pending> pending_;
     graph::Shape shape_;
     std::string error_;
 

@@ -102,7 +102,7 @@ TEST_CASE("a missing, folder, unreadable kind or too large image is a warning wi
           "the window shows the name alone instead [image-missing]\n"
           "s.yaml:20:12: warning: the scene 'art/folder.png' is a folder, not an image; the window shows the plain "
           "background instead [image-missing]\n"
-          "s.yaml:11:35: warning: the portrait 'art/anim.gif' is not a .png, .jpg, .bmp or .tga file, the kinds the "
+          "s.yaml:11:35: warning: the portrait 'art/anim.gif' is not a .png, .jpg (.jpeg), .bmp or .tga file, the kinds the "
           "window reads; it shows the name alone instead [image-format]\n"
           "s.yaml:20:12: warning: the scene 'art/huge.png' is 9.0 MiB; images are limited to 8 MiB, so the window shows "
           "the plain background instead [image-too-large]\n");
