@@ -639,6 +639,7 @@ int run(int argc, char** argv) {
     p->add_flag("--no-checkin", pa.noCheckin, "Do not ask the check-ins")->excludes(checkinFlag);
     watchFlag->excludes(checkinFlag);
     p->get_option("--script")->excludes(watchFlag);
+    p->get_option("--report")->excludes(watchFlag);
     std::string journalFile;
     const char* journalHelp = "The journal file (default: attune/journal.sqlite in the XDG data folder)";
     p->add_option("--journal", journalFile, journalHelp);

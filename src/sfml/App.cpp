@@ -279,8 +279,11 @@ void App::pollWatch() {
         c.stack.apply();
         return;
     }
+    // Only the story of the watched file is carried over (not one opened from the library).
     const PlayScreen* p = c.stack.find<PlayScreen>();
+    if (p && p->watchNote().empty()) p = nullptr;
     const std::string at = clockNow();
+    c.images.clear();  // a repainted scene or portrait is read again
     if (!p) {
         const window::WindowOptions& o = watchOptions_;
         std::string error;

@@ -1,5 +1,7 @@
 #include "sfml/Images.hpp"
 
+#include "core/check/Checker.hpp"
+
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/System/Err.hpp>
 #include <fmt/format.h>
@@ -8,11 +10,25 @@
 
 namespace attune::ui {
 
+unsigned Images::maxSide(Kind k) { return k == Kind::Scene ? check::kMaxScenePixels : check::kMaxPortraitPixels; }
+
 const sf::Texture* Images::get(const std::string& file, Kind kind) {
     if (file.empty()) return nullptr;
     if (auto it = cache_.find(file); it != cache_.end()) return it->second.get();
     std::unique_ptr<sf::Texture>& slot = cache_[file];
     const char* what = kind == Kind::Scene ? "scene" : "portrait";
+    // The size from the header first: a small file can claim a picture that would take
+    // gigabytes to decode.
+    const auto px = check::imagePixels(file);
+    if (!px) {
+        std::cerr << fmt::format("attune: the {} {} could not be read as an image; none is shown\n", what, file);
+        return nullptr;
+    }
+    if (px->first > maxSide(kind) || px->second > maxSide(kind)) {
+        std::cerr << fmt::format("attune: the {} {} is {}x{} pixels; {}s are limited to {} on a side, so none is shown\n",
+                                 what, file, px->first, px->second, what, maxSide(kind));
+        return nullptr;
+    }
     sf::Image image;
     // SFML's own words about a file it cannot read stay off the terminal; ours say it once.
     std::ostringstream quiet;

@@ -14,9 +14,11 @@ class Images {
 public:
     enum class Kind { Portrait, Scene };
     /// The largest side an image may have: scenes 4096 pixels, portraits 1024.
-    static unsigned maxSide(Kind k) { return k == Kind::Scene ? 4096u : 1024u; }
+    static unsigned maxSide(Kind k);
     /// The texture for `file` (a resolved path), or null when it cannot be shown.
     const sf::Texture* get(const std::string& file, Kind kind);
+    /// Forgets every image (live reload: a file may have been repainted or fixed).
+    void clear() { cache_.clear(); }
 
 private:
     std::map<std::string, std::unique_ptr<sf::Texture>> cache_;

@@ -15,7 +15,13 @@ using namespace attune;
 namespace fs = std::filesystem;
 
 TEST_CASE("the story map: the current node ringed, a click reads a node, Play from here goes there") {
-    auto app = testing::open(testing::Open(std::string(ATTUNE_SOURCE_DIR) + "/tests/data/small.yaml", "protest"));
+    // An author's tool: offered while watching the file being written.
+    const fs::path file = fs::temp_directory_path() / fmt::format("attune-map-small-{}.yaml", ::getpid());
+    fs::copy_file(fs::path(ATTUNE_SOURCE_DIR) / "tests" / "data" / "small.yaml", file, fs::copy_options::overwrite_existing);
+    testing::Open o(file.string(), "protest");
+    o.watch = true;
+    auto app = testing::open(o);
+    CHECK(testing::play(*app).mapOffered());
     testing::play(*app).openGraph();
     app->frame();
     auto* g = app->find<ui::GraphScreen>();
@@ -78,12 +84,23 @@ TEST_CASE("the story map: the current node ringed, a click reads a node, Play fr
     CHECK_FALSE(g->route());
     testing::press(*app, sf::Keyboard::Escape);  // back to the story
     CHECK(std::string(app->top()->name()) == "play");
+    app.reset();
+    fs::remove(file);
+}
+
+TEST_CASE("a person's own practice gets no map: G does nothing, so no pick is made for them") {
+    auto app = testing::open(testing::Open(std::string(ATTUNE_SOURCE_DIR) + "/tests/data/small.yaml"));
+    CHECK_FALSE(testing::play(*app).mapOffered());
+    testing::press(*app, sf::Keyboard::G);
+    CHECK(std::string(app->top()->name()) == "play");
 }
 
 TEST_CASE("the story map of a story too large to draw says so, and closes") {
     const fs::path file = fs::temp_directory_path() / fmt::format("attune-map-{}.yaml", ::getpid());
     REQUIRE(std::system(fmt::format("python3 '{}/bench/gen_scenario.py' 700 > '{}'", ATTUNE_SOURCE_DIR, file.string()).c_str()) == 0);
-    auto app = testing::open(testing::Open(file.string()));
+    testing::Open o(file.string());
+    o.watch = true;
+    auto app = testing::open(o);
     testing::play(*app).openGraph();
     app->frame();
     auto* g = app->find<ui::GraphScreen>();

@@ -6,6 +6,8 @@
 #include "core/model/Scenario.hpp"
 
 #include <filesystem>
+#include <optional>
+#include <utility>
 
 namespace attune {
 class PatternLibrary;
@@ -32,7 +34,14 @@ void checkEndings(const Scenario& s, Diagnostics& d);
 
 /// Per node, the highest any arousal meter stands on arriving there, over the story's
 /// states (the same exploration as checkEndings); -1 where no explored state arrives.
-std::vector<int> highestArousal(const Scenario& s);
+/// `complete` (when given) says whether every state was explored within the caps.
+std::vector<int> highestArousal(const Scenario& s, bool* complete = nullptr);
+
+/// The largest side a scene or a portrait may have, in pixels.
+constexpr unsigned kMaxScenePixels = 4096, kMaxPortraitPixels = 1024;
+/// An image's width and height read from its header (PNG, JPEG, BMP, TGA), without
+/// decoding it: a small file can claim a huge picture. Nothing when it is not one of them.
+std::optional<std::pair<unsigned, unsigned>> imagePixels(const std::filesystem::path& file);
 
 /// Portraits and scenes: each path resolved in the scenario's `folder`, else in `assets`;
 /// a path that leaves both is an error at its position [image-path]; a file that is not

@@ -79,8 +79,9 @@ std::string picksTo(const std::vector<Trail>& trail, const Scenario& s, int at) 
 /// shortest way there), with every role played; `visit` sees each with the trail index
 /// it was reached by. Only the frontier keeps whole Sessions, and the work is capped:
 /// states, and every int copied or choice looked at.
-void explore(const Scenario& s, const std::function<void(const Session&, const std::vector<Trail>&, int)>& visit) {
-    if (s.startIndex < 0) return;
+/// True when every state was seen (false: the caps stopped it first).
+bool explore(const Scenario& s, const std::function<void(const Session&, const std::vector<Trail>&, int)>& visit) {
+    if (s.startIndex < 0) return true;
     std::set<std::string> everyone;
     for (const Role& r : s.roles) everyone.insert(r.id);
     const int cap = visitCap(s);
@@ -127,6 +128,7 @@ void explore(const Scenario& s, const std::function<void(const Session&, const s
             case Session::State::Stuck: break;
         }
     }
+    return frontier.empty();
 }
 
 }  // namespace
@@ -153,13 +155,14 @@ void checkEndings(const Scenario& s, Diagnostics& d) {
     });
 }
 
-std::vector<int> highestArousal(const Scenario& s) {
+std::vector<int> highestArousal(const Scenario& s, bool* complete) {
     std::vector<int> top(s.nodes.size(), -1);
-    explore(s, [&](const Session& cur, const std::vector<Trail>&, int) {
+    const bool all = explore(s, [&](const Session& cur, const std::vector<Trail>&, int) {
         int& t = top[static_cast<std::size_t>(cur.nodeIndex())];
         for (std::size_t i = 0; i < s.meters.size(); ++i)
             if (s.meters[i].kind == MeterKind::Arousal) t = std::max(t, cur.meter(static_cast<int>(i)));
     });
+    if (complete) *complete = all;
     return top;
 }
 

@@ -7,7 +7,10 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <cstdint>
+#include <cstdlib>
 #include <fstream>
+#include <string_view>
 
 namespace attune::check {
 namespace fs = std::filesystem;
@@ -23,6 +26,11 @@ bool within(const fs::path& inner, const fs::path& outer) {
         if (i == inner.end() || *i != *o) return false;
     return true;
 }
+
+unsigned be16(const unsigned char* p) { return (p[0] << 8) | p[1]; }
+unsigned le16(const unsigned char* p) { return p[0] | (p[1] << 8); }
+unsigned be32(const unsigned char* p) { return (be16(p) << 16) | be16(p + 2); }
+long le32s(const unsigned char* p) { return static_cast<std::int32_t>(le16(p) | (le16(p + 2) << 16)); }
 
 /// `what` is "portrait" or "scene"; `fallback` what the window shows instead.
 std::string resolve(const std::string& path, Pos pos, const char* what, const char* fallback, const fs::path& folder,
@@ -85,6 +93,22 @@ std::string resolve(const std::string& path, Pos pos, const char* what, const ch
                                   path, fallback));
             return {};
         }
+        const unsigned cap = std::string_view(what) == "scene" ? kMaxScenePixels : kMaxPortraitPixels;
+        const auto px = imagePixels(real);
+        if (!px) {
+            d.warning(pos, "image-format",
+                      fmt::format("the {} '{}' does not read as a .png, .jpg, .bmp or .tga image; the window shows {} "
+                                  "instead",
+                                  what, path, fallback));
+            return {};
+        }
+        if (px->first > cap || px->second > cap) {
+            d.warning(pos, "image-too-large",
+                      fmt::format("the {} '{}' is {}x{} pixels; {}s are limited to {} on a side, so the window shows {} "
+                                  "instead",
+                                  what, path, px->first, px->second, what, cap, fallback));
+            return {};
+        }
         return real.string();
     }
     d.warning(pos, "image-missing",
@@ -95,6 +119,41 @@ std::string resolve(const std::string& path, Pos pos, const char* what, const ch
 }
 
 }  // namespace
+
+std::optional<std::pair<unsigned, unsigned>> imagePixels(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    unsigned char h[32] = {};
+    in.read(reinterpret_cast<char*>(h), sizeof h);
+    const std::streamsize n = in.gcount();
+    static constexpr unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    if (n >= 24 && std::equal(h, h + 8, kPng)) return std::make_pair(be32(h + 16), be32(h + 20));
+    if (n >= 26 && h[0] == 'B' && h[1] == 'M') {
+        const long w = le32s(h + 18), hh = le32s(h + 22);
+        return std::make_pair(static_cast<unsigned>(std::labs(w)), static_cast<unsigned>(std::labs(hh)));
+    }
+    if (n >= 4 && h[0] == 0xFF && h[1] == 0xD8) {
+        // JPEG: the segments up to the frame header, which holds the size.
+        in.clear();
+        in.seekg(2);
+        unsigned char m[9];
+        while (in.read(reinterpret_cast<char*>(m), 4)) {
+            if (m[0] != 0xFF) return std::nullopt;
+            const unsigned marker = m[1], len = be16(m + 2);
+            const bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (frame) {
+                if (!in.read(reinterpret_cast<char*>(m), 5)) return std::nullopt;
+                return std::make_pair(be16(m + 3), be16(m + 1));
+            }
+            if (len < 2) return std::nullopt;
+            in.seekg(len - 2, std::ios::cur);
+        }
+        return std::nullopt;
+    }
+    std::string ext = file.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".tga" && n >= 18) return std::make_pair(le16(h + 12), le16(h + 14));  // TGA has no signature
+    return std::nullopt;
+}
 
 void checkImages(Scenario& s, const fs::path& folder, const fs::path& assets, Diagnostics& d) {
     for (Role& r : s.roles)

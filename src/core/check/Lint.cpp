@@ -127,9 +127,11 @@ void lint(const Scenario& s, const std::string& file, SeenLines& seen, Diagnosti
         const std::size_t len = text::codePoints(s.substitute(n.text));
         if (len > kLongNodeText)
             d.warning(n.textPos, "long-line",
-                      fmt::format("this text is {} characters, about {} lines at the default text size, so the choices "
-                                  "start below the fold; split it across two nodes or keep it under {}",
-                                  len, (len + 69) / 70, kLongNodeText));
+                      fmt::format("this text is {} characters, about {} lines at the default text size, so {}; split it "
+                                  "across two nodes or keep it under {}",
+                                  len, (len + 69) / 70,
+                                  n.isDecision() ? "the choices start below the fold" : "it may not fit on the screen",
+                                  kLongNodeText));
         for (const Choice& c : n.choices) {
             const std::size_t cl = text::codePoints(s.substitute(c.text));
             if (cl > kLongChoiceText)
@@ -162,7 +164,9 @@ void lint(const Scenario& s, const std::string& file, SeenLines& seen, Diagnosti
     for (const Node& n : s.nodes)
         for (const Choice& c : n.choices) breathing = breathing || c.breathe;
     if (!breathing) return;
-    const std::vector<int> top = highestArousal(s);
+    bool complete = false;
+    const std::vector<int> top = highestArousal(s, &complete);
+    if (!complete) return;  // too many states to say "nobody, ever": better silent than wrong
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
         if (top[i] < 0 || top[i] >= kNearTheTop) continue;
         for (const Choice& c : s.nodes[i].choices)

@@ -179,14 +179,24 @@ int keepError(char* message) {
     return 0;
 }
 
-/// One Graphviz context and graph, laid out with dot; freed whatever happens.
+/// Graphviz's context lives as long as the program, and the last graph laid out is closed
+/// only when the next one is done: Graphviz 2.42's pango plugin remembers the font name
+/// of the last text it measured, which belongs to that graph, and reads it at the next
+/// measure (closing the graph first made that read a use after free).
+GVC_t* context() {
+    static GVC_t* gvc = gvContext();
+    return gvc;
+}
+Agraph_t* lastGraph = nullptr;
+
+/// One graph, laid out with dot; its layout freed whatever happens.
 class Laid {
 public:
     Laid(const std::string& text, std::string& error) : hold_(gvLock) {
         gvErrors.clear();
         agseterr(AGERR);
         agseterrf(keepError);
-        gvc_ = gvContext();
+        gvc_ = context();
         g_ = gvc_ ? agmemread(text.c_str()) : nullptr;
         if (!g_) {
             error = "Graphviz could not read the graph" + detail();
@@ -201,8 +211,10 @@ public:
     }
     ~Laid() {
         if (laid_) gvFreeLayout(gvc_, g_);
-        if (g_) agclose(g_);
-        if (gvc_) gvFreeContext(gvc_);
+        if (g_) {
+            if (lastGraph) agclose(lastGraph);
+            lastGraph = g_;
+        }
         agseterrf(nullptr);
     }
     Laid(const Laid&) = delete;
@@ -281,7 +293,8 @@ std::optional<std::string> svg(const Scenario& s, std::string& error) {
 }
 
 std::optional<std::vector<std::string>> shortestPicks(const Scenario& s, const std::set<std::string>& played, int target,
-                                                      int maxStates) {
+                                                      int maxStates, bool* gaveUp) {
+    if (gaveUp) *gaveUp = false;
     // Breadth first over the story's states (node, meters, flags, visits), so the first
     // run to stand at `target` has the fewest picks; lines and roles nobody plays go on
     // as in play.
@@ -345,6 +358,7 @@ std::optional<std::vector<std::string>> shortestPicks(const Scenario& s, const s
             queue.push_back(std::move(next));
         }
     }
+    if (gaveUp) *gaveUp = !queue.empty();
     return std::nullopt;
 }
 

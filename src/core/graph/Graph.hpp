@@ -67,7 +67,9 @@ std::optional<std::string> svg(const Scenario& s, std::string& error);
 /// The fewest picks (choice keys, as --script takes them) that bring a playthrough with
 /// `played` from the start to node `target`, respecting conditions; nothing when no run
 /// within `maxStates` distinct story states gets there.
+/// `gaveUp` (when given) says whether the search stopped at `maxStates` rather than
+/// finding that no run gets there.
 std::optional<std::vector<std::string>> shortestPicks(const Scenario& s, const std::set<std::string>& played,
-                                                      int target, int maxStates = 50000);
+                                                      int target, int maxStates = 50000, bool* gaveUp = nullptr);
 
 }  // namespace attune::graph

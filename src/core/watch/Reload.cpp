@@ -40,6 +40,7 @@ bool FileWatch::changed() {
             const auto* e = reinterpret_cast<const inotify_event*>(buf + at);
             // A file created empty is written next: its closing write is the event to act on.
             if (e->len > 0 && name == e->name && (e->mask & (IN_CLOSE_WRITE | IN_MOVED_TO))) hit = true;
+            if (e->mask & IN_Q_OVERFLOW) hit = true;  // events were lost: read the file (the same bytes do nothing)
             at += static_cast<ssize_t>(sizeof(inotify_event) + e->len);
         }
     }

@@ -214,7 +214,8 @@ void GraphScreen::zoomAt(float factor, sf::Vector2f screen) {
 void GraphScreen::select(int node) {
     selected_ = node;
     route_.reset();
-    if (node >= 0) route_ = graph::shortestPicks(sc_, played_, node);
+    gaveUp_ = false;
+    if (node >= 0) route_ = graph::shortestPicks(sc_, played_, node, 50000, &gaveUp_);
     placeCard();
     ctx_.redraw = true;
 }
@@ -250,7 +251,9 @@ void GraphScreen::placeCard() {
     cardText_.setPosition({x + pad, y});
     y += cardText_.wrap(inner) + std::round(0.8f * th.unit);
     std::string routeText;
-    if (!route_)
+    if (!route_ && gaveUp_)
+        routeText = "No run to this node was found within 50,000 states of the story, so it cannot be played from here.";
+    else if (!route_)
         routeText = "No run reaches this node from the start.";
     else if (route_->empty())
         routeText = "Reached without a pick.";

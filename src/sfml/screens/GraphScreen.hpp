@@ -79,6 +79,7 @@ private:
     // The selected node's card.
     int selected_ = -1;
     std::optional<std::vector<std::string>> route_;
+    bool gaveUp_ = false;  ///< the search for a route stopped at its bound
     sf::ConvexShape card_;
     sf::FloatRect cardRect_;
     TextBlock cardTitle_, cardWho_, cardText_, cardRoute_;

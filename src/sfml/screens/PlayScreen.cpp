@@ -797,7 +797,7 @@ void PlayScreen::handle(const sf::Event& e) {
             openHistory();
             break;
         case sf::Keyboard::G:
-            if (!game_) openGraph();
+            openGraph();
             break;
         case sf::Keyboard::R:
         case sf::Keyboard::BackSpace:
@@ -902,8 +902,14 @@ bool PlayScreen::replayFrom(int step, int choice) {
     return true;
 }
 
+bool PlayScreen::mapOffered() const {
+    // An author's tool: while watching a file, or where nothing is kept (screenshots, tests).
+    // A person's practice is never jumped about, nor a partner's choices shown ahead of them.
+    return !game_ && (!watching_.empty() || !recorder_);
+}
+
 void PlayScreen::openGraph() {
-    if (game_) return;  // two machines share one story: it is never jumped about
+    if (!mapOffered()) return;
     const bool mirror = run_.mode() == TogetherMode::Mirror;
     ctx_.stack.push(std::make_unique<GraphScreen>(
         ctx_, sc_, session_.played(), session_.nodeIndex(),

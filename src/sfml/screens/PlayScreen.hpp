@@ -109,8 +109,10 @@ public:
     void leaveDebrief(std::function<void()> then);
     void openDebrief();
     void openSettings();
-    /// The story map (G): the graph, where the story stands, and play from any node.
+    /// The story map (G): the graph, where the story stands, and play from any node. Offered
+    /// while watching a file, or when nothing is recorded; never on two machines.
     void openGraph();
+    bool mapOffered() const;
     /// Starts again and plays `picks` (choice keys) up to node `target`.
     bool playTo(const std::vector<std::string>& picks, int target);
     /// Two people: the privacy screen, when the device must change hands now.

@@ -17,6 +17,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// The start of a PNG: its signature and header, claiming `w` by `h` pixels (enough for
+/// the checker, which reads sizes from headers and never decodes).
+std::string png(unsigned w, unsigned h) {
+    std::string s("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+    for (unsigned v : {w, h})
+        for (int shift = 24; shift >= 0; shift -= 8) s += static_cast<char>((v >> shift) & 0xFF);
+    return s + std::string("\x08\x02\0\0\0", 5);
+}
+
 struct Folders {
     fs::path root = fs::temp_directory_path() / fmt::format("attune-images-{}", ::getpid());
     fs::path story = root / "story", assets = root / "assets";
@@ -24,9 +33,9 @@ struct Folders {
         fs::remove_all(root);
         fs::create_directories(story / "art");
         fs::create_directories(assets / "art" / "scenes");
-        std::ofstream(story / "art" / "me.png") << "png";
-        std::ofstream(assets / "art" / "scenes" / "kitchen.png") << "png";
-        std::ofstream(root / "outside.png") << "png";
+        std::ofstream(story / "art" / "me.png", std::ios::binary) << png(256, 256);
+        std::ofstream(assets / "art" / "scenes" / "kitchen.png", std::ios::binary) << png(1280, 720);
+        std::ofstream(root / "outside.png", std::ios::binary) << png(10, 10);
     }
     ~Folders() { fs::remove_all(root); }
 };
@@ -60,7 +69,7 @@ TEST_CASE("images are found in the scenario's folder first, then in the assets")
     CHECK(s.nodes[0].sceneFile == fs::canonical(f.assets / "art" / "scenes" / "kitchen.png").string());
     // The same name in both: the scenario's own wins.
     fs::create_directories(f.story / "art" / "scenes");
-    std::ofstream(f.story / "art" / "scenes" / "kitchen.png") << "mine";
+    std::ofstream(f.story / "art" / "scenes" / "kitchen.png", std::ios::binary) << png(640, 360);
     Diagnostics again("s.yaml");
     CHECK(withImages("art/me.png", "art/scenes/kitchen.png", again, f).nodes[0].sceneFile ==
           fs::canonical(f.story / "art" / "scenes" / "kitchen.png").string());
@@ -111,4 +120,26 @@ TEST_CASE("a missing, folder, unreadable kind or too large image is a warning wi
 
 TEST_CASE("the shipped assets folder is the pattern library's") {
     CHECK(fs::exists(assetsDir() / "patterns" / "library.yaml"));
+}
+
+TEST_CASE("an image's size is read from its header, so a small file claiming a huge picture is refused") {
+    Folders f;
+    std::ofstream(f.story / "art" / "bomb.png", std::ios::binary) << png(16000, 16000);  // 33 bytes
+    std::ofstream(f.story / "art" / "wide.png", std::ios::binary) << png(1100, 40);
+    std::ofstream(f.story / "art" / "text.png") << "this is not a picture";
+    CHECK(check::imagePixels(f.story / "art" / "bomb.png") == std::make_pair(16000u, 16000u));
+    CHECK_FALSE(check::imagePixels(f.story / "art" / "text.png"));
+    Diagnostics d("s.yaml");
+    withImages("art/wide.png", "art/bomb.png", d, f);
+    withImages("art/me.png", "art/text.png", d, f);
+    CHECK(report(d) ==
+          "s.yaml:11:35: warning: the portrait 'art/wide.png' is 1100x40 pixels; portraits are limited to 1024 on a "
+          "side, so the window shows the name alone instead [image-too-large]\n"
+          "s.yaml:20:12: warning: the scene 'art/bomb.png' is 16000x16000 pixels; scenes are limited to 4096 on a side, "
+          "so the window shows the plain background instead [image-too-large]\n"
+          "s.yaml:20:12: warning: the scene 'art/text.png' does not read as a .png, .jpg, .bmp or .tga image; the window "
+          "shows the plain background instead [image-format]\n");
+    // The shipped art reads as what it is.
+    CHECK(check::imagePixels(assetsDir() / "art" / "scenes" / "phone-glow.png") == std::make_pair(1280u, 720u));
+    CHECK(check::imagePixels(assetsDir() / "art" / "portraits" / "sky-long.png") == std::make_pair(256u, 256u));
 }
