@@ -5,6 +5,7 @@
 // story is still being written.
 #include "cli/Commands.hpp"
 #include "core/model/PatternLibrary.hpp"
+#include "core/util/Text.hpp"
 #include "core/watch/Reload.hpp"
 #include "core/run/Script.hpp"
 #include "text/TextPlayer.hpp"
@@ -79,14 +80,6 @@ private:
     const WatchedInput& w_;
 };
 
-std::string clock() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char s[16];
-    std::strftime(s, sizeof s, "%H:%M:%S", &tm);
-    return s;
-}
 
 void printDiagnostics(const ScenarioUpdate& u, std::ostream& out) {
     for (const Diagnostic& d : u.diags.all()) out << "  " << d.format() << '\n';
@@ -123,7 +116,7 @@ int playWatched(const WatchPlay& a, const PatternLibrary& lib) {
         while (u.kind != ScenarioUpdate::Kind::Loaded) {
             if (u.kind == ScenarioUpdate::Kind::Broken) {
                 const std::size_t n = u.diags.errorCount();
-                out << fmt::format("\n-- {} {} has {}; play goes on once {} fixed --\n", clock(), a.file,
+                out << fmt::format("\n-- {} {} has {}; play goes on once {} fixed --\n", text::timeOfDay(), a.file,
                                    n == 1 ? "an error" : fmt::format("{} errors", n), n == 1 ? "it is" : "they are");
                 printDiagnostics(u, out);
                 out << std::flush;
@@ -170,7 +163,7 @@ int playWatched(const WatchPlay& a, const PatternLibrary& lib) {
         if (!u) return 0;
         CarriedOver c = carryOver(*run, u->scenario);
         run.emplace(std::move(c.playthrough));
-        out << fmt::format("\n-- {} reloaded {}: {} --\n", clock(), a.file, c.note);
+        out << fmt::format("\n-- {} reloaded {}: {} --\n", text::timeOfDay(), a.file, c.note);
         if (u->diags.warningCount() > 0) printDiagnostics(*u, out);
         showSince(*run, out, TextOptions{});
     }

@@ -7,6 +7,7 @@
 
 #include "core/load/Patterns.hpp"
 #include "core/run/Script.hpp"
+#include "core/util/Text.hpp"
 #include "sfml/screens/AboutScreen.hpp"
 #include "sfml/screens/BreatheScreen.hpp"
 #include "sfml/screens/CheckinScreen.hpp"
@@ -192,15 +193,6 @@ void App::resize(sf::Vector2u size) {
 }
 
 namespace {
-/// The time of day, for what a save did ("18:47:20").
-std::string clockNow() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char out[16];
-    std::strftime(out, sizeof out, "%H:%M:%S", &tm);
-    return out;
-}
 
 /// Two machines with nobody at the screen (a screenshot, or --script): the picks to play.
 bool netScript(const window::WindowOptions& o, bool screenshot, std::optional<std::vector<Pick>>& script,
@@ -220,23 +212,12 @@ void showPracticeAt(Context& c, const window::WindowOptions& o) {
 }
 }  // namespace
 
-bool App::startWatching(const window::WindowOptions& o, Failure& failure) {
-    Context& c = *ctx_;
-    watchOptions_ = o;
-    ScenarioUpdate u = watch_->load();
-    if (u.kind != ScenarioUpdate::Kind::Loaded) {
-        // Nothing to play yet: the library, with the diagnostics over it until the file is fixed.
-        for (const auto& d : u.diags.all()) std::cerr << d.format() << '\n';
-        c.stack.push(std::make_unique<LibraryScreen>(c));
-        c.stack.push(std::make_unique<DiagnosticsScreen>(c, watch_->file().string(), std::move(u.diags), clockNow(), false));
-        c.stack.apply();
-        return true;
-    }
-    for (const auto& d : u.diags.all()) std::cerr << d.format() << '\n';
+namespace {
+/// The people at the table the options ask for (none: solo, or every role played).
+bool tableFromOptions(const Scenario& s, const window::WindowOptions& o, std::optional<Table>& table, App::Failure& failure) {
     std::string error;
-    std::optional<Table> table;
     if (!o.together.empty()) {
-        table = makeTable(*u.scenario, *parseTogetherMode(o.together), o.names, o.roles, error);
+        table = makeTable(s, *parseTogetherMode(o.together), o.names, o.roles, error);
         if (!table) {
             failure = {"--together: " + error, 2};
             return false;
@@ -245,6 +226,26 @@ bool App::startWatching(const window::WindowOptions& o, Failure& failure) {
         failure = {"--names and --roles go with --together pass or --together mirror", 2};
         return false;
     }
+    return true;
+}
+}  // namespace
+
+bool App::startWatching(const window::WindowOptions& o, Failure& failure) {
+    Context& c = *ctx_;
+    watchOptions_ = o;
+    ScenarioUpdate u = watch_->load();
+    if (u.kind != ScenarioUpdate::Kind::Loaded) {
+        // Nothing to play yet: the library, with the diagnostics over it until the file is fixed.
+        for (const auto& d : u.diags.all()) std::cerr << d.format() << '\n';
+        c.stack.push(std::make_unique<LibraryScreen>(c));
+        c.stack.push(std::make_unique<DiagnosticsScreen>(c, watch_->file().string(), std::move(u.diags), text::timeOfDay(), false));
+        c.stack.apply();
+        return true;
+    }
+    for (const auto& d : u.diags.all()) std::cerr << d.format() << '\n';
+    std::string error;
+    std::optional<Table> table;
+    if (!tableFromOptions(*u.scenario, o, table, failure)) return false;
     Playthrough run = table ? Playthrough(u.scenario, *table) : Playthrough(u.scenario, playedRoles(*u.scenario, o.solo));
     showWatched(std::move(run), "Each save plays here at once, from where the story stands.");
     auto* p = c.stack.find<PlayScreen>();
@@ -274,7 +275,7 @@ void App::pollWatch() {
     if (u.kind == ScenarioUpdate::Kind::Broken) {
         // The story waits beneath; a newer list of errors takes the older one's place.
         if (c.stack.top() && std::string_view(c.stack.top()->name()) == "diagnostics") c.stack.pop();
-        c.stack.push(std::make_unique<DiagnosticsScreen>(c, watch_->file().string(), std::move(u.diags), clockNow(),
+        c.stack.push(std::make_unique<DiagnosticsScreen>(c, watch_->file().string(), std::move(u.diags), text::timeOfDay(),
                                                          c.stack.find<PlayScreen>() != nullptr));
         c.stack.apply();
         return;
@@ -282,13 +283,13 @@ void App::pollWatch() {
     // Only the story of the watched file is carried over (not one opened from the library).
     const PlayScreen* p = c.stack.find<PlayScreen>();
     if (p && p->watchNote().empty()) p = nullptr;
-    const std::string at = clockNow();
+    const std::string at = text::timeOfDay();
     c.images.clear();  // a repainted scene or portrait is read again
     if (!p) {
+        std::optional<Table> table;
+        Failure ignored;  // the options were checked when the window opened
+        if (!tableFromOptions(*u.scenario, watchOptions_, table, ignored)) table.reset();
         const window::WindowOptions& o = watchOptions_;
-        std::string error;
-        const auto table = o.together.empty() ? std::nullopt
-                                              : makeTable(*u.scenario, *parseTogetherMode(o.together), o.names, o.roles, error);
         Playthrough run = table ? Playthrough(u.scenario, *table) : Playthrough(u.scenario, playedRoles(*u.scenario, o.solo));
         showWatched(std::move(run), fmt::format("Loaded at {}.", at));
     } else {
@@ -348,16 +349,7 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
     const Scenario& s = *c.library.find(scenarioId_)->scenario;
     std::string error;
     std::optional<Table> table;
-    if (!o.together.empty()) {
-        table = makeTable(s, *parseTogetherMode(o.together), o.names, o.roles, error);
-        if (!table) {
-            failure = {"--together: " + error, 2};
-            return false;
-        }
-    } else if (!o.names.empty() || !o.roles.empty()) {
-        failure = {"--names and --roles go with --together pass or --together mirror", 2};
-        return false;
-    }
+    if (!tableFromOptions(s, o, table, failure)) return false;
     if (screen == "host" || o.host) {
         if (s.roles.size() < 2) {
             failure = {fmt::format("--host: '{}' has one role; there is nothing for a second machine to play", s.id), 2};

@@ -1,5 +1,7 @@
 #include "core/util/Text.hpp"
 
+#include <ctime>
+
 #include <algorithm>
 #include <numeric>
 
@@ -199,6 +201,19 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
     }
     if (!line.empty() || lines.empty()) lines.push_back(line);
     return lines;
+}
+
+}  // namespace attune::text
+
+namespace attune::text {
+
+std::string timeOfDay() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char out[16];
+    std::strftime(out, sizeof out, "%H:%M:%S", &tm);
+    return out;
 }
 
 }  // namespace attune::text

@@ -25,6 +25,9 @@ std::size_t codePoints(std::string_view s);
 /// True for lower-case kebab-case ids: [a-z0-9]+(-[a-z0-9]+)*
 bool isKebab(std::string_view s);
 
+/// The local time of day now, as "18:47:20" (what a save did, and when).
+std::string timeOfDay();
+
 /// The first `max` code points of a valid UTF-8 string (all of it when shorter).
 std::string firstCodePoints(std::string_view s, std::size_t max);
 
