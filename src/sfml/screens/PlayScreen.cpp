@@ -154,7 +154,10 @@ void PlayScreen::setContent() {
         scene_ = ctx_.images.get(n.sceneFile, Images::Kind::Scene);
         break;
     }
+    // The speaker's portrait by their name; at a decision nobody speaks, the chooser's by the question.
     const Role* speaker = speakerRole_.empty() ? nullptr : sc_.role(speakerRole_);
+    promptPortrait_ = !speaker && m == Mode::Decision;
+    if (promptPortrait_) speaker = sc_.role(session_.chooser());
     portrait_ = speaker ? ctx_.images.get(speaker->portraitFile, Images::Kind::Portrait) : nullptr;
     const bool animate = revealRate(ctx_.settings.reveal) > 0 && !ctx_.still();
     reveal_ = animate ? 0.f : 1e9f;
@@ -336,6 +339,19 @@ std::vector<const Button*> PlayScreen::barButtons() const {
     return out;
 }
 
+void PlayScreen::placePortrait(float d, sf::Vector2f at, const std::string& role) {
+    const Theme& th = ctx_.theme;
+    const sf::Vector2u ts = portrait_->getSize();
+    const int side = static_cast<int>(std::min(ts.x, ts.y));
+    portraitCircle_.setRadius(d / 2);
+    portraitCircle_.setPointCount(64);
+    portraitCircle_.setTexture(portrait_, true);
+    portraitCircle_.setTextureRect({static_cast<int>(ts.x - side) / 2, static_cast<int>(ts.y - side) / 2, side, side});
+    portraitCircle_.setOutlineThickness(std::max(1.f, std::round(0.15f * th.unit)));
+    portraitCircle_.setOutlineColor(roleColor(th, sc_, role));
+    portraitCircle_.setPosition(at);
+}
+
 std::string PlayScreen::sceneShown() const {
     if (!scene_) return {};
     const auto& h = session_.history();
@@ -490,15 +506,7 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
     if (!speaker_.empty() && portrait_) {
         // The portrait in a circle, the name beside it, centred on it.
         const float d = std::round(std::max(3.2f * th.unit, 1.9f * static_cast<float>(th.type.title)));
-        const sf::Vector2u ts = portrait_->getSize();
-        const int side = static_cast<int>(std::min(ts.x, ts.y));
-        portraitCircle_.setRadius(d / 2);
-        portraitCircle_.setPointCount(64);
-        portraitCircle_.setTexture(portrait_, true);
-        portraitCircle_.setTextureRect({static_cast<int>(ts.x - side) / 2, static_cast<int>(ts.y - side) / 2, side, side});
-        portraitCircle_.setOutlineThickness(std::max(1.f, std::round(0.15f * th.unit)));
-        portraitCircle_.setOutlineColor(roleColor(th, sc_, speakerRole_));
-        portraitCircle_.setPosition({x, y});
+        placePortrait(d, {x, y}, speakerRole_);
         const float gap = std::round(0.9f * th.unit);
         speaker_.wrap(w - d - gap);
         speaker_.setPosition({x + d + gap, std::round(y + (d - speaker_.height()) / 2)});
@@ -554,9 +562,18 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
         }
         prompt_.set(ask,
                     th.look(th.type.small, roleColor(th, sc_, session_.chooser()), true));
-        prompt_.wrap(w);
-        prompt_.setPosition({x, y});
-        y += prompt_.height() + std::round(0.8f * th.unit);
+        if (portrait_ && promptPortrait_) {
+            const float d = std::round(std::max(2.6f * th.unit, 2.2f * static_cast<float>(th.type.small)));
+            placePortrait(d, {x, y}, session_.chooser());
+            const float gap = std::round(0.7f * th.unit);
+            prompt_.wrap(w - d - gap);
+            prompt_.setPosition({x + d + gap, std::round(y + (d - prompt_.height()) / 2)});
+            y += std::max(d, prompt_.height()) + std::round(0.8f * th.unit);
+        } else {
+            prompt_.wrap(w);
+            prompt_.setPosition({x, y});
+            y += prompt_.height() + std::round(0.8f * th.unit);
+        }
         for (auto& c : choices_) {
             c.setAccent(roleColor(th, sc_, session_.chooser()));
             c.layout(th, w);
@@ -1152,6 +1169,7 @@ void PlayScreen::draw(sf::RenderTarget& target) const {
     const Mode m = mode();
     if (m == Mode::Decision) {
         prompt_.draw(target);
+        if (portrait_ && promptPortrait_) target.draw(portraitCircle_);
         for (std::size_t k = 0; k < choices_.size(); ++k)
             if (scroll_.shown(k)) choices_[k].draw(target);
         more_.draw(target);
@@ -1182,7 +1200,8 @@ std::vector<Box> PlayScreen::boxes() const {
     if (!watchTitle_.empty()) addBox(out, "watch title", watchTitle_.bounds());
     if (!watchText_.empty()) addBox(out, "watch note", watchText_.bounds());
     if (!speaker_.empty()) addBox(out, "speaker", speaker_.bounds());
-    if (portrait_ && !speaker_.empty()) addBox(out, "portrait", portraitCircle_.getGlobalBounds());
+    if (portrait_ && (!speaker_.empty() || (promptPortrait_ && mode() == Mode::Decision && !revealing())))
+        addBox(out, "portrait", portraitCircle_.getGlobalBounds());
     if (!line_.empty()) addBox(out, "line", line_.bounds());
     if (!body_.empty()) addBox(out, "body", body_.bounds());
     const Mode m = mode();

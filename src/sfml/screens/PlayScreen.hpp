@@ -215,7 +215,9 @@ private:
     sf::Sprite sceneSprite_;
     sf::RectangleShape sceneVeil_;
     const sf::Texture* portrait_ = nullptr;
+    bool promptPortrait_ = false;  ///< the chooser's, by the question (nobody speaks at this decision)
     sf::CircleShape portraitCircle_;
+    void placePortrait(float diameter, sf::Vector2f at, const std::string& role);
     // Live reload: under the side panel, the file watched and what its last save did.
     std::string watching_, watchNote_;
     TextBlock watchTitle_, watchText_;
