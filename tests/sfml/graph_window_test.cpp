@@ -106,7 +106,7 @@ TEST_CASE("the story map of a story too large to draw says so, and closes") {
     auto* g = app->find<ui::GraphScreen>();
     REQUIRE(g);
     CHECK_FALSE(g->busy());
-    CHECK(g->error() == "this story has 700 nodes, and the map is drawn for up to 600 (attune graph FILE --format svg "
+    CHECK(g->error() == "this story has 700 nodes, and the map is drawn for up to 250 (attune graph FILE --format svg "
                         "lays out any size, given time)");
     CHECK(testing::layoutProblems(*app) == "");
     testing::press(*app, sf::Keyboard::Escape);

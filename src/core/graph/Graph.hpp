@@ -49,7 +49,7 @@ struct Layout {
 /// Nodes plus edges past which the DOT asks Graphviz for its quicker layout.
 constexpr std::size_t kQuickLayout = 300;
 /// Past this many nodes the window's map is not drawn (Graphviz would take minutes).
-constexpr std::size_t kMapNodeLimit = 600;
+constexpr std::size_t kMapNodeLimit = 250;
 
 /// What a layout needs, taken from the scenario so it can be laid out on another thread.
 struct Prepared {
