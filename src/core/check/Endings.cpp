@@ -36,23 +36,6 @@ std::uint64_t stateKey(const Session& s, int visitCap) {
     return h;
 }
 
-/// One more than the largest number any condition could compare a visit count with.
-int visitCap(const Scenario& s) {
-    int top = 2;
-    const auto scan = [&top](const std::optional<Condition>& c) {
-        if (!c) return;
-        for (const expr::Term& t : c->expr.terms)
-            if (t.op == expr::Op::Int) top = std::max(top, std::min(t.value, 1000));
-    };
-    for (const Node& n : s.nodes) {
-        for (const Branch& b : n.next) scan(b.cond);
-        for (const Choice& c : n.choices) {
-            scan(c.cond);
-            for (const Branch& b : c.next) scan(b.cond);
-        }
-    }
-    return top + 1;
-}
 
 /// How a state was first reached: enough to name the picks, without keeping its Session.
 struct Trail {
@@ -84,7 +67,7 @@ bool explore(const Scenario& s, const std::function<void(const Session&, const s
     if (s.startIndex < 0) return true;
     std::set<std::string> everyone;
     for (const Role& r : s.roles) everyone.insert(r.id);
-    const int cap = visitCap(s);
+    const int cap = visitFacts(s).cap;
     std::vector<Trail> trail{{-1, -1, -1}};
     std::deque<std::pair<Session, int>> frontier;
     frontier.emplace_back(Session(s, everyone), 0);

@@ -312,24 +312,7 @@ std::optional<std::vector<std::string>> shortestPicks(const Scenario& s, const s
     };
     // Only the visit counts a condition reads make two states differ, and only up to the
     // largest number it compares them with: a 10,000-node story's states stay small.
-    std::vector<int> watched;
-    int cap = 2;
-    const auto scan = [&](const std::optional<Condition>& c) {
-        if (!c) return;
-        for (const expr::Term& t : c->expr.terms) {
-            if (t.op == expr::Op::Visited || t.op == expr::Op::Visits) watched.push_back(t.value);
-            if (t.op == expr::Op::Int) cap = std::max(cap, std::min(t.value, 1000));
-        }
-    };
-    for (const Node& n : s.nodes) {
-        for (const Branch& b : n.next) scan(b.cond);
-        for (const Choice& c : n.choices) {
-            scan(c.cond);
-            for (const Branch& b : c.next) scan(b.cond);
-        }
-    }
-    std::sort(watched.begin(), watched.end());
-    watched.erase(std::unique(watched.begin(), watched.end()), watched.end());
+    const VisitFacts facts = visitFacts(s);
     std::deque<Item> queue;
     std::set<std::string> seen;
     Playthrough first = Playthrough::borrowing(s, played);
@@ -346,7 +329,7 @@ std::optional<std::vector<std::string>> shortestPicks(const Scenario& s, const s
         std::string key = fmt::format("{}|", ss.nodeIndex());
         for (int m : ss.meters()) key += fmt::format("{},", m);
         for (std::size_t f = 0; f < s.flags.size(); ++f) key += ss.flag(static_cast<int>(f)) ? '1' : '0';
-        for (int v : watched) key += fmt::format(",{}", std::min(ss.visits(v), cap + 1));
+        for (int v : facts.watched) key += fmt::format(",{}", std::min(ss.visits(v), facts.cap));
         if (!seen.insert(key).second) continue;
         ++states;
         for (int c : ss.visibleChoices()) {

@@ -206,4 +206,27 @@ void Scenario::reindex() {
     startIndex = nodeIndex(start);
 }
 
+VisitFacts visitFacts(const Scenario& s) {
+    VisitFacts f;
+    int top = 2;
+    const auto scan = [&](const std::optional<Condition>& c) {
+        if (!c) return;
+        for (const expr::Term& t : c->expr.terms) {
+            if (t.op == expr::Op::Visited || t.op == expr::Op::Visits) f.watched.push_back(t.value);
+            if (t.op == expr::Op::Int) top = std::max(top, std::min(t.value, 1000));
+        }
+    };
+    for (const Node& n : s.nodes) {
+        for (const Branch& b : n.next) scan(b.cond);
+        for (const Choice& c : n.choices) {
+            scan(c.cond);
+            for (const Branch& b : c.next) scan(b.cond);
+        }
+    }
+    std::sort(f.watched.begin(), f.watched.end());
+    f.watched.erase(std::unique(f.watched.begin(), f.watched.end()), f.watched.end());
+    f.cap = top + 1;
+    return f;
+}
+
 }  // namespace attune

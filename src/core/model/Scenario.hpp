@@ -226,4 +226,13 @@ private:
     std::unordered_map<std::string, int> nodeIdx_, meterIdx_, flagIdx_;
 };
 
+/// What the conditions read of visit counts: the nodes whose visits they name, and one
+/// more than the largest number any condition compares with (more visits than that change
+/// nothing). States that differ only past these are the same for everything that follows.
+struct VisitFacts {
+    std::vector<int> watched;  ///< node indices named by visited()/visits(), sorted, once each
+    int cap = 3;
+};
+VisitFacts visitFacts(const Scenario& s);
+
 }  // namespace attune
