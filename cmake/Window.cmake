@@ -51,3 +51,9 @@ target_link_libraries(attune_sfml PUBLIC attune_core attune_net sfml-graphics sf
   PRIVATE sfml-audio X11::X11 Fontconfig::Fontconfig)
 attune_warnings(attune_sfml)
 set(ATTUNE_WINDOW_SOURCES "")
+
+# bench --startup's baseline: a bare SFML program that draws one line of text (built with
+# the program, since `attune bench --startup` runs it from beside itself).
+add_executable(bare_window bench/bare_window.cpp)
+target_link_libraries(bare_window PRIVATE sfml-graphics sfml-window sfml-system)
+attune_warnings(bare_window)

@@ -24,6 +24,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <sys/resource.h>
 #include <fmt/format.h>
 #include <fstream>
 #include <map>
@@ -390,6 +393,56 @@ int walkCommand(const WalkArgs& a) {
     return 0;
 }
 
+struct RandomWalkArgs {
+    std::string file;
+    int walks = 0;
+    std::uint32_t seed = 1;
+    int stepCap = 200;
+};
+
+/// `attune bench --random-walks`: the side-by-side benchmark's figures as one JSON line.
+int randomWalksCommand(const RandomWalkArgs& a) {
+    using Clock = std::chrono::steady_clock;
+    const auto ms = [](Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
+    auto lib = library(std::cerr);
+    if (!lib) return 1;
+    Diagnostics diags(a.file);
+    const auto text = readFile(a.file, diags);
+    // The file is read before the clock starts: the other engines are timed from text in memory too.
+    const auto t0 = Clock::now();
+    auto tree = text ? yaml::parse(*text, diags) : std::nullopt;
+    const auto t1 = Clock::now();
+    auto s = tree ? buildScenario(*tree, a.file, diags) : std::nullopt;
+    tree.reset();  // what a load leaves behind is the model, not the tree
+    const auto t2 = Clock::now();
+    if (s) checkScenario(*s, *lib, diags, Checks::Play);
+    const auto t3 = Clock::now();
+    diags.sort();
+    for (const auto& d : diags.all()) std::cerr << d.format() << '\n';
+    if (!s || diags.hasErrors()) return 1;
+    const auto t4 = Clock::now();  // the warnings are printed before the walks are timed
+    const RandomWalks w = randomWalks(*s, a.walks, a.seed, a.stepCap);
+    const auto t5 = Clock::now();
+    rusage ru{};
+    ::getrusage(RUSAGE_SELF, &ru);
+    const double walkMs = ms(t5 - t4);
+    const nlohmann::ordered_json j{{"engine", "attune " ATTUNE_VERSION},
+                                   {"file", a.file},
+                                   {"walks", w.walks},
+                                   {"seed", a.seed},
+                                   {"step_cap", a.stepCap},
+                                   {"parse_ms", ms(t1 - t0)},
+                                   {"validate_ms", ms(t3 - t2)},
+                                   {"load_ms", ms(t3 - t0)},
+                                   {"walk_ms", walkMs},
+                                   {"steps", w.steps},
+                                   {"steps_per_s", walkMs > 0 ? static_cast<double>(w.steps) / (walkMs / 1000.0) : 0.0},
+                                   {"path_hash", w.pathHash},
+                                   {"rss_mb", static_cast<double>(ru.ru_maxrss) / 1024.0}};
+    std::cout << j.dump() << '\n';
+    return 0;
+}
+
 namespace {
 std::string whose() { return profileName().empty() ? std::string("your") : fmt::format("{}'s", profileName()); }
 }  // namespace
@@ -730,6 +783,26 @@ int run(int argc, char** argv) {
                       "takes to reach the screen")
         ->check(CLI::PositiveNumber)
         ->excludes(framesOpt);
+    int benchStartup = 0;
+    bench->add_option("--startup", benchStartup,
+                      "Time start-up to the library's first drawn frame N times (default 10), beside a bare SFML program, "
+                      "with the shipped library and with 1,000 more scenarios")
+        ->expected(0, 1)
+        ->default_str("10")
+        ->excludes(framesOpt);
+    app.add_flag("--bench-first-frame", win.firstFrame, "")->group("");  // bench --startup's child
+    RandomWalkArgs rw;
+    auto* walksOpt =
+        bench->add_option("--random-walks", rw.walks,
+                          "Load FILE, then play K random walks as the side-by-side benchmark defines them "
+                          "(docs/benchmarks.md); print one JSON line")
+            ->check(CLI::Range(1, 100000000))
+            ->excludes(framesOpt);
+    bench->add_option("--seed", rw.seed, "With --random-walks: the mulberry32 seed (default 1)")->needs(walksOpt);
+    bench->add_option("--step-cap", rw.stepCap, "With --random-walks: choices a walk may take (default 200)")
+        ->check(CLI::Range(0, 100000000))
+        ->needs(walksOpt);
+    bench->add_option("file", rw.file, "With --random-walks: the scenario file")->needs(walksOpt);
     bench->add_option("--journal", journalFile, "With --progress: the journal to draw (journal_bench --keep FILE makes one)");
     bench->add_option("--scenario", win.scenario, "Scenario id or file (default: the first in the library)");
 
@@ -835,8 +908,22 @@ int run(int argc, char** argv) {
     if (*nw) return newScenario(newId, newDir);
     if (*bench) {
         std::string why;
+        if (bench->count("--startup") > 0) {
+            if (!window::windowAvailable(why)) {
+                std::cerr << "attune: bench needs a display: " << why << '\n';
+                return 1;
+            }
+            return startupBench(benchStartup > 0 ? benchStartup : 10);
+        }
+        if (rw.walks > 0) {
+            if (rw.file.empty()) {
+                std::cerr << "attune: bench --random-walks needs a scenario FILE\n";
+                return 2;
+            }
+            return randomWalksCommand(rw);
+        }
         if (benchFrames == 0 && benchProgress == 0 && benchReload == 0) {
-            std::cerr << "attune: bench needs --frames N, --progress N or --reload N\n";
+            std::cerr << "attune: bench needs --frames N, --progress N, --reload N, --startup [N] or --random-walks K FILE\n";
             return 2;
         }
         if (benchReload > 0 && (benchProgress > 0 || !fs::is_regular_file(win.scenario))) {

@@ -23,6 +23,9 @@ int run(int argc, char** argv);
 /// Every scenario file named by the arguments (folders are searched, sorted).
 std::vector<std::filesystem::path> scenarioFiles(const std::vector<std::string>& args, std::ostream& err, bool& ok);
 
+/// attune bench --startup: start-up to the library's first frame, beside a bare SFML program.
+int startupBench(int runs);
+
 /// Writes DIR/ID.yaml from the starter template; refuses to overwrite.
 int newScenario(const std::string& id, const std::string& dir);
 

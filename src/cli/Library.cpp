@@ -4,6 +4,7 @@
 #include "core/load/Patterns.hpp"
 #include "core/journal/Journal.hpp"
 #include "core/load/Folders.hpp"
+#include "core/load/Index.hpp"
 #include "core/load/Loader.hpp"
 #include "core/run/Script.hpp"
 #include "core/util/Text.hpp"
@@ -111,14 +112,18 @@ int textLibrary(std::istream& in, std::ostream& out) {
     bool ok = true;
     std::vector<std::string> folders;
     for (const auto& f : folders::scenarioFolders()) folders.push_back(f.string());
-    std::vector<Scenario> scenarios;
+    // What the list shows comes from the library index; the story picked is loaded in full.
+    std::vector<IndexEntry> scenarios;
+    LibraryIndex index(patterns);
     for (const auto& f : scenarioFiles(folders, std::cerr, ok)) {
-        LoadResult r = loadScenario(f, patterns, Checks::Play);
-        if (r.scenario) scenarios.push_back(std::move(*r.scenario));
+        const IndexEntry& e = index.entry(f);
+        if (e.errors == 0) scenarios.push_back(e);
         else std::cerr << fmt::format("attune: skipping {}: it has errors (run: attune validate {})\n", f.string(), f.string());
     }
+    index.save();
     // Gentlest first, then by title: a newcomer meets a difficulty-1 story at the top.
-    std::stable_sort(scenarios.begin(), scenarios.end(), folders::gentlestFirst);
+    std::stable_sort(scenarios.begin(), scenarios.end(),
+                     [](const IndexEntry& a, const IndexEntry& b) { return folders::gentlestFirst(a.meta, b.meta); });
     if (scenarios.empty()) {
         std::cerr << "attune: no scenarios found in " << text::join(folders) << '\n';
         return 1;
@@ -128,9 +133,8 @@ int textLibrary(std::istream& in, std::ostream& out) {
            "emergency number or a domestic-abuse helpline.\n\n";
     const Journal journal(journalPath());
     for (std::size_t i = 0; i < scenarios.size(); ++i) {
-        const Scenario& s = scenarios[i];
-        std::size_t endings = 0;
-        for (const Node& n : s.nodes) endings += n.isEnding() ? 1 : 0;
+        const Scenario& s = scenarios[i].meta;
+        const std::size_t endings = scenarios[i].endings.size();
         const auto progress = journal.progress(s.id, profileName());
         const std::string done = progress.completed()
                                      ? fmt::format("; played, {} of {} endings found", progress.endingsFound.size(), endings)
@@ -141,7 +145,15 @@ int textLibrary(std::istream& in, std::ostream& out) {
     }
     const auto pick = askNumber(in, out, static_cast<int>(scenarios.size()), "\nWhich scenario? (number, q to stop) ");
     if (!pick) return 0;
-    const Scenario& s = scenarios[static_cast<std::size_t>(*pick - 1)];
+    const fs::path picked = scenarios[static_cast<std::size_t>(*pick - 1)].file;
+    LoadResult loaded = loadScenario(picked, patterns, Checks::Play);
+    if (!loaded.scenario) {
+        for (const auto& d : loaded.diags.all()) std::cerr << d.format() << '\n';
+        std::cerr << fmt::format("attune: {} changed after the list was read and now has errors (run: attune validate {})\n",
+                                 picked.string(), picked.string());
+        return 1;
+    }
+    const Scenario& s = *loaded.scenario;
     const Role* player = s.role(s.player);
     std::optional<Table> table;
     if (s.roles.size() > 1) {

@@ -38,6 +38,7 @@ std::optional<Bytes> FrameReader::next() {
 std::optional<Bytes> pad(const std::string& text) {
     const std::uint8_t cls = text.size() < 4000 ? 0 : 1;
     const std::size_t block = cls == 0 ? 256 : 65536;
+    // Over limits::kMaxMessage (the block size byte, at least one byte of padding, whole blocks).
     if (text.size() + block + 1 > kMaxFrame) return std::nullopt;
     Bytes out(1 + text.size() + block);
     out[0] = cls;

@@ -3,6 +3,7 @@
 /// libsodium's secretstream (XChaCha20-Poly1305), one stream each way, keyed from the
 /// pairing's session key. A changed, dropped, replayed or reordered message fails to
 /// open; so does every message when the two sides used different codes.
+#include "core/util/Limits.hpp"
 #include "net/Pake.hpp"
 
 #include <memory>
@@ -11,7 +12,7 @@
 namespace attune::net {
 
 /// Length-prefixed frames: four bytes of big-endian length, then the payload.
-constexpr std::size_t kMaxFrame = 1u << 20;  ///< 1 MiB: a scenario is capped below it
+constexpr std::size_t kMaxFrame = limits::kMaxFrame;  ///< 1 MiB: a scenario is capped below it (core/util/Limits.hpp)
 Bytes frame(const Bytes& payload);
 
 /// Collects bytes as they arrive and hands out whole frames. A length over the limit

@@ -182,41 +182,88 @@ Hosted meetHost(const JoinSide& j) {
         out.final = true;
         return std::move(out);
     };
-    if ((*m)["t"] != "scenario" || !(*m)["yaml"].is_string() || !(*m)["role"].is_string())
-        return refuse("no scenario came", "the host did not send a scenario");
-    const std::string yaml = (*m)["yaml"];
-    if (yaml.size() > kMaxScenario)
-        return refuse("the scenario is over the size limit", "the host's scenario is over the size limit");
-    if (!j.expectHash.empty() && field(*m, "hash") != j.expectHash)
-        return refuse("it is not the scenario being played", "the host is playing another scenario now");
-    // The same loader and checks as a file on disk.
-    const std::string file = fmt::format("(from the host) {}", field(*m, "file", "scenario.yaml"));
-    LoadResult r = loadScenarioText(yaml, file, *j.patterns, Checks::Play);
-    for (const auto& d : r.diags.all()) out.diagnostics.push_back(d.format());
-    if (!r.scenario) return refuse("it has errors on this machine", "the scenario from the host did not load here");
-    auto s = std::make_shared<const Scenario>(std::move(*r.scenario));
-    if (s->contentHash != field(*m, "hash"))
-        return refuse("its content hash differs", "the scenario arrived changed (its content hash differs)");
-    const std::string role = (*m)["role"], hostRole = field(*m, "hostRole");
-    if (!s->role(role) || !s->role(hostRole) || role == hostRole)
-        return refuse("the roles do not fit the scenario", "the host asked for roles the scenario does not have");
-    const auto mode = parseTogetherMode(field(*m, "mode", "pass"));
-    if (!mode || *mode == TogetherMode::Solo)
-        return refuse("the mode is not one this machine knows", "the host asked for a way of playing this machine does not know");
-    Table table{*mode, {{field(*m, "hostName"), hostRole}, {j.name, role}}, true};
-    if (!checkTable(table, *s).empty()) table.people[0].name.clear();  // a name this machine will not show
-    if (m->contains("resume")) {
-        out.resume = savedFrom((*m)["resume"], *s, table);
-        if (!out.resume) return refuse("the story so far is malformed", "the host's story so far is malformed");
-    }
-    if (!link->send({{"t", "ready"}, {"hash", s->contentHash}, {"name", j.name}}, err)) {
+    Offered o = readOffer(*m, *j.patterns, j.name, j.expectHash);
+    out.diagnostics = std::move(o.diagnostics);
+    if (!o.refuse.empty()) return refuse(o.refuse, std::move(o.error));
+    out.resume = std::move(o.resume);
+    if (!link->send({{"t", "ready"}, {"hash", o.scenario->contentHash}, {"name", j.name}}, err)) {
         out.error = err;
         return out;
     }
     out.link = std::move(link);
+    out.scenario = std::move(o.scenario);
+    out.table = std::move(o.table);
+    out.localRole = std::move(o.localRole);
+    return out;
+}
+
+Offered readOffer(const json& m, const PatternLibrary& patterns, const std::string& name, const std::string& expectHash) {
+    Offered out;
+    const auto refuse = [&](std::string why, std::string error) {
+        out.refuse = std::move(why);
+        out.error = std::move(error);
+        return std::move(out);
+    };
+    const auto yamlField = m.find("yaml"), roleField = m.find("role");
+    if (field(m, "t") != "scenario" || yamlField == m.end() || !yamlField->is_string() || roleField == m.end() ||
+        !roleField->is_string())
+        return refuse("no scenario came", "the host did not send a scenario");
+    const std::string yaml = *yamlField;
+    if (yaml.size() > kMaxScenario)
+        return refuse(fmt::format("the scenario is {} bytes; a joining machine accepts at most {}", yaml.size(), kMaxScenario),
+                      fmt::format("the host's scenario is {} bytes; scenarios from another machine are limited to {} bytes",
+                                  yaml.size(), kMaxScenario));
+    if (!expectHash.empty() && field(m, "hash") != expectHash)
+        return refuse("it is not the scenario being played", "the host is playing another scenario now");
+    // The same loader and checks as a file on disk.
+    const std::string file = fmt::format("(from the host) {}", field(m, "file", "scenario.yaml"));
+    LoadResult r = loadScenarioText(yaml, file, patterns, Checks::Play);
+    for (const auto& d : r.diags.all()) out.diagnostics.push_back(d.format());
+    if (!r.scenario) return refuse("it has errors on this machine", "the scenario from the host did not load here");
+    auto s = std::make_shared<const Scenario>(std::move(*r.scenario));
+    if (s->contentHash != field(m, "hash"))
+        return refuse("its content hash differs", "the scenario arrived changed (its content hash differs)");
+    const std::string role = *roleField, hostRole = field(m, "hostRole");
+    if (!s->role(role) || !s->role(hostRole) || role == hostRole)
+        return refuse("the roles do not fit the scenario", "the host asked for roles the scenario does not have");
+    const auto mode = parseTogetherMode(field(m, "mode", "pass"));
+    if (!mode || *mode == TogetherMode::Solo)
+        return refuse("the mode is not one this machine knows", "the host asked for a way of playing this machine does not know");
+    Table table{*mode, {{field(m, "hostName"), hostRole}, {name, role}}, true};
+    if (!checkTable(table, *s).empty()) table.people[0].name.clear();  // a name this machine will not show
+    if (const auto story = m.find("resume"); story != m.end()) {
+        out.resume = savedFrom(*story, *s, table);
+        if (!out.resume) return refuse("the story so far is malformed", "the host's story so far is malformed");
+    }
     out.scenario = std::move(s);
     out.table = std::move(table);
     out.localRole = role;
+    return out;
+}
+
+PlayMessage readPlayMessage(const json& m, bool host) {
+    PlayMessage out;
+    const std::string t = field(m, "t");
+    if (t == "bye") {
+        out.kind = PlayMessage::Kind::Bye;
+        return out;
+    }
+    if (t == "error") {
+        out.kind = PlayMessage::Kind::Error;
+        out.text = clean(field(m, "why", "no reason given"));
+        return out;
+    }
+    if (t != (host ? "pick" : "step")) {
+        out.text = clean(t);
+        return out;  // Unexpected
+    }
+    out.at = intField(m, "at");
+    out.node = field(m, "node");
+    out.choice = field(m, "choice");
+    out.mirror = field(m, "mirror");
+    const auto fits = [](const std::string& x) { return x.size() <= 200 && clean(x) == x; };
+    const bool wellFormed = !out.node.empty() && !out.choice.empty() && fits(out.node) && fits(out.choice) && fits(out.mirror);
+    out.kind = wellFormed ? PlayMessage::Kind::Move : PlayMessage::Kind::Malformed;
     return out;
 }
 
@@ -446,21 +493,23 @@ bool Game::offer(int choice) {
 }
 
 void Game::take(const json& m) {
-    const std::string t = field(m, "t");
-    if (t == "bye") {
-        left_ = true;
-        std::lock_guard<std::mutex> lock(mutex_);
-        news_.push_back(News::Left);
-        stop_ = true;
-        return;
+    PlayMessage got = readPlayMessage(m, host_);
+    switch (got.kind) {
+        case PlayMessage::Kind::Bye: {
+            left_ = true;
+            std::lock_guard<std::mutex> lock(mutex_);
+            news_.push_back(News::Left);
+            stop_ = true;
+            return;
+        }
+        case PlayMessage::Kind::Error: return fail(fmt::format("the other machine said: {}", got.text), false);
+        case PlayMessage::Kind::Unexpected:
+            return fail(fmt::format("the other machine sent '{}', which does not belong here", got.text));
+        case PlayMessage::Kind::Malformed:
+            return fail(fmt::format("the other machine sent a malformed '{}'", host_ ? "pick" : "step"));
+        case PlayMessage::Kind::Move: break;
     }
-    if (t == "error") return fail(fmt::format("the other machine said: {}", clean(field(m, "why", "no reason given"))), false);
-    if (t != (host_ ? "pick" : "step"))
-        return fail(fmt::format("the other machine sent '{}', which does not belong here", clean(t)));
-    const Step st{intField(m, "at"), field(m, "node"), field(m, "choice"), field(m, "mirror")};
-    const auto fits = [](const std::string& x) { return x.size() <= 200 && clean(x) == x; };
-    if (st.node.empty() || st.choice.empty() || !fits(st.node) || !fits(st.choice) || !fits(st.mirror))
-        return fail(fmt::format("the other machine sent a malformed '{}'", t));
+    const Step st{got.at, std::move(got.node), std::move(got.choice), std::move(got.mirror)};
     if (host_) {
         // The newest answer counts: one sent again after a reconnection, or one that follows an
         // answer to a moment settled without it (the owner took a breathing pause).

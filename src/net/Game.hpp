@@ -13,6 +13,7 @@
 #include "core/load/Loader.hpp"
 #include "core/model/PatternLibrary.hpp"
 #include "core/run/Playthrough.hpp"
+#include "core/util/Limits.hpp"
 #include "net/Link.hpp"
 
 #include <SFML/Network/TcpListener.hpp>
@@ -29,7 +30,7 @@
 
 namespace attune::net {
 
-constexpr std::size_t kMaxScenario = 512 * 1024;  ///< bytes of YAML a host sends
+constexpr std::size_t kMaxScenario = limits::kMaxScenarioSent;  ///< bytes of YAML a host sends (core/util/Limits.hpp)
 constexpr float kRejoinSeconds = 120.f;           ///< how long a joiner keeps trying to reach its host again
 constexpr float kHostWaitSeconds = 600.f;         ///< how long a host waits for its joiner to come back
 constexpr std::size_t kMaxInbox = 64;             ///< messages read ahead before the link is left unread
@@ -118,6 +119,37 @@ struct JoinSide {
 /// Connects, pairs, receives the scenario, loads it with the same loader as a file on disk
 /// and checks its content hash; says ready (or refuses, with the reason) to the host.
 Hosted meetHost(const JoinSide& j);
+
+/// The host's offer (`"t": "scenario"`) as a joiner reads it in meetHost, without the link:
+/// the scenario loaded and checked with the same loader as a file on disk (expected to have
+/// `expectHash` when that is not empty), its content hash compared, the roles and the way of
+/// playing checked and, on a reconnection, the story so far read. The protocol's fuzzer
+/// reads offers with it too.
+struct Offered {
+    std::shared_ptr<const Scenario> scenario;
+    Table table;  ///< the host's person first, then `name`
+    std::string localRole;
+    std::optional<SavedPlaythrough> resume;
+    std::vector<std::string> diagnostics;  ///< the loader's, when it got that far
+    std::string refuse;  ///< when it cannot be played: the reason the host is told (empty when it can)
+    std::string error;   ///< ... and the one shown here
+};
+Offered readOffer(const nlohmann::json& m, const PatternLibrary& patterns, const std::string& name,
+                  const std::string& expectHash = {});
+
+/// One message of play as Game reads it from the other machine: its goodbye, its error, or
+/// its move (a joiner's pick, read by the host; a host's settled step, read by the joiner);
+/// anything else does not belong. Without the link or the playthrough, so the protocol's
+/// fuzzer reads messages with it too.
+struct PlayMessage {
+    enum class Kind { Bye, Error, Move, Unexpected, Malformed };
+    Kind kind = Kind::Unexpected;
+    std::string text;  ///< Error: the reason given; Unexpected: the message's "t"; both fit to show
+    int at = -1;       ///< Move: the decision's index in the history (-1: not given)
+    std::string node, choice, mirror;
+};
+/// `host`: read as the host does (picks belong); else as a joiner (steps belong).
+PlayMessage readPlayMessage(const nlohmann::json& m, bool host);
 
 /// Where the story stands, as the host sends it to a joiner that comes back.
 nlohmann::json savedJson(const SavedPlaythrough& s);

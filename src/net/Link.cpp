@@ -14,7 +14,7 @@ namespace attune::net {
 namespace {
 
 constexpr float kHandshakeSeconds = 10.f;
-constexpr std::size_t kHandshakeFrame = 256;  ///< no pairing message is longer
+constexpr std::size_t kHandshakeFrame = limits::kHandshakeFrame;  ///< no pairing message is longer
 const Bytes kAdJoin = bytes("join"), kAdHost = bytes("host");
 
 Bytes cat(const Bytes& a, const Bytes& b) {
@@ -32,6 +32,15 @@ std::optional<std::array<std::uint8_t, N>> take(const Bytes& b, std::size_t at) 
 }
 
 }  // namespace
+
+std::optional<nlohmann::json> decodeMessage(const Bytes& plain, bool& padded) {
+    const auto text = unpad(plain);
+    padded = text.has_value();
+    if (!text) return std::nullopt;
+    auto j = nlohmann::json::parse(*text, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("t") || !j["t"].is_string()) return std::nullopt;
+    return j;
+}
 
 sf::Socket::Status Listener::open(unsigned short port) {
     close();
@@ -295,7 +304,7 @@ bool Link::send(const nlohmann::json& message, std::string& error) {
     const std::string text = message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     const auto plain = pad(text);
     if (!plain || plain->size() + crypto_secretstream_xchacha20poly1305_ABYTES > kMaxFrame) {
-        error = fmt::format("a message of {} bytes is over the limit", text.size());
+        error = fmt::format("a message of {} bytes is over the limit of {} bytes", text.size(), limits::kMaxMessage);
         return false;
     }
     if (!sendRaw(channel_->seal(*plain))) {
@@ -317,17 +326,14 @@ std::optional<nlohmann::json> Link::receive(float seconds, std::string& error) {
             error = fmt::format("a message from {} did not open (changed on the way, or out of order)", peer());
             return std::nullopt;
         }
-        const auto text = unpad(*plain);
-        if (!text) {
-            error = fmt::format("{} sent a message that is not padded as Attune pads", peer());
+        bool padded = false;
+        auto j = decodeMessage(*plain, padded);
+        if (!j) {
+            error = padded ? fmt::format("{} sent a message Attune does not understand", peer())
+                           : fmt::format("{} sent a message that is not padded as Attune pads", peer());
             return std::nullopt;
         }
-        auto j = nlohmann::json::parse(*text, nullptr, false);
-        if (j.is_discarded() || !j.is_object() || !j.contains("t") || !j["t"].is_string()) {
-            error = fmt::format("{} sent a message Attune does not understand", peer());
-            return std::nullopt;
-        }
-        if (j["t"] == "ping") continue;
+        if ((*j)["t"] == "ping") continue;
         return j;
     }
 }

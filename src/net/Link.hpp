@@ -27,6 +27,11 @@ public:
     sf::Socket::Status open(unsigned short port);
 };
 
+/// One message as it opens (after Channel::open): unpadded and read as JSON. Nothing when
+/// the padding is not Attune's (`padded` false) or the text is not a JSON object whose "t"
+/// is a string (`padded` true). No socket: the protocol's fuzzer reads messages with it too.
+std::optional<nlohmann::json> decodeMessage(const Bytes& plain, bool& padded);
+
 constexpr const char* kProtocol = "ATTUNE/1";  ///< the first bytes the host sends
 constexpr float kSilenceLimit = 20.f;           ///< seconds without a byte before the peer counts as gone
 

@@ -22,6 +22,7 @@
 #include <SFML/Graphics/Sprite.hpp>
 #include <SFML/System/Err.hpp>
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <fmt/format.h>
 #include <iostream>
@@ -117,17 +118,17 @@ bool App::setUp(const window::WindowOptions& o, Failure& failure) {
         for (const auto& e : c.library.entries())
             if (fs::equivalent(e.file, o.scenario, ec)) same = &e;
         if (same) {
-            scenarioId_ = same->scenario->id;
+            scenarioId_ = same->meta.id;
         } else if (fs::is_regular_file(o.scenario, ec)) {
             const LibraryEntry* added = c.library.add(o.scenario, c.patterns, error);
             if (!added) {
                 failure = {error, 1};
                 return false;
             }
-            scenarioId_ = added->scenario->id;
+            scenarioId_ = added->meta.id;
         } else {
             std::string ids;
-            for (const auto& e : c.library.entries()) ids += (ids.empty() ? "" : ", ") + e.scenario->id;
+            for (const auto& e : c.library.entries()) ids += (ids.empty() ? "" : ", ") + e.meta.id;
             failure = {fmt::format("no scenario '{}' in the library (there are: {})", o.scenario, ids), 2};
             return false;
         }
@@ -346,8 +347,13 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
         showPracticeAt(c, o);
         return true;
     }
-    const Scenario& s = *c.library.find(scenarioId_)->scenario;
     std::string error;
+    const Scenario* opened = c.library.open(scenarioId_, error);
+    if (!opened) {
+        failure = {error, 1};
+        return false;
+    }
+    const Scenario& s = *opened;
     std::optional<Table> table;
     if (!tableFromOptions(s, o, table, failure)) return false;
     if (screen == "host" || o.host) {
@@ -550,12 +556,28 @@ void App::render() {
     // Moving frames are drawn straight to the window. A still frame is drawn
     // once, copied from the window into a texture, and then shown again with
     // one opaque copy until something changes: a calm screen costs little to keep up.
+    const sf::Vector2u size = window_.getSize();
     if (animated_) {
         stillValid_ = false;
+        if (ctx_->stack.onlyOverlayAnimating()) {
+            if (changed_ || !beneathValid_ || beneathOf_ != top() || beneath_.getSize() != size) {
+                window_.clear(ctx_->theme.color.background);
+                ctx_->stack.drawBeneathTop(window_);
+                beneathValid_ = (beneath_.getSize() == size || beneath_.create(size.x, size.y));
+                if (beneathValid_) beneath_.update(window_);
+                beneathOf_ = top();
+                changed_ = false;
+            } else {
+                blit(beneath_);
+            }
+            ctx_->stack.drawTop(window_);
+            return;
+        }
+        beneathValid_ = false;
         drawScreens(window_);
         return;
     }
-    const sf::Vector2u size = window_.getSize();
+    beneathValid_ = false;
     if (changed_ || !stillValid_ || still_.getSize() != size) {
         drawScreens(window_);
         stillValid_ = (still_.getSize() == size || still_.create(size.x, size.y));
@@ -563,9 +585,14 @@ void App::render() {
         changed_ = false;
         return;
     }
+    blit(still_);
+}
+
+void App::blit(const sf::Texture& t) {
+    const sf::Vector2u size = window_.getSize();
     const sf::View view = window_.getView();
     window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
-    window_.draw(sf::Sprite(still_), sf::BlendNone);
+    window_.draw(sf::Sprite(t), sf::BlendNone);
     window_.setView(view);
 }
 
@@ -582,6 +609,12 @@ sf::Image App::capture() {
 std::vector<Box> App::boxes() const {
     const Screen* s = top();
     return s ? s->boxes() : std::vector<Box>{};
+}
+
+int App::firstFrame() {
+    frame(0.f);
+    std::cout << std::chrono::steady_clock::now().time_since_epoch().count() << std::endl;
+    return 0;
 }
 
 int App::run() {

@@ -35,6 +35,9 @@ public:
     int screenshot(const std::string& file, float delay = 0);
     /// Plays for `frames` frames with simulated input; prints frame times and peak memory.
     int bench(int frames);
+    /// bench --startup: draws the first frame as run() would, then prints the monotonic
+    /// clock (ns) on stdout, so the parent can tell how long start-up took.
+    int firstFrame();
     /// attune bench --progress N: opens the progress screen N times; prints how long each took.
     int benchProgress(int runs);
     /// attune bench --reload N: saves the watched file N times (in place and by rename, in
@@ -86,6 +89,12 @@ private:
     /// The last still frame: shown again, in one opaque copy, until something changes.
     sf::Texture still_;
     bool stillValid_ = false;
+    /// While only an overlay animates (a card sliding in over the story), the screens beneath
+    /// it, drawn once: each frame copies them and draws the overlay alone.
+    sf::Texture beneath_;
+    void blit(const sf::Texture& t);  ///< the whole window from a texture, opaque
+    const Screen* beneathOf_ = nullptr;  ///< the overlay `beneath_` was drawn for
+    bool beneathValid_ = false;
     bool changed_ = true;    ///< an event, a stack change or a layout since the last frame
     bool animated_ = false;  ///< a screen was animating this frame
     std::unique_ptr<Context> ctx_;

@@ -78,8 +78,13 @@ Figures figures(std::vector<double> ms) {
 int App::bench(int frames) {
     Context& c = *ctx_;
     if (!c.stack.find<PlayScreen>()) {
-        const LibraryEntry* e = c.library.find("late-text");
-        const Scenario& s = e ? *e->scenario : *c.library.entries().front().scenario;
+        std::string error;
+        const Scenario* opened = c.library.open(c.library.find("late-text") ? "late-text" : c.library.entries().front().meta.id, error);
+        if (!opened) {
+            std::cerr << "attune: bench: " << error << '\n';
+            return 1;
+        }
+        const Scenario& s = *opened;
         std::set<std::string> everyone;
         for (const Role& r : s.roles) everyone.insert(r.id);
         c.stack.replace(std::make_unique<PlayScreen>(c, s, everyone));

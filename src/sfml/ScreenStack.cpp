@@ -70,6 +70,21 @@ void ScreenStack::draw(sf::RenderTarget& target) const {
     for (std::size_t i = firstVisible(); i < screens_.size(); ++i) screens_[i]->draw(target);
 }
 
+bool ScreenStack::onlyOverlayAnimating() const {
+    if (screens_.size() < 2 || screens_.back()->opaque() || !screens_.back()->animating()) return false;
+    for (std::size_t i = firstVisible(); i + 1 < screens_.size(); ++i)
+        if (screens_[i]->animating()) return false;
+    return true;
+}
+
+void ScreenStack::drawBeneathTop(sf::RenderTarget& target) const {
+    for (std::size_t i = firstVisible(); i + 1 < screens_.size(); ++i) screens_[i]->draw(target);
+}
+
+void ScreenStack::drawTop(sf::RenderTarget& target) const {
+    if (!screens_.empty()) screens_.back()->draw(target);
+}
+
 bool ScreenStack::animating() const {
     for (std::size_t i = firstVisible(); i < screens_.size(); ++i)
         if (screens_[i]->animating()) return true;

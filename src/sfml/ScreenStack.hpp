@@ -44,6 +44,12 @@ public:
     void layoutAll();
     /// True when a visible screen is animating.
     bool animating() const;
+    /// True when only the top screen is animating and it is an overlay: what lies beneath
+    /// is still, so it can be drawn once and shown again (App::render).
+    bool onlyOverlayAnimating() const;
+    /// The visible screens beneath the top one, and the top one alone.
+    void drawBeneathTop(sf::RenderTarget& target) const;
+    void drawTop(sf::RenderTarget& target) const;
     /// True while a screen on the stack waits for something that comes soon by itself.
     bool busy() const;
     void settleAll();

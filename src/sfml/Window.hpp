@@ -37,6 +37,7 @@ struct WindowOptions {
     int benchFrames = 0;      ///< > 0: run the frame-time benchmark for N frames
     int benchProgress = 0;    ///< > 0: open the progress screen N times, printing how long it takes
     int benchReload = 0;      ///< > 0 (with watch): save the watched file N times, printing save-to-screen times
+    bool firstFrame = false;  ///< bench --startup's child: draw the first frame, print the monotonic clock in ns, exit
 };
 
 /// True when a display can be opened; otherwise `why` says in one line why not.

@@ -41,6 +41,7 @@ int runWindow(const WindowOptions& options) {
         std::cerr << "attune: " << failure.message << '\n';
         return failure.exitCode;
     }
+    if (options.firstFrame) return app->firstFrame();
     if (options.benchFrames > 0) return app->bench(options.benchFrames);
     if (options.benchProgress > 0) return app->benchProgress(options.benchProgress);
     if (options.benchReload > 0) return app->benchReload(options.benchReload);

@@ -87,7 +87,7 @@ TEST_CASE("graph prints Graphviz DOT with choices coloured by style") {
     CHECK_GOLDEN(golden("graph-small.dot"), r.out);
 }
 
-TEST_CASE("graph --format svg writes Graphviz's SVG; another format is a usage error") {
+TEST_CASE("graph --format svg writes Graphviz's SVG, and another format is a usage error") {
     const auto r = runAttune("graph data/small.yaml --format svg");
     CHECK(r.exitCode == 0);
     CHECK(r.out.rfind("<?xml", 0) == 0);

@@ -116,7 +116,7 @@ TEST_CASE("progress, export and delete from the command line, for one person of 
     CHECK(slurp(d.path / "mine-after.out") == slurp(d.path / "progress.out"));
 }
 
-TEST_CASE("check-ins before and after a terminal playthrough, skipped with one Enter; the toolbox; the HTML summary") {
+TEST_CASE("check-ins before and after a terminal playthrough, skipped with one Enter, and the toolbox, and the HTML summary") {
     Dir d;
     run(d.path,
         "cd tests\n"

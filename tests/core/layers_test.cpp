@@ -84,3 +84,43 @@ TEST_CASE("the core includes no front end, and front ends reach the window only 
     const std::string seam = attune::testing::slurp(attune::testing::sourceDir() / "src" / "sfml" / "Window.hpp");
     CHECK(seam.find("SFML/") == std::string::npos);
 }
+
+namespace {
+/// The include line the engine may never have: SFML's own headers, in any spelling.
+const std::regex kSfmlInclude(R"(^\s*#\s*include\s*[<"]SFML/)");
+}  // namespace
+
+TEST_CASE("src/core includes no SFML header, and the engine's CMake target links no SFML library") {
+    std::vector<std::string> found;
+    int files = 0;
+    const fs::path core = attune::testing::sourceDir() / "src" / "core";
+    for (const auto& e : fs::recursive_directory_iterator(core)) {
+        if (!e.is_regular_file() || (e.path().extension() != ".cpp" && e.path().extension() != ".hpp")) continue;
+        ++files;
+        const std::string text = attune::testing::slurp(e.path());
+        std::size_t line = 1, start = 0;
+        for (std::size_t i = 0; i <= text.size(); ++i) {
+            if (i < text.size() && text[i] != '\n') continue;
+            if (std::regex_search(text.substr(start, i - start), kSfmlInclude))
+                found.push_back("src/core/" + fs::relative(e.path(), core).generic_string() + ":" + std::to_string(line));
+            ++line;
+            start = i + 1;
+        }
+    }
+    CHECK(files > 40);
+    for (const auto& f : found) FAIL_CHECK(f << " includes SFML");
+    const std::string cmake = attune::testing::slurp(attune::testing::sourceDir() / "CMakeLists.txt");
+    const auto at = cmake.find("target_link_libraries(attune_core");
+    REQUIRE(at != std::string::npos);
+    const std::string link = cmake.substr(at, cmake.find(')', at) - at);
+    CHECK(link.find("sfml") == std::string::npos);
+    CHECK(link.find("SFML") == std::string::npos);
+}
+
+TEST_CASE("the SFML include check refuses every spelling and lets the rest be") {
+    CHECK(std::regex_search("#include <SFML/Graphics.hpp>", kSfmlInclude));
+    CHECK(std::regex_search("  #  include \"SFML/Window/Event.hpp\"", kSfmlInclude));
+    CHECK(std::regex_search("#include <SFML/Network/Packet.hpp>", kSfmlInclude));
+    CHECK_FALSE(std::regex_search("#include \"core/run/Session.hpp\"", kSfmlInclude));
+    CHECK_FALSE(std::regex_search("// not here: #include <SFML/Window.hpp>", kSfmlInclude));
+}

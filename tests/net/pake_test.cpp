@@ -90,7 +90,7 @@ TEST_CASE("CPace: an invalid or identity share is refused, never turned into a k
     CHECK_FALSE(host.finish(identity, bytes("join")));
 }
 
-TEST_CASE("two sides with the same code get the same key; a wrong code gives a different one") {
+TEST_CASE("two sides with the same code get the same key, and a wrong code gives a different one") {
     const Bytes sid = kSid;
     Pairing join(Pairing::Side::Initiator, "482913", sid, bytes("join"));
     Pairing host(Pairing::Side::Responder, "482913", sid, bytes("host"));
@@ -138,7 +138,7 @@ TEST_CASE("the channel: messages open in order, and a changed, replayed or forei
     CHECK_FALSE(h2.open(g2.seal(bytes("hello"))));
 }
 
-TEST_CASE("frames: whole frames out of bytes that arrive in pieces; an oversized length fails at once") {
+TEST_CASE("frames: whole frames out of bytes that arrive in pieces, and an oversized length fails at once") {
     FrameReader r;
     const Bytes f1 = frame(bytes("hello")), f2 = frame(Bytes{});
     Bytes wire = f1;

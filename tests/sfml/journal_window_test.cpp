@@ -125,7 +125,7 @@ TEST_CASE("the check-in before is skipped with Esc, and not offered with check-i
     CHECK(top(*app) == "play");
 }
 
-TEST_CASE("after the debrief, the check-in and note once on the way out; Esc skips them") {
+TEST_CASE("after the debrief, the check-in and note once on the way out, and Esc skips them") {
     TempJournal j;
     testing::Open o;
     o.journal = j.file.string();
@@ -173,7 +173,7 @@ TEST_CASE("after the debrief, the check-in and note once on the way out; Esc ski
     CHECK(j.rows("SELECT COUNT(*) FROM reflections") == std::vector<std::string>{"1"});
 }
 
-TEST_CASE("the toolbox opens from the library; a practice taken there is kept as a practice session") {
+TEST_CASE("the toolbox opens from the library, and a practice taken there is kept as a practice session") {
     TempJournal j;
     testing::Open o;
     o.journal = j.file.string();
@@ -391,7 +391,7 @@ void stroke(ui::App& app, sf::Keyboard::Key k, char c) {
 }
 }  // namespace
 
-TEST_CASE("on the scale, 1 then 0 is ten; anything between ends it; the key that opened a screen types nothing") {
+TEST_CASE("on the scale, 1 then 0 is ten, and anything between ends it, and the key that opened a screen types nothing") {
     testing::Open o{"", "", "checkin"};
     auto app = testing::open(o);
     auto* c = app->find<ui::CheckinScreen>();
@@ -411,7 +411,7 @@ TEST_CASE("on the scale, 1 then 0 is ten; anything between ends it; the key that
     CHECK(setup->table().people[0].name.empty());
 }
 
-TEST_CASE("in a story, Take a breath opens the toolbox; its practice returns to the story and is kept with it") {
+TEST_CASE("in a story, Take a breath opens the toolbox, and its practice returns to the story and is kept with it") {
     TempJournal j;
     testing::Open o{"late-text", "", "play"};
     o.journal = j.file.string();

@@ -172,7 +172,7 @@ TEST_CASE("every step of every shipped scenario, with its coaching cards, stays 
     ui::App::Failure failure;
     auto probe = testing::open({});
     std::vector<std::string> ids;
-    for (const auto& e : probe->context().library.entries()) ids.push_back(e.scenario->id);
+    for (const auto& e : probe->context().library.entries()) ids.push_back(e.meta.id);
     probe.reset();
     REQUIRE(ids.size() >= 10);
     for (const std::string& id : ids) {

@@ -161,7 +161,7 @@ TEST_CASE("a window hosts: its code and port on screen, a terminal joiner, mirro
           slurp(fs::path(ATTUNE_SOURCE_DIR) / "tests" / "golden" / "net-mirror-join.txt"));
 }
 
-TEST_CASE("a host that leaves mid-story is told on the joiner's screen; a wrong code is told on the form") {
+TEST_CASE("a host that leaves mid-story is told on the joiner's screen, and a wrong code is told on the form") {
     const int port = freshPort();
     {
         Peer host(fmt::format("host scenarios/late-text.yaml --port {} --code 482913 --name Jo --script sharp-reply", port));

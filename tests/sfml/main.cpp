@@ -14,9 +14,10 @@
 int main(int argc, char** argv) {
     namespace fs = std::filesystem;
     const fs::path root = fs::temp_directory_path() / ("attune-window-tests-" + std::to_string(::getpid()));
-    for (const char* sub : {"config", "data", "home"}) fs::create_directories(root / sub);
+    for (const char* sub : {"config", "data", "home", "cache"}) fs::create_directories(root / sub);
     setenv("XDG_CONFIG_HOME", (root / "config").c_str(), 1);
     setenv("XDG_DATA_HOME", (root / "data").c_str(), 1);
+    setenv("XDG_CACHE_HOME", (root / "cache").c_str(), 1);  // the library index
     setenv("HOME", (root / "home").c_str(), 1);
     unsetenv("XDG_DOCUMENTS_DIR");
     setenv("TZ", "UTC", 1);  // the journal's dates are local ones: the same everywhere in the tests

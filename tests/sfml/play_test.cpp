@@ -7,8 +7,10 @@
 #include "sfml/screens/DebriefScreen.hpp"
 #include "sfml/screens/HistoryScreen.hpp"
 #include "sfml/screens/LibraryScreen.hpp"
+#include "sfml/screens/DiagnosticsScreen.hpp"
 
 #include <doctest/doctest.h>
+#include <fstream>
 
 using namespace attune;
 using attune::testing::Open;
@@ -55,7 +57,7 @@ TEST_CASE("the arrow keys move the selection and Enter picks it") {
     CHECK(lastChoiceId(*app) == "sharp-reply");
 }
 
-TEST_CASE("Esc closes the coaching card; mid-story, Esc on the play screen asks once before leaving") {
+TEST_CASE("Esc closes the coaching card, and mid-story, Esc on the play screen asks once before leaving") {
     auto app = atFirstDecision();
     press(*app, sf::Keyboard::Num2);
     REQUIRE(std::string(app->top()->name()) == "coach");
@@ -327,7 +329,7 @@ TEST_CASE("the library filters by theme and plays the chosen scenario alone or t
     CHECK(lib->filter() == 1);
     CHECK(lib->shownIds().size() <= all);
     for (const auto& id : lib->shownIds()) {
-        const Scenario& s = *app->context().library.find(id)->scenario;
+        const Scenario& s = app->context().library.find(id)->meta;
         CHECK(std::find(s.themes.begin(), s.themes.end(), Theme::Needs) != s.themes.end());
     }
     press(*app, sf::Keyboard::Left);
@@ -422,6 +424,44 @@ TEST_CASE("regression: a theme filter that matches nothing offers nothing to pla
     press(*app, sf::Keyboard::Enter);
     CHECK(std::string(app->top()->name()) == "library");
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the library comes from its index, and a story that broke after the index was written shows its errors when opened") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("attune-index-window-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path file = dir / "late-text.yaml";
+    fs::copy_file(fs::path(ATTUNE_SOURCE_DIR) / "scenarios" / "late-text.yaml", file);
+    ::setenv("ATTUNE_SCENARIOS", dir.c_str(), 1);
+    {
+        auto app = testing::open({"", "", "library"});
+        CHECK(app->context().library.counts().loaded == 1);
+    }
+    // The same size and time, other bytes: the index still trusts it, and opening it finds out.
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    const auto when = fs::last_write_time(file);
+    const auto at = text.find("\nstart: ");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 8, "\nstart; ");
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+    fs::last_write_time(file, when);
+    auto app = testing::open({"", "", "library"});
+    ::unsetenv("ATTUNE_SCENARIOS");
+    CHECK(app->context().library.counts().fromIndex == 1);
+    auto* lib = app->find<ui::LibraryScreen>();
+    REQUIRE(lib);
+    REQUIRE(lib->shownIds() == std::vector<std::string>{"late-text"});
+    CHECK(app->context().library.find("late-text")->full == nullptr);  // not loaded until it is opened
+    press(*app, sf::Keyboard::Enter);
+    REQUIRE(std::string(app->top()->name()) == "diagnostics");
+    CHECK(app->find<ui::DiagnosticsScreen>()->diagnostics().errorCount() >= 1);
+    CHECK(testing::layoutProblems(*app).empty());
+    press(*app, sf::Keyboard::Escape);
+    CHECK(std::string(app->top()->name()) == "library");
+    fs::remove_all(dir);
 }
 
 TEST_CASE("regression: a debrief before any ending names no ending kind") {

@@ -72,10 +72,11 @@ Run runAttune(const std::string& args, const std::string& input) {
     fs::create_directories(tmp);
     const fs::path in = tmp / "stdin", out = tmp / "stdout", err = tmp / "stderr";
     std::ofstream(in, std::ios::binary) << input;
-    // A private home for the journal and settings, so tests never touch the user's.
+    // A private home for the journal, settings and library index, so tests never touch the user's.
     const std::string cmd = fmt::format(
-        "cd '{}' && XDG_DATA_HOME='{}/data' XDG_CONFIG_HOME='{}/config' '{}' {} < '{}' > '{}' 2> '{}'", testDir().string(),
-        tmp.string(), tmp.string(), ATTUNE_BINARY, args, in.string(), out.string(), err.string());
+        "cd '{}' && XDG_DATA_HOME='{}/data' XDG_CONFIG_HOME='{}/config' XDG_CACHE_HOME='{}/cache' '{}' {} < '{}' > '{}' 2> '{}'",
+        testDir().string(), tmp.string(), tmp.string(), tmp.string(), ATTUNE_BINARY, args, in.string(), out.string(),
+        err.string());
     const int status = std::system(cmd.c_str());
     Run r;
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

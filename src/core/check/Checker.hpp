@@ -3,6 +3,7 @@
 /// listed in docs/validator-rules.md. Each rule has a stable id.
 #include "core/expr/Expr.hpp"
 #include "core/util/Diagnostic.hpp"
+#include "core/util/Limits.hpp"
 #include "core/model/Scenario.hpp"
 
 #include <filesystem>
@@ -37,8 +38,8 @@ void checkEndings(const Scenario& s, Diagnostics& d);
 /// `complete` (when given) says whether every state was explored within the caps.
 std::vector<int> highestArousal(const Scenario& s, bool* complete = nullptr);
 
-/// The largest side a scene or a portrait may have, in pixels.
-constexpr unsigned kMaxScenePixels = 4096, kMaxPortraitPixels = 1024;
+/// The largest side a scene or a portrait may have, in pixels (core/util/Limits.hpp).
+constexpr unsigned kMaxScenePixels = limits::kMaxScenePixels, kMaxPortraitPixels = limits::kMaxPortraitPixels;
 /// An image's width and height read from its header (PNG, JPEG, BMP, TGA), without
 /// decoding it: a small file can claim a huge picture. Nothing when it is not one of them.
 std::optional<std::pair<unsigned, unsigned>> imagePixels(const std::filesystem::path& file);

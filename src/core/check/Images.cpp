@@ -4,12 +4,14 @@
 // disk); an image that is simply not there, too large or of a kind SFML does not read is
 // only a warning, because the window falls back calmly (no background, or the name alone).
 #include "core/check/Checker.hpp"
+#include "core/util/Limits.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
+#include <string>
 #include <string_view>
 
 namespace attune::check {
@@ -17,7 +19,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uintmax_t kMaxImageBytes = 8u << 20;
+/// A file's size for a message: "9.0 MiB", or "just over 8 MiB" when one decimal would
+/// make it look no larger than the limit it is over.
+std::string mebibytes(std::uintmax_t bytes, std::uintmax_t limit) {
+    const auto mib = [](std::uintmax_t b) { return fmt::format("{:.1f}", static_cast<double>(b) / (1 << 20)); };
+    if (mib(bytes) == mib(limit)) return fmt::format("just over {} MiB", limit >> 20);
+    return mib(bytes) + " MiB";
+}
 
 /// True when `inner` is `outer` or inside it (both canonical).
 bool within(const fs::path& inner, const fs::path& outer) {
@@ -81,10 +89,10 @@ std::string resolve(const std::string& path, Pos pos, const char* what, const ch
             return {};
         }
         const auto size = fs::file_size(real, ec);
-        if (!ec && size > kMaxImageBytes) {
+        if (!ec && size > limits::kMaxImageBytes) {
             d.warning(pos, "image-too-large",
-                      fmt::format("the {} '{}' is {:.1f} MiB; images are limited to 8 MiB, so the window shows {} instead",
-                                  what, path, static_cast<double>(size) / (1 << 20), fallback));
+                      fmt::format("the {} '{}' is {}; images are limited to {} MiB, so the window shows {} instead", what,
+                                  path, mebibytes(size, limits::kMaxImageBytes), limits::kMaxImageBytes >> 20, fallback));
             return {};
         }
         if (!std::ifstream(real, std::ios::binary)) {

@@ -1,5 +1,6 @@
 #include "core/expr/Expr.hpp"
 
+#include "core/util/Limits.hpp"
 #include "core/util/Text.hpp"
 
 #include <cctype>
@@ -105,11 +106,17 @@ private:
     }
 
     int add(Term t) {
-        // Checking and evaluating walk the tree recursively: a bounded size keeps the stack safe.
-        if (out_->terms.size() >= kMaxTerms)
-            fail(Token{Tok::Bad, {}, t.offset}, fmt::format("the condition is too long (more than {} parts); split it", kMaxTerms));
+        // Checking and evaluating walk the tree recursively; its size is bounded by the
+        // condition's length (every term takes at least one character of it).
         out_->terms.push_back(std::move(t));
         return static_cast<int>(out_->terms.size()) - 1;
+    }
+
+    /// One level deeper: a '(' or a 'not' at `t`. The parser recurses once a level, so a bound
+    /// keeps the stack safe whatever the text.
+    void enter(const Token& t) {
+        if (++depth_ > limits::kMaxConditionDepth)
+            fail(t, fmt::format("the condition nests deeper than {} levels", limits::kMaxConditionDepth));
     }
 
     bool isWord(std::string_view w) const { return tok_.kind == Tok::Ident && tok_.text == w; }
@@ -137,14 +144,13 @@ private:
     }
 
     int parseNot() {
-        if (++depth_ > kMaxDepth) fail(tok_, fmt::format("the condition nests deeper than {} levels", kMaxDepth));
-        struct Leave { int& d; ~Leave() { --d; } } leave{depth_};
-        if (isWord("not")) {
-            const int off = tok_.offset;
-            advance();
-            return binary(Op::Not, parseNot(), -1, off);
-        }
-        return parseCompare();
+        if (!isWord("not")) return parseCompare();
+        const Token t = tok_;
+        enter(t);
+        advance();
+        const int inner = parseNot();
+        --depth_;
+        return binary(Op::Not, inner, -1, t.offset);
     }
 
     static bool compareOp(Tok k, Op& op) {
@@ -191,10 +197,12 @@ private:
                 return add(Term{Op::Int, std::stoi(std::string(t.text)), {}, -1, -1, t.offset});
             }
             case Tok::LParen: {
+                enter(t);
                 advance();
                 const int inner = parseOr();
                 if (tok_.kind != Tok::RParen) fail(tok_, fmt::format("expected ')', found {}", describe(tok_)));
                 advance();
+                --depth_;
                 return inner;
             }
             case Tok::Ident: {
@@ -215,8 +223,6 @@ private:
         }
     }
 
-    static constexpr int kMaxDepth = 32;
-    static constexpr std::size_t kMaxTerms = 256;
     std::string_view s_;
     std::size_t pos_ = 0;
     int depth_ = 0;
@@ -347,6 +353,15 @@ int value(const Expr& e, int i, const Env& env) {
 }  // namespace
 
 Expr parse(std::string_view src, const Locate& locate, Diagnostics& diags, bool& ok) {
+    // Refused before it is read, at the first character past the limit.
+    if (const std::size_t chars = text::codePoints(src); chars > limits::kMaxConditionLength) {
+        const std::size_t at = text::firstCodePoints(src, limits::kMaxConditionLength).size();
+        diags.error(locate(static_cast<int>(at)), "condition-syntax",
+                    fmt::format("the condition is {} characters; conditions are limited to {}", chars,
+                                limits::kMaxConditionLength));
+        ok = false;
+        return {};
+    }
     try {
         Parser p(src);
         Expr e = p.run();

@@ -32,7 +32,8 @@ struct Expr {
 using Locate = std::function<Pos(int offset)>;
 
 /// Parses `src`; on error reports at the character at fault and returns an empty Expr
-/// with `ok` false.
+/// with `ok` false. A condition over limits::kMaxConditionLength characters, or nested
+/// deeper than limits::kMaxConditionDepth, is an error (core/util/Limits.hpp).
 Expr parse(std::string_view src, const Locate& locate, Diagnostics& diags, bool& ok);
 
 /// What names can mean in a scenario.

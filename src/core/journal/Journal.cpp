@@ -172,6 +172,14 @@ int scalar(sqlite3* db, const char* sql, bool& ok) {
     return ok ? q.integer(0) : 0;
 }
 
+/// "256 MiB", "128 KiB" or "1000 bytes".
+std::string sizeText(std::uint64_t bytes) {
+    constexpr std::uint64_t kib = 1024, mib = kib * kib;
+    if (bytes >= mib && bytes % mib == 0) return fmt::format("{} MiB", bytes / mib);
+    if (bytes >= kib && bytes % kib == 0) return fmt::format("{} KiB", bytes / kib);
+    return fmt::format("{} bytes", bytes);
+}
+
 }  // namespace
 
 fs::path Journal::defaultPath() {
@@ -180,7 +188,7 @@ fs::path Journal::defaultPath() {
     return "attune-journal.sqlite";
 }
 
-Journal::Journal(const fs::path& file) : file_(file) {
+Journal::Journal(const fs::path& file, std::uint64_t maxBytes) : file_(file), maxBytes_(maxBytes) {
     std::error_code ec;
     if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
     if (open(file) != Opened::Unreadable) return;
@@ -233,7 +241,7 @@ Journal::Opened Journal::open(const fs::path& file) {
     // synchronous NORMAL with WAL: a killed program loses nothing committed (only a power cut
     // can lose the last steps, and the file stays sound).
     if (!exec("PRAGMA journal_mode = WAL") || !exec("PRAGMA synchronous = NORMAL") || !exec("PRAGMA foreign_keys = ON") ||
-        !exec("PRAGMA secure_delete = ON") || !migrate()) {
+        !exec("PRAGMA secure_delete = ON") || !limitSize() || !migrate()) {
         const bool foreign = error_ == kForeign;  // another program's database: moved aside
         if (!foreign) error_ = fmt::format("the journal {} cannot be used: {}", file.string(), error_);
         sqlite3_close(db_);
@@ -268,14 +276,63 @@ bool Journal::migrate() {
     return exec("COMMIT");
 }
 
+bool Journal::limitSize() {
+    // Pages, not bytes, are what SQLite counts; at least one, since 0 would mean "unchanged".
+    // A database already larger keeps its size and cannot grow (SQLite never sets the
+    // maximum below the pages in use).
+    bool ok = false;
+    const int pageSize = scalar(db_, "PRAGMA page_size", ok);
+    if (!ok || pageSize <= 0) {
+        error_ = failure();
+        return false;
+    }
+    const std::uint64_t pages = std::max<std::uint64_t>(1, maxBytes_ / static_cast<std::uint64_t>(pageSize));
+    return exec(fmt::format("PRAGMA max_page_count = {}", pages).c_str());
+}
+
+std::uint64_t Journal::bytes() const {
+    if (!db_) return 0;
+    bool counted = false, sized = false;
+    const int pages = scalar(db_, "PRAGMA page_count", counted);
+    const int pageSize = scalar(db_, "PRAGMA page_size", sized);
+    if (!counted || !sized || pages < 0 || pageSize < 0) return 0;
+    return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(pageSize);
+}
+
 Journal::~Journal() { sqlite3_close(db_); }
 
 bool Journal::exec(const char* sql) {
     char* msg = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) == SQLITE_OK) return true;
-    error_ = msg ? msg : "unknown error";
+    const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &msg);
+    if (rc == SQLITE_OK) return true;
+    if ((rc & 0xFF) == SQLITE_FULL) error_ = full();
+    else error_ = msg ? msg : "unknown error";
     sqlite3_free(msg);
     return false;
+}
+
+bool Journal::run(Statement& st) {
+    if (st && st.step() == SQLITE_DONE) return true;
+    error_ = failure();
+    return false;
+}
+
+std::string Journal::failure() const {
+    // Read at once, before another call replaces the connection's error.
+    if ((sqlite3_errcode(db_) & 0xFF) == SQLITE_FULL) return full();
+    return sqlite3_errmsg(db_);
+}
+
+std::string Journal::full() const {
+    // SQLite says "database or disk is full" for both: the free space tells them apart.
+    std::error_code ec;
+    const fs::space_info room = fs::space(file_.has_parent_path() ? file_.parent_path() : fs::path("."), ec);
+    if (!ec && room.available < (std::uintmax_t{1} << 20))
+        return fmt::format("the disk that holds the journal {} is full, so nothing more is saved in it until there is room",
+                           file_.string());
+    return fmt::format("the journal {} is full: it has reached its limit of {}, so nothing more is saved in it; what it "
+                       "holds is kept ('attune journal export' copies it out, and --journal PATH starts another journal)",
+                       file_.string(), sizeText(maxBytes_));
 }
 
 std::string Journal::modeOf(const Playthrough& p) {
@@ -289,12 +346,15 @@ std::string Journal::modeOf(const Playthrough& p) {
 }
 
 long long Journal::profileId(const std::string& name) {
+    // 0 (with error_) when the profile cannot be found or added (a full journal, say).
     Statement ins(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?)");
     ins.bind(1, name);
-    ins.step();
+    if (!run(ins)) return 0;
     Statement q(db_, "SELECT id FROM profiles WHERE name = ?");
     q.bind(1, name);
-    return q && q.step() == SQLITE_ROW ? q.integer64(0) : 0;
+    if (q && q.step() == SQLITE_ROW) return q.integer64(0);
+    error_ = failure();
+    return 0;
 }
 
 std::optional<long long> Journal::begin(const Playthrough& p, const std::string& profile) {
@@ -307,9 +367,10 @@ std::optional<long long> Journal::begin(const Playthrough& p, const std::string&
     const long long who = profileId(profile);
     Statement ins(db_, "INSERT INTO playthroughs (profile, scenario, hash, mode, people) VALUES (?, ?, ?, ?, ?)");
     ins.bind64(1, who).bind(2, p.scenario().id).bind(3, p.scenario().contentHash).bind(4, modeOf(p)).bind(5, people.dump());
-    if (who == 0 || !ins || ins.step() != SQLITE_DONE) {
-        error_ = sqlite3_errmsg(db_);
+    if (who == 0 || !run(ins)) {  // error_ says why
+        const std::string why = error_;
         exec("ROLLBACK");
+        error_ = why;
         return std::nullopt;
     }
     const long long id = sqlite3_last_insert_rowid(db_);
@@ -338,7 +399,7 @@ bool Journal::sync(long long id, const Playthrough& p, bool finished) {
     }
     Statement del(db_, "DELETE FROM steps WHERE playthrough = ? AND seq >= ?");
     del.bind64(1, id).bind(2, static_cast<int>(keep));
-    ok = del && del.step() == SQLITE_DONE;
+    ok = run(del);
     Statement ins(db_,
                   "INSERT INTO steps (playthrough, seq, node, role, choice, mirror, by_default, style, theme, pattern, meters) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -354,7 +415,7 @@ bool Journal::sync(long long id, const Playthrough& p, bool finished) {
         ins.bind(7, r.byDefault ? 1 : 0);
         ins.bind(8, c && c->style ? name(*c->style) : "").bind(9, c && c->theme ? name(*c->theme) : "");
         ins.bind(10, c ? c->pattern : "").bind(11, nlohmann::json(st ? st->metersAfter : s.meters()).dump());
-        ok = ins && ins.step() == SQLITE_DONE;
+        ok = run(ins);
     }
     const bool ended = finished && s.state() == Session::State::Ending;
     Statement up(db_,
@@ -367,10 +428,11 @@ bool Journal::sync(long long id, const Playthrough& p, bool finished) {
     else up.null(6).null(7);
     for (int i = 0; i < 4; ++i) up.bind(8 + i, styles[u(i)]);
     up.bind(12, sc.contentHash).bind64(13, id);
-    ok = ok && up && up.step() == SQLITE_DONE;
-    if (!ok) {
-        error_ = sqlite3_errmsg(db_);
+    ok = ok && run(up);
+    if (!ok) {  // error_ says why, from the statement that failed
+        const std::string why = error_;
         exec("ROLLBACK");
+        error_ = why;
         return false;
     }
     return exec("COMMIT");
@@ -380,9 +442,7 @@ bool Journal::abandon(long long id) {
     if (!db_) return false;
     Statement up(db_, "UPDATE playthroughs SET state = 'abandoned' WHERE id = ? AND state = 'playing'");
     up.bind64(1, id);
-    if (up && up.step() == SQLITE_DONE) return true;
-    error_ = sqlite3_errmsg(db_);
-    return false;
+    return run(up);
 }
 
 std::optional<Journal::Unfinished> Journal::unfinished(const std::string& scenarioId, const std::string& profile,
@@ -446,6 +506,21 @@ Journal::Progress Journal::progress(const std::string& scenarioId, const std::st
         p.plays += q.integer(1);
     }
     return p;
+}
+
+std::map<std::string, Journal::Progress> Journal::allProgress(const std::string& profile) const {
+    std::map<std::string, Progress> out;
+    if (!db_) return out;
+    Statement q(db_,
+                "SELECT scenario, ending, COUNT(*) FROM playthroughs p JOIN profiles f ON f.id = p.profile WHERE f.name = ? "
+                "AND state = 'ended' GROUP BY scenario, ending ORDER BY scenario, MIN(p.id)");
+    q.bind(1, profile);
+    while (q && q.step() == SQLITE_ROW) {
+        Progress& p = out[q.text(0)];
+        p.endingsFound.push_back(q.text(1));
+        p.plays += q.integer(2);
+    }
+    return out;
 }
 
 std::vector<Journal::Entry> Journal::recent(int limit, const std::string& profile) const {
@@ -569,6 +644,7 @@ std::string Journal::exportCsv(const std::string& profile) const {
 bool Journal::importJson(const std::string& text, const std::string& profile) {
     using nlohmann::json;
     if (!db_) return false;
+    error_.clear();  // the first problem found is the one said
     const json in = json::parse(text, nullptr, false);
     const auto str = [](const json& o, const char* k) {
         const auto it = o.find(k);
@@ -612,7 +688,7 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
         ins.bind(8, str(p, "ended_at")).bind(9, str(p, "ending")).bind(10, str(p, "kind"));
         ins.bind(11, p.contains("nodes_entered") && p["nodes_entered"].is_number_integer() ? p["nodes_entered"].get<int>() : 0);
         ins.bind(12, str(p, "at_node")).bind(13, p.value("at_meters", json::array()).dump());
-        ok = ins && ins.step() == SQLITE_DONE;
+        ok = run(ins);
         ids.push_back(sqlite3_last_insert_rowid(db_));
         int seq = 0;
         std::array<int, 4> styles{};
@@ -637,13 +713,13 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
             s2.bind(5, str(st, "choice")).bind(6, str(st, "mirror")).bind(7, byDefault ? 1 : 0).bind(8, str(st, "style"));
             s2.bind(9, str(st, "theme")).bind(10, str(st, "pattern")).bind(11, st.value("meters", json::array()).dump());
             s2.bind(12, str(st, "at"));
-            ok = s2 && s2.step() == SQLITE_DONE;
+            ok = run(s2);
             if (const auto style = parseStyle(str(st, "style")); style && !byDefault) ++styles[static_cast<std::size_t>(*style)];
         }
         Statement up(db_, "UPDATE playthroughs SET secure = ?, anxious = ?, avoidant = ?, disorganised = ? WHERE id = ?");
         for (int i = 0; i < 4; ++i) up.bind(1 + i, styles[u(i)]);
         up.bind64(5, ids.back());
-        ok = ok && up && up.step() == SQLITE_DONE;
+        ok = ok && run(up);
     }
     const auto link = [&](const json& o) -> std::optional<long long> {
         const auto it = o.find("playthrough");
@@ -700,11 +776,11 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
                 ins.bind(4, o.contains("seconds") && o["seconds"].is_number_integer() ? o["seconds"].get<int>() : 0);
                 ins.bind(5, str(o, "at"));
             }
-            ok = ins && ins.step() == SQLITE_DONE;
+            ok = run(ins);
         }
     }
     if (!ok) {
-        if (error_.empty()) error_ = sqlite3_errmsg(db_);
+        if (error_.empty()) error_ = failure();
         const std::string why = error_;
         exec("ROLLBACK");
         error_ = why;
@@ -724,9 +800,10 @@ bool Journal::deleteProfile(const std::string& name) {
     if (!exec("BEGIN IMMEDIATE")) return false;
     Statement del(db_, "DELETE FROM profiles WHERE name = ?");
     del.bind(1, name);
-    if (!del || del.step() != SQLITE_DONE) {
-        error_ = sqlite3_errmsg(db_);
+    if (!run(del)) {
+        const std::string why = error_;
         exec("ROLLBACK");
+        error_ = why;
         return false;
     }
     if (!exec("COMMIT")) return false;
@@ -792,9 +869,10 @@ bool Journal::insertOwned(const std::string& profile, const char* sql, const std
     Statement ins(db_, sql);
     ins.bind64(1, who);
     bind(ins);
-    if (who == 0 || !ins || ins.step() != SQLITE_DONE) {
-        error_ = sqlite3_errmsg(db_);
+    if (who == 0 || !run(ins)) {  // error_ says why
+        const std::string why = error_;
         exec("ROLLBACK");
+        error_ = why;
         return false;
     }
     return exec("COMMIT");

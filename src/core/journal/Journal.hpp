@@ -6,12 +6,15 @@
 /// moved aside with a timestamped name and a new one is started; a journal that cannot be
 /// opened never stops play, and says why once.
 #include "core/run/Playthrough.hpp"
+#include "core/util/Limits.hpp"
 
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,8 +32,11 @@ public:
     /// $XDG_DATA_HOME/attune/journal.sqlite (or ~/.local/share/attune/...).
     static std::filesystem::path defaultPath();
 
-    /// Opens or creates the file (and its folder), migrating an older schema.
-    explicit Journal(const std::filesystem::path& file);
+    /// Opens or creates the file (and its folder), migrating an older schema. The database
+    /// may grow to `maxBytes` (tests give less): past it nothing more is written, and
+    /// error() says so plainly. One already larger (from a build with a higher limit) is
+    /// read as it is and does not grow.
+    explicit Journal(const std::filesystem::path& file, std::uint64_t maxBytes = limits::kMaxJournalBytes);
     ~Journal();
     Journal(const Journal&) = delete;
     Journal& operator=(const Journal&) = delete;
@@ -40,6 +46,9 @@ public:
     /// Something the person should be told once (a damaged file moved aside), or empty.
     const std::string& notice() const { return notice_; }
     const std::filesystem::path& file() const { return file_; }
+    /// How much the database holds now (its pages, as SQLite counts them), in bytes.
+    std::uint64_t bytes() const;
+    std::uint64_t maxBytes() const { return maxBytes_; }
 
     /// How people play: "solo" (one role), "both" (one person, both roles), "pass",
     /// "mirror", "machines".
@@ -74,6 +83,8 @@ public:
     };
     /// Finished playthroughs of a scenario.
     Progress progress(const std::string& scenarioId, const std::string& profile = {}) const;
+    /// The same for every scenario played, in one query (the library's rows), by scenario id.
+    std::map<std::string, Progress> allProgress(const std::string& profile = {}) const;
 
     struct Entry {
         std::string scenario, ending, kind, mode, finishedAt;
@@ -111,7 +122,7 @@ public:
                    int seconds);
     static constexpr int kShortestPractice = 5;
     /// Longest text kept for a word or a note (code points); longer text is cut there.
-    static constexpr std::size_t kMaxNote = 2000;
+    static constexpr std::size_t kMaxNote = limits::kMaxNote;
 
     /// A picture of change over time, for one profile.
     struct Report {
@@ -162,7 +173,15 @@ private:
     enum class Opened { Yes, Unreadable, Refused };
     Opened open(const std::filesystem::path& file);
     bool migrate();
+    /// Sets SQLite's max_page_count from maxBytes_.
+    bool limitSize();
     bool exec(const char* sql);
+    /// Steps a statement that writes; on failure sets error_ from the connection's error.
+    bool run(detail::Statement& st);
+    /// The connection's last error in words a person can act on (a full journal named as such).
+    std::string failure() const;
+    /// Why a write found no room: the journal's limit, or a full disk.
+    std::string full() const;
     long long profileId(const std::string& name);
     /// Inserts one row of `profile` with `sql` (the profile's id is parameter 1; `bind` sets
     /// the rest), in one transaction; false with error() when it fails.
@@ -170,6 +189,7 @@ private:
     sqlite3* db_ = nullptr;
     std::filesystem::path file_;
     std::string error_, notice_;
+    std::uint64_t maxBytes_ = limits::kMaxJournalBytes;
 };
 
 /// Keeps a playthrough in the journal as it happens: listens to its events and syncs the

@@ -3,6 +3,7 @@
 #include "core/check/Checker.hpp"
 #include "core/load/Patterns.hpp"
 #include "core/load/Reader.hpp"
+#include "core/util/Limits.hpp"
 #include "core/util/Text.hpp"
 
 #include <algorithm>
@@ -15,7 +16,7 @@ namespace attune {
 namespace fs = std::filesystem;
 using YNode = yaml::Node;
 
-std::optional<std::string> readFile(const fs::path& path, Diagnostics& diags, std::size_t maxBytes) {
+std::optional<std::string> readFile(const fs::path& path, Diagnostics& diags, std::size_t maxBytes, std::string_view what) {
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
@@ -29,7 +30,7 @@ std::optional<std::string> readFile(const fs::path& path, Diagnostics& diags, st
     const auto size = fs::file_size(path, ec);
     if (!ec && size > maxBytes) {
         diags.error({}, "file-too-large",
-                    fmt::format("the file is {} bytes; scenarios are limited to {} bytes", size, maxBytes));
+                    fmt::format("the file is {} bytes; {} are limited to {} bytes", size, what, maxBytes));
         return std::nullopt;
     }
     std::ifstream in(path, std::ios::binary);
@@ -50,7 +51,8 @@ std::optional<std::string> readFile(const fs::path& path, Diagnostics& diags, st
     while (in.read(extra, sizeof extra) || in.gcount() > 0) {
         data.append(extra, static_cast<std::size_t>(in.gcount()));
         if (data.size() > maxBytes) {
-            diags.error({}, "file-too-large", fmt::format("the file is larger than {} bytes", maxBytes));
+            diags.error({}, "file-too-large",
+                        fmt::format("the file grew past {} bytes while it was read; {} are limited to that", maxBytes, what));
             return std::nullopt;
         }
     }
@@ -253,6 +255,9 @@ std::optional<Choice> readChoice(const YNode& n, Diagnostics& d) {
     Choice c;
     c.pos = n.pos;
     readText(n, "text", c.text, c.textPos, d);
+    if (const std::size_t chars = text::codePoints(c.text); chars > limits::kMaxChoiceText)
+        d.error(c.textPos, "text-too-long",
+                fmt::format("this choice is {} characters; a choice's text is limited to {}", chars, limits::kMaxChoiceText));
     if (const YNode* v = n.find("id")) {
         readText(n, "id", c.id, d);
         if (v->isScalar() && !text::isKebab(c.id))
@@ -294,6 +299,10 @@ attune::Node readNode(const std::string& id, const YNode& idPos, const YNode& n,
     node.pos = idPos.pos;
     if (!read::mapping(n, spec, fmt::format("node '{}'", id), d)) return node;
     readText(n, "text", node.text, node.textPos, d);
+    if (const std::size_t chars = text::codePoints(node.text); chars > limits::kMaxNodeText)
+        d.error(node.textPos, "text-too-long",
+                fmt::format("this text is {} characters; a node's text is limited to {}, so split it across two nodes", chars,
+                            limits::kMaxNodeText));
     if (const YNode* b = n.find("body")) {
         if (b->isMap()) {
             for (std::size_t i = 0; i < b->mapSize(); ++i) {
@@ -325,6 +334,11 @@ attune::Node readNode(const std::string& id, const YNode& idPos, const YNode& n,
         else
             for (const YNode& c : v->items)
                 if (auto choice = readChoice(c, d)) node.choices.push_back(std::move(*choice));
+        // Reported at the first choice past the limit (all of them are still read and checked).
+        if (v->isSeq() && v->items.size() > limits::kMaxChoices)
+            d.error(v->items[limits::kMaxChoices].pos, "too-many-choices",
+                    fmt::format("node '{}' has {} choices; a decision is limited to {}", id, v->items.size(),
+                                limits::kMaxChoices));
     }
     // Shape: exactly one of next, choices, ending (reported here, where the keys are).
     const int ways = (n.find("next") ? 1 : 0) + (n.find("choices") ? 1 : 0) + (n.find("ending") ? 1 : 0);
@@ -509,7 +523,18 @@ void readTests(const YNode& n, Scenario& s, Diagnostics& d) {
     }
 }
 
+/// The number of nodes, reported at the first node past the limit (the nodes themselves
+/// are read with the rest of the scenario).
+void checkNodeCount(const YNode& root, Diagnostics& d) {
+    const YNode* nodes = root.find("nodes");
+    if (!nodes || !nodes->isMap() || nodes->mapSize() <= limits::kMaxNodes) return;
+    d.error(nodes->key(limits::kMaxNodes).pos, "too-many-nodes",
+            fmt::format("the scenario has {} nodes; a scenario is limited to {}, so split the story into smaller ones",
+                        nodes->mapSize(), limits::kMaxNodes));
+}
+
 void readTop(const YNode& root, Scenario& s, Diagnostics& d) {
+    checkNodeCount(root, d);
     if (const YNode* v = root.find("format")) {
         if (auto f = read::integer(*v, "format", 0, 1000000, d)) {
             s.format = *f;
@@ -642,6 +667,11 @@ std::vector<Pattern> readPatterns(const YNode& map, const std::string& file, Dia
 std::optional<Scenario> parseScenario(std::string_view text, const std::string& file, Diagnostics& d) {
     auto root = yaml::parse(text, d);
     if (!root) return std::nullopt;
+    return buildScenario(*root, file, d);
+}
+
+std::optional<Scenario> buildScenario(const yaml::Node& tree, const std::string& file, Diagnostics& d) {
+    const YNode* root = &tree;
     static const read::KeySpec spec{{"format", "id", "title", "summary", "themes", "signs", "difficulty", "minutes", "roles",
                                      "player", "meters", "flags", "start", "nodes", "patterns", "tests"},
                                     {"format", "id", "title", "summary", "themes", "roles", "start", "nodes"}};
@@ -678,11 +708,15 @@ LoadResult loadScenarioText(std::string_view text, const std::string& file, cons
     LoadResult r{std::nullopt, Diagnostics(file)};
     auto s = parseScenario(text, file, r.diags);
     if (s) s->contentHash = contentHash(text);
-    if (s) check::checkScenario(*s, library, r.diags, checks == Checks::Author);
-    if (s) check::checkImages(*s, fs::path(file).parent_path(), assetsDir(), r.diags);
+    if (s) checkScenario(*s, library, r.diags, checks);
     r.diags.sort();
     if (s && !r.diags.hasErrors()) r.scenario = std::move(s);
     return r;
+}
+
+void checkScenario(Scenario& s, const PatternLibrary& library, Diagnostics& diags, Checks checks) {
+    check::checkScenario(s, library, diags, checks == Checks::Author);
+    check::checkImages(s, fs::path(s.file).parent_path(), assetsDir(), diags);
 }
 
 LoadResult loadScenario(const fs::path& path, const PatternLibrary& library, Checks checks) {

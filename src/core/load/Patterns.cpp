@@ -1,6 +1,7 @@
 #include "core/load/Patterns.hpp"
 
 #include "core/load/Loader.hpp"
+#include "core/util/Limits.hpp"
 
 #include <cstdlib>
 
@@ -16,7 +17,7 @@ namespace fs = std::filesystem;
 
 PatternLibrary loadPatternLibrary(const fs::path& file, Diagnostics& diags) {
     Diagnostics local(file.string());
-    auto text = readFile(file, local);
+    auto text = readFile(file, local, limits::kMaxFileBytes, "pattern libraries");
     PatternLibrary lib;
     if (text)
         if (auto p = parsePatternLibrary(*text, file.string(), local)) lib = PatternLibrary(std::move(*p));

@@ -3,6 +3,7 @@
 /// duplicate keys, anchors and aliases, tags and nesting can be checked
 /// before anything is interpreted. Front ends never include this.
 #include "core/util/Diagnostic.hpp"
+#include "core/util/Limits.hpp"
 
 #include <optional>
 #include <string>
@@ -33,9 +34,10 @@ struct Node {
     std::string describe() const;
 };
 
+/// Defaults from core/util/Limits.hpp; tests lower them.
 struct Limits {
-    std::size_t maxBytes = 8u * 1024u * 1024u;  ///< checked before parsing
-    int maxDepth = 24;                          ///< nesting of lists and mappings
+    std::size_t maxBytes = limits::kMaxFileBytes;  ///< checked before parsing
+    int maxDepth = limits::kMaxYamlDepth;          ///< nesting of lists and mappings
 };
 
 /// Parses one YAML document. Returns nothing when the text cannot be used;

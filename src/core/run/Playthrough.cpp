@@ -95,6 +95,7 @@ void Playthrough::emit(const PlayEvent& e) {
 }
 
 void Playthrough::emitArrival() {
+    if (listeners_.empty()) return;  // nobody to tell (a walk, a replay): no events to build
     const int step = static_cast<int>(session_.history().size()) - 1;
     switch (session_.state()) {
         case Session::State::Line: emit({PlayEvent::Kind::Line, step, {}, false}); break;
@@ -126,6 +127,7 @@ void Playthrough::play(int choice, const std::string& mirror) {
     picks_.push_back({n.id, n.by, choiceKey(n.choices[u(choice)]), !person, mirror});
     session_.choose(choice);
     if (!person) session_.markDefault(step);
+    if (listeners_.empty()) return;
     emit({PlayEvent::Kind::Pick, step, picks_.back().role, !person, who});
     if (person && mirror.empty()) emit({PlayEvent::Kind::Card, step, picks_.back().role, false, who});
 }

@@ -114,6 +114,57 @@ WalkReport walk(const Scenario& s, int runs, std::uint32_t seed) {
     return r;
 }
 
+std::uint32_t mulberry32(std::uint32_t& state) {
+    state += 0x6D2B79F5u;
+    std::uint32_t t = state;
+    t = (t ^ (t >> 15)) * (t | 1u);
+    t ^= t + (t ^ (t >> 7)) * (t | 61u);
+    return t ^ (t >> 14);
+}
+
+int pickIndex(std::uint32_t r, std::size_t count) {
+    return static_cast<int>((static_cast<std::uint64_t>(r) * count) >> 32);
+}
+
+std::uint32_t fnv1a32(std::string_view bytes, std::uint32_t h) {
+    for (const char c : bytes) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 16777619u;
+    }
+    return h;
+}
+
+RandomWalks randomWalks(const Scenario& s, int walks, std::uint32_t seed, int stepCap) {
+    RandomWalks r;
+    r.walks = walks;
+    r.pathHash = fnv1a32({});
+    std::set<std::string> everyone;
+    for (const Role& role : s.roles) everyone.insert(role.id);
+    std::uint32_t rng = seed;
+    for (int w = 0; w < walks; ++w) {
+        Playthrough p = Playthrough::borrowing(s, everyone);
+        p.keepRewindPoints(false);
+        const Session& ses = p.session();
+        std::size_t hashed = 0;
+        int steps = 0;
+        for (;;) {
+            for (const auto& h = ses.history(); hashed < h.size(); ++hashed)
+                r.pathHash = fnv1a32("\n", fnv1a32(s.nodes[u(h[hashed].node)].text, r.pathHash));
+            if (ses.state() == Session::State::Line) {
+                p.advance();
+            } else if (ses.state() == Session::State::Decision && steps < stepCap) {
+                const auto& shown = ses.history().back().offered;
+                p.choose(shown[u(pickIndex(mulberry32(rng), shown.size()))]);
+                ++steps;
+            } else {
+                break;  // an ending, stuck (nothing to choose), or the cap
+            }
+        }
+        r.steps += steps;
+    }
+    return r;
+}
+
 namespace {
 /// A list for reading: the first twenty, then how many more (the JSON has them all).
 std::string some(const std::vector<std::string>& items) {

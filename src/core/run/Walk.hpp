@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace attune {
@@ -45,6 +46,27 @@ struct WalkReport {
 
 /// Plays `runs` random playthroughs seeded by `seed`.
 WalkReport walk(const Scenario& s, int runs, std::uint32_t seed);
+
+/// The side-by-side benchmark's walk (`attune bench --random-walks`, docs/benchmarks.md),
+/// defined so that other engines can walk the same paths: one mulberry32 stream across
+/// all walks; at each decision the choices shown, in file order, picked by
+/// `(uint64(rng()) * count) >> 32`; a walk stops at an ending, where nothing can be
+/// chosen, or at a decision once `stepCap` choices are taken. `pathHash` is FNV-1a (32
+/// bits) over every node entered, in order, across all walks: its text as written
+/// (before `{role}` names are filled in), then one newline.
+struct RandomWalks {
+    int walks = 0;
+    long long steps = 0;  ///< choices taken over all walks
+    std::uint32_t pathHash = 0;
+};
+RandomWalks randomWalks(const Scenario& s, int walks, std::uint32_t seed, int stepCap);
+
+/// mulberry32: returns the next 32-bit number and moves `state` on.
+std::uint32_t mulberry32(std::uint32_t& state);
+/// `(uint64(r) * count) >> 32`: an index below count (count > 0).
+int pickIndex(std::uint32_t r, std::size_t count);
+/// 32-bit FNV-1a, continued from `h`.
+std::uint32_t fnv1a32(std::string_view bytes, std::uint32_t h = 2166136261u);
 
 /// The report in words for the terminal, and as JSON for tools (docs/walk-json.md).
 std::string walkText(const Scenario& s, const WalkReport& r, const std::string& file);

@@ -1,6 +1,7 @@
 #include "core/settings/Settings.hpp"
 
 #include "core/load/Loader.hpp"
+#include "core/util/Limits.hpp"
 
 #include <array>
 #include <cstdlib>
@@ -73,7 +74,7 @@ SettingsLoad loadSettings(const fs::path& file) {
     if (!fs::exists(file, ec)) return out;
     // Only a regular file is read (a folder or a FIFO would throw or block), and only a small one.
     Diagnostics d(file.string());
-    const auto text = fs::is_regular_file(file, ec) ? readFile(file, d, 64 * 1024) : std::nullopt;
+    const auto text = fs::is_regular_file(file, ec) ? readFile(file, d, limits::kMaxSettingsBytes, "settings files") : std::nullopt;
     if (!text) {
         out.warning = fmt::format("{}: cannot be read ({}); using the default settings", file.string(),
                                   d.all().empty() ? "it is not a regular file" : d.all().front().message);

@@ -25,7 +25,10 @@ void DiagnosticsScreen::fill() {
     const Theme& th = ctx_.theme;
     pager_.clear();
     auto& intro = pager_.add<Card>(th.color.accent);
-    intro.add<TextItem>(playing_ ? fmt::format("Saved at {}. The story waits where it stood, and goes on by itself "
+    intro.add<TextItem>(library_ ? fmt::format("Read at {}, as it was opened. The file changed after the library was read; "
+                                               "once it is fixed, it opens from the library again.",
+                                               at_)
+                        : playing_ ? fmt::format("Saved at {}. The story waits where it stood, and goes on by itself "
                                                "once the file is saved without errors.",
                                                at_)
                                  : fmt::format("Read at {}. The story opens by itself once the file is saved without "

@@ -15,6 +15,8 @@ public:
     DiagnosticsScreen(Context& ctx, std::string file, Diagnostics diags, std::string at, bool playing);
     const char* name() const override { return "diagnostics"; }
     const Diagnostics& diagnostics() const { return diags_; }
+    /// Opened from the library (a file that changed after the library was read), not while watching.
+    void fromLibrary() { library_ = true; }
 
 private:
     void fill() override;
@@ -23,6 +25,7 @@ private:
     Diagnostics diags_;
     std::string at_;
     bool playing_;
+    bool library_ = false;
 };
 
 }  // namespace attune::ui

@@ -5,6 +5,8 @@
 #include "sfml/screens/ResumeScreen.hpp"
 
 #include "sfml/screens/AboutScreen.hpp"
+#include "sfml/screens/DiagnosticsScreen.hpp"
+#include "core/util/Text.hpp"
 
 #include "core/run/Script.hpp"
 #include "sfml/screens/PlayScreen.hpp"
@@ -57,14 +59,16 @@ void LibraryScreen::collect() {
     const std::string keep = !want_.empty() ? want_ : selected_ < rows_.size() ? rows_[selected_].scenario->id : "";
     want_.clear();
     rows_.clear();
+    const std::map<std::string, Journal::Progress> progress =
+        ctx_.journal ? ctx_.journal->allProgress(ctx_.profile) : std::map<std::string, Journal::Progress>{};
     for (const LibraryEntry& e : ctx_.library.entries()) {
-        const Scenario& s = *e.scenario;
+        const Scenario& s = e.meta;
         if (filter_ > 0 && std::find(s.themes.begin(), s.themes.end(), kThemes[filter_ - 1]) == s.themes.end())
             continue;
         Row r;
         r.scenario = &s;
-        if (ctx_.journal) {
-            const Journal::Progress p = ctx_.journal->progress(s.id, ctx_.profile);
+        if (const auto found = progress.find(s.id); found != progress.end()) {
+            const Journal::Progress& p = found->second;
             r.completed = p.completed();
             if (r.completed) {
                 r.found = p.endingsFound.size();
@@ -381,9 +385,25 @@ void LibraryScreen::select(std::size_t i) {
     focus_.set(buttons());
 }
 
+/// The whole story of the selected row, loaded now; null (with its errors shown) when the
+/// file stopped loading after the library was read.
+const Scenario* LibraryScreen::opened() {
+    if (rows_.empty()) return nullptr;
+    const std::string id = rows_[selected_].scenario->id;
+    std::string error;
+    Diagnostics diags("");
+    if (const Scenario* s = ctx_.library.open(id, error, &diags)) return s;
+    const LibraryEntry* e = ctx_.library.find(id);
+    auto panel = std::make_unique<DiagnosticsScreen>(ctx_, e ? e->file.string() : id, std::move(diags), text::timeOfDay(), false);
+    panel->fromLibrary();
+    ctx_.stack.push(std::move(panel));
+    return nullptr;
+}
+
 void LibraryScreen::play(bool together) {
-    if (rows_.empty()) return;
-    const Scenario& s = *rows_[selected_].scenario;
+    const Scenario* full = opened();
+    if (!full) return;
+    const Scenario& s = *full;
     if (together && s.roles.size() < 2) return;
     if (together) return ctx_.stack.replace(std::make_unique<TogetherScreen>(ctx_, s));
     // A playthrough left half-way is offered first.
@@ -394,11 +414,12 @@ void LibraryScreen::play(bool together) {
 }
 
 void LibraryScreen::host() {
-    if (rows_.empty()) return;
-    const Scenario& s = *rows_[selected_].scenario;
+    const Scenario* full = opened();
+    if (!full) return;
+    const Scenario& s = *full;
     if (s.roles.size() < 2) return;
-    const LibraryEntry* e = ctx_.library.find(s.id);
-    ctx_.stack.replace(std::make_unique<HostScreen>(ctx_, s, e->file, HostScreen::Preset{}));
+    const LibraryEntry* e = ctx_.library.find(rows_[selected_].scenario->id);
+    ctx_.stack.replace(std::make_unique<HostScreen>(ctx_, s, e ? e->file : std::filesystem::path(s.file), HostScreen::Preset{}));
 }
 
 void LibraryScreen::join() { ctx_.stack.replace(std::make_unique<JoinScreen>(ctx_, JoinScreen::Preset{})); }

@@ -26,6 +26,7 @@ public:
     std::size_t selected() const { return selected_; }
     /// Scenario ids in the order shown.
     std::vector<std::string> shownIds() const;
+    const Scenario* opened();
     void play(bool together);
     /// Hosting the chosen scenario for a partner on another machine.
     void host();

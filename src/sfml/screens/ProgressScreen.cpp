@@ -13,7 +13,7 @@ ProgressScreen::Read ProgressScreen::read(Context& ctx) {
     return {summary::summarise(r, ctx.profile, &ctx.patterns,
                                [&ctx](const std::string& id) {
                                    const LibraryEntry* e = ctx.library.find(id);
-                                   return e && e->scenario ? e->scenario->title : id;
+                                   return e ? e->meta.title : id;
                                }),
             ms};
 }

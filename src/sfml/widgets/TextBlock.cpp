@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <unordered_map>
 
 namespace attune::ui {
 
@@ -32,10 +34,38 @@ void TextBlock::setColor(sf::Color c) {
 
 float TextBlock::lineHeight() const { return std::round(static_cast<float>(look_.size) * look_.leading); }
 
+namespace {
+/// Advances already measured, by font, size, weight and the pair of characters. SFML asks
+/// FreeType afresh for every kerning pair (setting the face's size each time the size
+/// changes), which made wrapping a long library list cost more than drawing it. A font's
+/// measures never change, and the fonts live as long as the program (theme/Fonts).
+struct AdvanceKey {
+    const sf::Font* font;
+    unsigned size;
+    bool bold;
+    sf::Uint32 prev, cp;
+    bool operator==(const AdvanceKey&) const = default;
+};
+struct AdvanceHash {
+    std::size_t operator()(const AdvanceKey& k) const {
+        std::size_t h = std::hash<const void*>()(k.font);
+        for (const std::size_t v : {std::size_t{k.size} * 2 + (k.bold ? 1u : 0u), std::size_t{k.prev}, std::size_t{k.cp}})
+            h = (h ^ v) * 0x100000001b3ull;
+        return h;
+    }
+};
+}  // namespace
+
 float TextBlock::advance(sf::Uint32 prev, sf::Uint32 cp) const {
+    thread_local std::unordered_map<AdvanceKey, float, AdvanceHash> measured;
     const bool bold = (look_.style & sf::Text::Bold) != 0;
+    const AdvanceKey key{look_.font, look_.size, bold, prev, cp};
+    if (const auto it = measured.find(key); it != measured.end()) return it->second;
     const float kern = prev ? look_.font->getKerning(prev, cp, look_.size) : 0.f;
-    return kern + look_.font->getGlyph(cp, look_.size, bold).advance;
+    const float a = kern + look_.font->getGlyph(cp, look_.size, bold).advance;
+    if (measured.size() > 200000) measured.clear();  // a bound, for text that never repeats
+    measured.emplace(key, a);
+    return a;
 }
 
 float TextBlock::naturalWidth() const {

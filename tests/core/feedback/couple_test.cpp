@@ -44,7 +44,7 @@ Table people(const Scenario& s, TogetherMode mode, std::vector<std::string> name
 
 }  // namespace
 
-TEST_CASE("the reveal shows both answers from the same moment; only the owner's changed anything") {
+TEST_CASE("the reveal shows both answers from the same moment, and only the owner's changed anything") {
     const auto sc = load("data/small.yaml");
     Playthrough p(sc, people(*sc, TogetherMode::Mirror, {"Sam", "Kim"}, {"partner", "you"}));
     p.advance();

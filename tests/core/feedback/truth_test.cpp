@@ -493,15 +493,26 @@ nodes:
     CHECK(all.find("at 10, below the window (shutdown), after again, again, again, again, go;") != std::string::npos);
 }
 
-TEST_CASE("regression: a decision with 20,000 choices is checked within the exploration's bounds") {
+TEST_CASE("regression: a decision with 20,000 choices is refused by the limit, and checked within the exploration's bounds") {
     std::string yaml = "format: 1\nid: wide\ntitle: Wide\nsummary: Many ways.\nthemes: [needs]\nroles:\n  a: { name: A }\n"
                        "meters:\n  a-arousal: { start: 50, role: a }\nstart: pick\nnodes:\n  pick:\n    text: \"Pick.\"\n    choices:\n";
     for (int i = 0; i < 20000; ++i)
         yaml += fmt::format("      - {{ text: \"c{0}\", style: secure, if: \"a-arousal > 0\", next: e{0} }}\n", i);
     for (int i = 0; i < 20000; ++i) yaml += fmt::format("  e{0}:\n    ending: {{ kind: secure, title: E }}\n    text: \"e\"\n", i);
     LoadResult r = loadScenarioText(yaml, "wide.yaml", patterns());
-    CHECK(r.scenario.has_value());
-    CHECK_FALSE(r.diags.hasErrors());
+    CHECK_FALSE(r.scenario.has_value());
+    std::string errors;
+    for (const auto& d : r.diags.all())
+        if (d.severity == Severity::Error) errors += d.format() + "\n";
+    CHECK(errors == "wide.yaml:47:9: error: node 'pick' has 20000 choices; a decision is limited to 32 [too-many-choices]\n");
+    // Past the limit (docs/limits.md) the checks themselves, the state exploration among them,
+    // still stay within their bounds on a decision that wide.
+    Diagnostics parsed("wide.yaml");
+    std::optional<Scenario> s = parseScenario(yaml, "wide.yaml", parsed);
+    REQUIRE(s);
+    Diagnostics checked("wide.yaml");
+    check::checkScenario(*s, patterns(), checked, true);
+    CHECK_FALSE(checked.hasErrors());
 }
 
 TEST_CASE("the pursue-withdraw cycle is named when a pursuing move meets withdrawal more than once, and not on a secure run") {

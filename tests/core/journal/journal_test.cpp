@@ -188,7 +188,7 @@ TEST_CASE("a playthrough is kept step by step, a rewind takes its steps back, an
     CHECK(j.progress("late-text-small").plays == 0);  // not finished yet
 }
 
-TEST_CASE("an export read into another journal exports again word for word; CSV quotes what needs quoting") {
+TEST_CASE("an export read into another journal exports again word for word, and CSV quotes what needs quoting") {
     TempDir tmp;
     Journal a(tmp.path / "a.sqlite");
     REQUIRE(a.ok());

@@ -375,7 +375,7 @@ TEST_CASE("a mirror playthrough saves both answers and restores onto the same st
     CHECK(bad.error == "step 1: the choice 'sulk' at node 'first-reply' no longer exists or is not shown there");
 }
 
-TEST_CASE("rewinding a mirror round forgets its answers; the device stays where it is, so the owner is asked for") {
+TEST_CASE("rewinding a mirror round forgets its answers, and the device stays where it is, so the owner is asked for") {
     Playthrough p(small(), pair(TogetherMode::Mirror));
     p.advance();
     p.handOver();

@@ -131,7 +131,7 @@ TEST_CASE("when the node the story stood at is no longer on the way, it stands a
     CHECK(c.playthrough.session().node().id == "first-reply");
 }
 
-TEST_CASE("the watched file: saves in place and by rename load; the same bytes, a half-written save and a file away do not") {
+TEST_CASE("the watched file: saves in place and by rename load, and the same bytes, a half-written save and a file away do not") {
     TempDir t;
     t.write("s.yaml", small());
     ScenarioWatch w(t.dir / "s.yaml", testing::patterns());

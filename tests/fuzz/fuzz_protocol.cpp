@@ -1,0 +1,15 @@
+// libFuzzer target: bytes from the other machine: frames, sealing, padding and messages
+// (tests/fuzz/Targets.hpp; run with scripts/fuzz, see tests/fuzz/README.md).
+#include "fuzz/Targets.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string problem = attune::fuzz::protocol(data, size);
+    if (!problem.empty()) {
+        std::fprintf(stderr, "fuzz_protocol: %s\n", problem.c_str());
+        std::abort();
+    }
+    return 0;
+}
