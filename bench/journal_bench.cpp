@@ -50,8 +50,9 @@ long record(Journal& j, const std::shared_ptr<const Scenario>& s, long steps, lo
 /// week, most with check-ins, some with notes and practices.
 std::string yearOf(const Scenario& s, int n, std::mt19937& rng) {
     using nlohmann::json;
-    json out{{"attune_journal", 2}, {"profile", ""}, {"playthroughs", json::array()}, {"checkins", json::array()},
-             {"reflections", json::array()}, {"practices", json::array()}};
+    json out{{"attune_journal", 2},           {"profile", ""},
+             {"playthroughs", json::array()}, {"checkins", json::array()},
+             {"reflections", json::array()},  {"practices", json::array()}};
     std::vector<const Choice*> choices;
     std::vector<std::string> nodes;
     for (const Node& node : s.nodes)
@@ -76,22 +77,41 @@ std::string yearOf(const Scenario& s, int n, std::mt19937& rng) {
         for (int k = 0; k < 8; ++k) {
             const std::size_t c = std::uniform_int_distribution<std::size_t>(0, choices.size() - 1)(rng);
             const Choice& ch = *choices[c];
-            steps.push_back({{"node", nodes[c]}, {"role", s.player}, {"choice", ch.id}, {"mirror", ""},
-                             {"by_default", false}, {"style", ch.style ? name(*ch.style) : ""},
-                             {"theme", ch.theme ? name(*ch.theme) : ""}, {"pattern", ch.pattern}, {"meters", {50}},
+            steps.push_back({{"node", nodes[c]},
+                             {"role", s.player},
+                             {"choice", ch.id},
+                             {"mirror", ""},
+                             {"by_default", false},
+                             {"style", ch.style ? name(*ch.style) : ""},
+                             {"theme", ch.theme ? name(*ch.theme) : ""},
+                             {"pattern", ch.pattern},
+                             {"meters", {50}},
                              {"at", at}});
         }
-        out["playthroughs"].push_back({{"scenario", s.id}, {"hash", s.contentHash}, {"mode", "solo"},
-                                       {"people", json::array()}, {"state", "ended"}, {"started_at", at},
-                                       {"ended_at", at}, {"ending", "end"}, {"kind", "secure"}, {"nodes_entered", 12},
-                                       {"at_node", "end"}, {"at_meters", {50}}, {"steps", steps}});
+        out["playthroughs"].push_back({{"scenario", s.id},
+                                       {"hash", s.contentHash},
+                                       {"mode", "solo"},
+                                       {"people", json::array()},
+                                       {"state", "ended"},
+                                       {"started_at", at},
+                                       {"ended_at", at},
+                                       {"ending", "end"},
+                                       {"kind", "secure"},
+                                       {"nodes_entered", 12},
+                                       {"at_node", "end"},
+                                       {"at_meters", {50}},
+                                       {"steps", steps}});
         if (i % 3 != 2) {
-            out["checkins"].push_back({{"playthrough", i}, {"moment", "before"}, {"activation", 3 + i % 6}, {"word", "tense"}, {"at", at}});
-            out["checkins"].push_back({{"playthrough", i}, {"moment", "after"}, {"activation", 2 + i % 5}, {"word", "calmer"}, {"at", at}});
+            out["checkins"].push_back(
+                {{"playthrough", i}, {"moment", "before"}, {"activation", 3 + i % 6}, {"word", "tense"}, {"at", at}});
+            out["checkins"].push_back(
+                {{"playthrough", i}, {"moment", "after"}, {"activation", 2 + i % 5}, {"word", "calmer"}, {"at", at}});
         }
         if (i % 10 == 0)
-            out["reflections"].push_back({{"playthrough", i}, {"noticed", "a tight chest"}, {"needed", "to be heard"}, {"at", at}});
-        if (i % 5 == 0) out["practices"].push_back({{"playthrough", nullptr}, {"practice", "paced"}, {"seconds", 60}, {"at", at}});
+            out["reflections"].push_back(
+                {{"playthrough", i}, {"noticed", "a tight chest"}, {"needed", "to be heard"}, {"at", at}});
+        if (i % 5 == 0)
+            out["practices"].push_back({{"playthrough", nullptr}, {"practice", "paced"}, {"seconds", 60}, {"at", at}});
     }
     return out.dump();
 }
@@ -100,8 +120,10 @@ std::string yearOf(const Scenario& s, int n, std::mt19937& rng) {
 int main(int argc, char** argv) {
     std::string file = "scenarios/late-text.yaml", keep;
     for (int i = 1; i < argc; ++i) {
-        if (std::string(argv[i]) == "--keep" && i + 1 < argc) keep = argv[++i];
-        else file = argv[i];
+        if (std::string(argv[i]) == "--keep" && i + 1 < argc)
+            keep = argv[++i];
+        else
+            file = argv[i];
     }
     Diagnostics d(defaultPatternLibraryPath().string());
     const PatternLibrary lib = loadDefaultPatternLibrary(d);
@@ -145,10 +167,11 @@ int main(int argc, char** argv) {
         }
         std::sort(times.begin(), times.end());
         std::sort(words.begin(), words.end());
-        fmt::print("report: {} playthroughs over {} weeks ({} week-and-theme shares), imported in {:.0f} ms; report median "
-                   "{:.2f} ms (min {:.2f}, max {:.2f}); summary median {:.2f} ms\n",
-                   rep.playthroughs, sum.weeks.size(), rep.secureByTheme.size(), importMs, times[3], times.front(),
-                   times.back(), words[3]);
+        fmt::print(
+            "report: {} playthroughs over {} weeks ({} week-and-theme shares), imported in {:.0f} ms; report median "
+            "{:.2f} ms (min {:.2f}, max {:.2f}); summary median {:.2f} ms\n",
+            rep.playthroughs, sum.weeks.size(), rep.secureByTheme.size(), importMs, times[3], times.front(),
+            times.back(), words[3]);
     }
     if (!keep.empty()) {  // the journal closed (its log folded in) before it is copied
         std::error_code ec;

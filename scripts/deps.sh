@@ -10,6 +10,7 @@ PACKAGES=(
   fonts-dejavu-core
   xvfb xauth libgl1-mesa-dri
   python3 python3-yaml python3-jsonschema
+  clang clang-format libclang-rt-14-dev
   sqlite3
 )
 

@@ -45,12 +45,18 @@ std::vector<fs::path> scenarioFiles(const std::vector<std::string>& args, std::o
         if (fs::is_directory(p, ec)) {
             const std::vector<fs::path> found = folders::yamlFiles(p, ec);
             if (ec) {
-                err << Diagnostic{a, {}, Severity::Error, "the folder cannot be read: " + ec.message(), "file-unreadable"}.format()
+                err << Diagnostic{a,
+                                  {},
+                                  Severity::Error,
+                                  "the folder cannot be read: " + ec.message(),
+                                  "file-unreadable"}
+                           .format()
                     << '\n';
                 ok = false;
             }
             if (found.empty()) {
-                err << Diagnostic{a, {}, Severity::Warning, "no .yaml files in this folder", "no-scenarios"}.format() << '\n';
+                err << Diagnostic{a, {}, Severity::Warning, "no .yaml files in this folder", "no-scenarios"}.format()
+                    << '\n';
             }
             out.insert(out.end(), found.begin(), found.end());
         } else {
@@ -103,8 +109,10 @@ int validate(const std::vector<std::string>& paths, bool lint) {
         if (lint && r.scenario) {
             std::vector<std::string> parts;
             for (const check::Reading& rd : check::readings(*r.scenario))
-                if (rd.words >= check::kShortestScored) parts.push_back(fmt::format("{} {:.1f}", rd.who, rd.grade()));
-                else if (rd.words > 0) parts.push_back(fmt::format("{} (too few words to score)", rd.who));
+                if (rd.words >= check::kShortestScored)
+                    parts.push_back(fmt::format("{} {:.1f}", rd.who, rd.grade()));
+                else if (rd.words > 0)
+                    parts.push_back(fmt::format("{} (too few words to score)", rd.who));
             std::cout << fmt::format("{}: reading level (Flesch-Kincaid grade): {}\n", f.string(), text::join(parts));
         }
         errors += r.diags.errorCount();
@@ -174,13 +182,13 @@ struct PlayArgs {
     std::string script;
     std::string coaching = "immediate";
     std::string report;
-    std::string together;               ///< pass or mirror; empty: solo (or both roles, unnamed)
+    std::string together;  ///< pass or mirror; empty: solo (or both roles, unnamed)
     std::vector<std::string> names, roles;
     bool solo = false;
     bool text = false;
-    bool resume = false;  ///< take up the newest unfinished playthrough of this scenario
+    bool resume = false;                      ///< take up the newest unfinished playthrough of this scenario
     bool checkin = false, noCheckin = false;  ///< ask the check-ins even without a terminal; never ask
-    bool watch = false;  ///< load each save of the file again (authors); nothing is kept
+    bool watch = false;                       ///< load each save of the file again (authors); nothing is kept
 };
 
 /// Writes the debrief as Markdown, HTML or JSON, chosen by the file's extension.
@@ -209,9 +217,9 @@ int play(const PlayArgs& a) {
             std::cerr << "attune: --names and --roles go with --together pass or --together mirror\n";
             return 2;
         }
-        return playWatched({a.file, static_cast<int>(*feedback::parseCoaching(a.coaching)), a.solo, a.together, a.names,
-                            a.roles},
-                           *lib);
+        return playWatched(
+            {a.file, static_cast<int>(*feedback::parseCoaching(a.coaching)), a.solo, a.together, a.names, a.roles},
+            *lib);
     }
     const LoadResult r = loadScenario(a.file, *lib);
     for (const auto& d : r.diags.all()) std::cerr << d.format() << '\n';
@@ -238,7 +246,8 @@ int play(const PlayArgs& a) {
     if (a.resume) {
         const auto left = journal ? journal->unfinished(s.id, profileName()) : std::nullopt;
         if (!left) {
-            std::cout << fmt::format("No unfinished playthrough of “{}” is saved; starting from the beginning.\n", s.title);
+            std::cout << fmt::format("No unfinished playthrough of “{}” is saved; starting from the beginning.\n",
+                                     s.title);
         } else {
             auto back = Playthrough::restore(shared, left->saved);
             if (back.playthrough) {
@@ -256,9 +265,10 @@ int play(const PlayArgs& a) {
         }
     } else if (journal) {
         if (const auto left = journal->unfinished(s.id, profileName()))
-            std::cout << fmt::format("An unfinished playthrough of this scenario is saved ({} decision{} in, begun {}); "
-                                     "attune play {} --resume takes it up.\n",
-                                     left->decisions, left->decisions == 1 ? "" : "s", left->startedAt, a.file);
+            std::cout << fmt::format(
+                "An unfinished playthrough of this scenario is saved ({} decision{} in, begun {}); "
+                "attune play {} --resume takes it up.\n",
+                left->decisions, left->decisions == 1 ? "" : "s", left->startedAt, a.file);
     }
     Playthrough run = resumed ? std::move(*resumed)
                       : table ? Playthrough::borrowing(s, *table)
@@ -267,11 +277,13 @@ int play(const PlayArgs& a) {
     if (journal) recorder.emplace(*journal, run, resumedId, profileName());
     TextOptions opts;
     addCoaching(opts, *lib, static_cast<int>(*feedback::parseCoaching(a.coaching)), run);
-    if (recorder) opts.onPractice = [&recorder](const std::string& id, int seconds) { recorder->practised(id, seconds); };
+    if (recorder)
+        opts.onPractice = [&recorder](const std::string& id, int seconds) { recorder->practised(id, seconds); };
     if (recorder)
         opts.stopNote = [&recorder, file = a.file] {
-            return recorder->id() ? fmt::format("Your steps so far are kept: attune play {} --resume takes it up again.", file)
-                                  : std::string();
+            return recorder->id()
+                       ? fmt::format("Your steps so far are kept: attune play {} --resume takes it up again.", file)
+                       : std::string();
         };
     // Check-ins belong to one person's record: asked when one person plays, at a terminal
     // (or with --checkin), unless turned off (--no-checkin, or check-ins: false in the settings).
@@ -348,17 +360,19 @@ int stats(const StatsArgs& a) {
         signs.insert(sg.begin(), sg.end());
         themes.insert(th.begin(), th.end());
         std::cout << fmt::format("{} ({})\n", s.title, f.string());
-        std::cout << fmt::format("  nodes {}, decision points {}, longest path {} decisions, endings {} "
-                                 "(secure {}, mixed {}, rupture {})\n",
-                                 st.nodes, st.decisions, st.longestPath, st.endings, st.endingKinds[0], st.endingKinds[1],
-                                 st.endingKinds[2]);
+        std::cout << fmt::format(
+            "  nodes {}, decision points {}, longest path {} decisions, endings {} "
+            "(secure {}, mixed {}, rupture {})\n",
+            st.nodes, st.decisions, st.longestPath, st.endings, st.endingKinds[0], st.endingKinds[1],
+            st.endingKinds[2]);
         std::cout << fmt::format("  choices: secure {}, anxious {}, avoidant {}, disorganised {}\n", st.styles[0],
                                  st.styles[1], st.styles[2], st.styles[3]);
         std::cout << fmt::format("  themes: {}; signs: {}\n", text::join(th), sg.empty() ? "none" : text::join(sg));
-        std::cout << fmt::format("  {} random playthroughs (seed {}): reached {} of {} reachable nodes ({:.1f}%); "
-                                 "endings secure {}, mixed {}, rupture {}; stuck {}\n",
-                                 st.runs, a.seed, st.reached, st.reachable, st.percentReached(), st.runEndings[0],
-                                 st.runEndings[1], st.runEndings[2], st.stuckRuns);
+        std::cout << fmt::format(
+            "  {} random playthroughs (seed {}): reached {} of {} reachable nodes ({:.1f}%); "
+            "endings secure {}, mixed {}, rupture {}; stuck {}\n",
+            st.runs, a.seed, st.reached, st.reachable, st.percentReached(), st.runEndings[0], st.runEndings[1],
+            st.runEndings[2], st.stuckRuns);
         if (!st.missed.empty()) std::cout << "  never reached: " << text::join(st.missed) << '\n';
         if (a.check && (!st.missed.empty() || st.stuckRuns > 0)) ++failures;
     }
@@ -367,8 +381,8 @@ int stats(const StatsArgs& a) {
         if (!signs.count(id)) missingSigns.push_back(id);
     for (const auto& t : themeNames())
         if (!themes.count(t)) missingThemes.push_back(t);
-    std::cout << fmt::format("\n{} scenario{}; signs covered {} of {}{}; themes covered {} of {}{}\n", files.size(), files.size() == 1 ? "" : "s",
-                             signIds().size() - missingSigns.size(), signIds().size(),
+    std::cout << fmt::format("\n{} scenario{}; signs covered {} of {}{}; themes covered {} of {}{}\n", files.size(),
+                             files.size() == 1 ? "" : "s", signIds().size() - missingSigns.size(), signIds().size(),
                              missingSigns.empty() ? "" : " (missing: " + text::join(missingSigns) + ")",
                              themeNames().size() - missingThemes.size(), themeNames().size(),
                              missingThemes.empty() ? "" : " (missing: " + text::join(missingThemes) + ")");
@@ -457,7 +471,8 @@ summary::TitleOf scenarioTitles(const PatternLibrary* lib) {
                 for (const auto& dir : folders::scenarioFolders()) {
                     std::error_code ec;
                     for (const auto& f : folders::yamlFiles(dir, ec))
-                        if (const LoadResult r = loadScenario(f, *lib); r.scenario) (**titles)[r.scenario->id] = r.scenario->title;
+                        if (const LoadResult r = loadScenario(f, *lib); r.scenario)
+                            (**titles)[r.scenario->id] = r.scenario->title;
                 }
         }
         const auto it = (*titles)->find(id);
@@ -469,9 +484,10 @@ int journalExport(const std::string& format, const std::string& file, const Patt
     auto j = openJournal("");
     if (!j) return 1;
     const std::string body =
-        format == "csv"    ? j->exportCsv(profileName())
-        : format == "html" ? summary::html(summary::summarise(j->report(profileName()), profileName(), lib, scenarioTitles(lib)))
-                           : j->exportJson(profileName()) + "\n";
+        format == "csv" ? j->exportCsv(profileName())
+        : format == "html"
+            ? summary::html(summary::summarise(j->report(profileName()), profileName(), lib, scenarioTitles(lib)))
+            : j->exportJson(profileName()) + "\n";
     if (file.empty() || file == "-") {
         std::cout << body;
         return 0;
@@ -507,9 +523,10 @@ int journalDelete(bool yes) {
     if (!j) return 1;
     const std::string who = profileName().empty() ? std::string("the default profile") : "'" + profileName() + "'";
     if (!yes) {
-        std::cout << fmt::format("This removes every playthrough, step, check-in, note and practice of {} from {}, for "
-                                 "good. Type yes to go on: ",
-                                 who, j->file().string())
+        std::cout << fmt::format(
+                         "This removes every playthrough, step, check-in, note and practice of {} from {}, for "
+                         "good. Type yes to go on: ",
+                         who, j->file().string())
                   << std::flush;
         std::string answer;
         if (!std::getline(std::cin, answer) || text::trim(answer) != "yes") {
@@ -574,15 +591,15 @@ int showJournal(int limit) {
     }
     for (const auto& e : entries)
         std::cout << fmt::format("{}  {:<24} {:<22} {:<8} {:<9} {} secure, {} anxious, {} avoidant, {} disorganised\n",
-                                 e.finishedAt, text::shorten(e.scenario, 24), text::shorten(e.ending, 22), e.kind, e.mode,
-                                 e.styles[0], e.styles[1], e.styles[2], e.styles[3]);
+                                 e.finishedAt, text::shorten(e.scenario, 24), text::shorten(e.ending, 22), e.kind,
+                                 e.mode, e.styles[0], e.styles[1], e.styles[2], e.styles[3]);
     return 0;
 }
 
 int listRules() {
     for (const check::Rule& r : check::rules())
-        std::cout << fmt::format("{:<22} {:<8} {:<10} {}\n", r.id, r.severity == Severity::Error ? "error" : "warning", r.stage,
-                                 r.summary);
+        std::cout << fmt::format("{:<22} {:<8} {:<10} {}\n", r.id, r.severity == Severity::Error ? "error" : "warning",
+                                 r.stage, r.summary);
     return 0;
 }
 
@@ -655,8 +672,10 @@ int run(int argc, char** argv) {
     bool validateLint = false;
     auto* v = app.add_subcommand("validate", "Check scenario files and folders; exit 1 on any error");
     v->add_option("paths", validatePaths, "Scenario files or folders")->required();
-    v->add_flag("--lint", validateLint, "Also the authors' lint: reading level, long lines, repeated lines, calm breathing pauses");
-    auto* li = app.add_subcommand("lint", "Validate and lint scenarios for authors (validate --lint); exit 1 on any error");
+    v->add_flag("--lint", validateLint,
+                "Also the authors' lint: reading level, long lines, repeated lines, calm breathing pauses");
+    auto* li =
+        app.add_subcommand("lint", "Validate and lint scenarios for authors (validate --lint); exit 1 on any error");
     li->add_option("paths", lintPaths, "Scenario files or folders")->required();
 
     auto* t = app.add_subcommand("test", "Run the tests: block of each scenario");
@@ -666,7 +685,8 @@ int run(int argc, char** argv) {
     auto* p = app.add_subcommand("play", "Play a scenario in the terminal");
     p->add_option("file", pa.file, "Scenario file")->required();
     p->add_option("--script", pa.script, "Comma-separated picks (1-based numbers or choice ids); plays without asking");
-    auto* soloFlag = p->add_flag("--solo", pa.solo, "Play only the scenario's player role; the other role takes its defaults");
+    auto* soloFlag =
+        p->add_flag("--solo", pa.solo, "Play only the scenario's player role; the other role takes its defaults");
     p->add_option("--together", pa.together,
                   "Two people on one screen: pass (pass the device, each chooses for their own role) or mirror (both "
                   "answer every decision privately, then compare)")
@@ -687,8 +707,8 @@ int run(int argc, char** argv) {
                                   "(nothing is kept in the journal)");
     p->add_flag("--resume", pa.resume, "Take up the newest unfinished playthrough of this scenario where it stopped")
         ->excludes(watchFlag);
-    auto* checkinFlag = p->add_flag("--checkin", pa.checkin,
-                                    "Ask the check-ins (before, and after the debrief) even when input is not a terminal");
+    auto* checkinFlag = p->add_flag(
+        "--checkin", pa.checkin, "Ask the check-ins (before, and after the debrief) even when input is not a terminal");
     p->add_flag("--no-checkin", pa.noCheckin, "Do not ask the check-ins")->excludes(checkinFlag);
     watchFlag->excludes(checkinFlag);
     p->get_option("--script")->excludes(watchFlag);
@@ -698,10 +718,12 @@ int run(int argc, char** argv) {
     p->add_option("--journal", journalFile, journalHelp);
 
     HostArgs ha;
-    auto* ho = app.add_subcommand("host", "Play with someone on another machine: host a scenario and show a pairing code");
+    auto* ho =
+        app.add_subcommand("host", "Play with someone on another machine: host a scenario and show a pairing code");
     ho->add_option("file", ha.file, "Scenario file")->required();
     ho->add_option("--role", ha.role, "The role you play here (default: the scenario's player)");
-    ho->add_option("--mode", ha.mode, "pass (each machine chooses for its own role)")->check(CLI::IsMember({"pass", "mirror"}));
+    ho->add_option("--mode", ha.mode, "pass (each machine chooses for its own role)")
+        ->check(CLI::IsMember({"pass", "mirror"}));
     ho->add_option("--port", ha.port, "The TCP port to listen on (0: any free port)")->check(CLI::Range(0, 65535));
     ho->add_option("--code", ha.code, "The pairing code (default: a random six digits)");
     ho->add_option("--name", ha.name, "Your name, shown to the other person");
@@ -729,14 +751,17 @@ int run(int argc, char** argv) {
     app.add_option("--screenshot", win.screenshot, "Window: save a PNG of the screen reached, then exit");
     app.add_option("--scenario", win.scenario, "Window: open this scenario (id or file) straight away");
     app.add_option("--script", win.script, "Window: picks to play first (numbers or choice ids)");
-    app.add_option("--screen", win.screen,
-                   "Window: library, play, coach, breathe, history, debrief, settings, about, state, together (the set-up for two), "
-                   "reveal (mirror mode), host or join (two machines), resume (an unfinished playthrough), toolbox, "
-                   "checkin (before a story), after (the check-in and note after a debrief), progress, graph (the story map)")
-        ->check(CLI::IsMember({"library", "play", "coach", "breathe", "history", "debrief", "settings", "about", "state",
-                               "together", "reveal", "host", "join", "resume", "toolbox", "checkin", "after", "progress",
-                               "graph"}));
-    app.add_option("--practice", win.practice, "Window: with --screen breathe, the practice to show (paced, sigh, "
+    app.add_option(
+           "--screen", win.screen,
+           "Window: library, play, coach, breathe, history, debrief, settings, about, state, together (the set-up for "
+           "two), "
+           "reveal (mirror mode), host or join (two machines), resume (an unfinished playthrough), toolbox, "
+           "checkin (before a story), after (the check-in and note after a debrief), progress, graph (the story map)")
+        ->check(CLI::IsMember({"library", "play", "coach", "breathe", "history", "debrief", "settings", "about",
+                               "state", "together", "reveal", "host", "join", "resume", "toolbox", "checkin", "after",
+                               "progress", "graph"}));
+    app.add_option("--practice", win.practice,
+                   "Window: with --screen breathe, the practice to show (paced, sigh, "
                    "grounding, compassion, break)")
         ->check(CLI::IsMember({"paced", "sigh", "grounding", "compassion", "break"}));
     app.add_option("--practice-at", win.practiceAt, "Window: with --screen breathe, seconds into the practice to show")
@@ -758,8 +783,9 @@ int run(int argc, char** argv) {
         ->delimiter(',')
         ->expected(2);
     app.add_flag("--host", win.host, "Window: with --scenario, host it for a partner on another machine at once");
-    app.add_option("--join", win.join,
-                   "Window: join a partner's scenario at HOST or HOST:PORT at once (with --screen join: only fill the form)");
+    app.add_option(
+        "--join", win.join,
+        "Window: join a partner's scenario at HOST or HOST:PORT at once (with --screen join: only fill the form)");
     app.add_option("--code", win.code, "Window: the pairing code (hosting: instead of a random one)");
     app.add_option("--name", win.name, "Window: your name, shown on the other machine");
     app.add_option("--role", win.role, "Window: hosting, the role you play");
@@ -772,51 +798,61 @@ int run(int argc, char** argv) {
 
     auto* bench = app.add_subcommand("bench", "Benchmarks that print figures");
     int benchFrames = 0, benchProgress = 0, benchReload = 0;
-    auto* framesOpt =
-        bench->add_option("--frames", benchFrames, "Play a scenario in the window for N frames; print frame times and memory")
-            ->check(CLI::PositiveNumber);
-    bench->add_option("--progress", benchProgress, "Open the progress screen N times over --journal FILE; print how long it takes")
+    auto* framesOpt = bench
+                          ->add_option("--frames", benchFrames,
+                                       "Play a scenario in the window for N frames; print frame times and memory")
+                          ->check(CLI::PositiveNumber);
+    bench
+        ->add_option("--progress", benchProgress,
+                     "Open the progress screen N times over --journal FILE; print how long it takes")
         ->check(CLI::PositiveNumber)
         ->excludes(framesOpt);
-    bench->add_option("--reload", benchReload,
-                      "Save a copy of --scenario FILE N times while the window watches it; print how long each save "
-                      "takes to reach the screen")
+    bench
+        ->add_option("--reload", benchReload,
+                     "Save a copy of --scenario FILE N times while the window watches it; print how long each save "
+                     "takes to reach the screen")
         ->check(CLI::PositiveNumber)
         ->excludes(framesOpt);
     int benchStartup = 0;
-    bench->add_option("--startup", benchStartup,
-                      "Time start-up to the library's first drawn frame N times (default 10), beside a bare SFML program, "
-                      "with the shipped library and with 1,000 more scenarios")
+    bench
+        ->add_option(
+            "--startup", benchStartup,
+            "Time start-up to the library's first drawn frame N times (default 10), beside a bare SFML program, "
+            "with the shipped library and with 1,000 more scenarios")
         ->expected(0, 1)
         ->default_str("10")
         ->excludes(framesOpt);
     app.add_flag("--bench-first-frame", win.firstFrame, "")->group("");  // bench --startup's child
     RandomWalkArgs rw;
-    auto* walksOpt =
-        bench->add_option("--random-walks", rw.walks,
-                          "Load FILE, then play K random walks as the side-by-side benchmark defines them "
-                          "(docs/benchmarks.md); print one JSON line")
-            ->check(CLI::Range(1, 100000000))
-            ->excludes(framesOpt);
+    auto* walksOpt = bench
+                         ->add_option("--random-walks", rw.walks,
+                                      "Load FILE, then play K random walks as the side-by-side benchmark defines them "
+                                      "(docs/benchmarks.md); print one JSON line")
+                         ->check(CLI::Range(1, 100000000))
+                         ->excludes(framesOpt);
     bench->add_option("--seed", rw.seed, "With --random-walks: the mulberry32 seed (default 1)")->needs(walksOpt);
     bench->add_option("--step-cap", rw.stepCap, "With --random-walks: choices a walk may take (default 200)")
         ->check(CLI::Range(0, 100000000))
         ->needs(walksOpt);
     bench->add_option("file", rw.file, "With --random-walks: the scenario file")->needs(walksOpt);
-    bench->add_option("--journal", journalFile, "With --progress: the journal to draw (journal_bench --keep FILE makes one)");
+    bench->add_option("--journal", journalFile,
+                      "With --progress: the journal to draw (journal_bench --keep FILE makes one)");
     bench->add_option("--scenario", win.scenario, "Scenario id or file (default: the first in the library)");
 
     WalkArgs wa;
-    auto* wk = app.add_subcommand("walk", "Random playtesting: coverage, endings, shortest and longest paths, loops, meters");
+    auto* wk =
+        app.add_subcommand("walk", "Random playtesting: coverage, endings, shortest and longest paths, loops, meters");
     wk->add_option("file", wa.file, "Scenario file")->required();
     wk->add_option("--runs", wa.runs, "Random playthroughs (default 1000)")->check(CLI::Range(1, 10000000));
     wk->add_option("--seed", wa.seed, "Seed for the random picks (default 1): the same seed walks the same paths");
     wk->add_flag("--json", wa.json, "Print the report as JSON (docs/walk-json.md)");
 
     StatsArgs sa;
-    auto* st = app.add_subcommand("stats", "Coverage report: size, style mix, signs, and nodes reached by random playthroughs");
+    auto* st = app.add_subcommand("stats",
+                                  "Coverage report: size, style mix, signs, and nodes reached by random playthroughs");
     st->add_option("paths", sa.paths, "Scenario files or folders")->required();
-    st->add_option("--runs", sa.runs, "Random playthroughs per scenario (default 10000)")->check(CLI::Range(1, 1000000));
+    st->add_option("--runs", sa.runs, "Random playthroughs per scenario (default 10000)")
+        ->check(CLI::Range(1, 1000000));
     st->add_option("--seed", sa.seed, "Random seed (default 1)");
     st->add_flag("--check", sa.check, "Exit 1 if any reachable node is never reached or a playthrough gets stuck");
 
@@ -829,10 +865,13 @@ int run(int argc, char** argv) {
     jn->add_option("--limit", journalLimit, "How many (default 20)")->check(CLI::Range(1, 100000));
     std::string profile, exportFormat = "json", exportFile, importFile;
     bool yes = false;
-    const char* profileHelp = "Whose record: partners sharing a machine keep separate ones (default: the default profile)";
+    const char* profileHelp =
+        "Whose record: partners sharing a machine keep separate ones (default: the default profile)";
     auto* jx = jn->add_subcommand(
-        "export", "Write your journal as JSON (every row), CSV (one line per step) or an HTML summary to bring to a therapist");
-    jx->add_option("--format", exportFormat, "json, csv or html (default json)")->check(CLI::IsMember({"json", "csv", "html"}));
+        "export",
+        "Write your journal as JSON (every row), CSV (one line per step) or an HTML summary to bring to a therapist");
+    jx->add_option("--format", exportFormat, "json, csv or html (default json)")
+        ->check(CLI::IsMember({"json", "csv", "html"}));
     jx->add_option("--out", exportFile, "The file to write (default: standard output)");
     auto* ji = jn->add_subcommand("import", "Add a JSON export to a profile of this journal");
     ji->add_option("file", importFile, "A file written by attune journal export")->required();
@@ -850,7 +889,8 @@ int run(int argc, char** argv) {
     pr->add_option("--profile", profile, profileHelp);
 
     auto* rl = app.add_subcommand("rules", "List the validator's rule ids and what each means");
-    auto* ab = app.add_subcommand("about", "What Attune is and is not, where to find support, and signs of control or abuse");
+    auto* ab =
+        app.add_subcommand("about", "What Attune is and is not, where to find support, and signs of control or abuse");
 
     std::string newId, newDir = ".";
     auto* nw = app.add_subcommand("new", "Start a new scenario from a small, valid template");
@@ -923,7 +963,8 @@ int run(int argc, char** argv) {
             return randomWalksCommand(rw);
         }
         if (benchFrames == 0 && benchProgress == 0 && benchReload == 0) {
-            std::cerr << "attune: bench needs --frames N, --progress N, --reload N, --startup [N] or --random-walks K FILE\n";
+            std::cerr
+                << "attune: bench needs --frames N, --progress N, --reload N, --startup [N] or --random-walks K FILE\n";
             return 2;
         }
         if (benchReload > 0 && (benchProgress > 0 || !fs::is_regular_file(win.scenario))) {
@@ -944,7 +985,8 @@ int run(int argc, char** argv) {
             fs::create_directories(dir, ec);
             const fs::path copy = dir / fs::path(win.scenario).filename();
             if (ec || !fs::copy_file(win.scenario, copy, ec)) {
-                std::cerr << fmt::format("attune: bench --reload: the scenario could not be copied to {}\n", dir.string());
+                std::cerr << fmt::format("attune: bench --reload: the scenario could not be copied to {}\n",
+                                         dir.string());
                 return 1;
             }
             win.scenario = copy.string();

@@ -13,7 +13,7 @@ class PatternLibrary;
 class Session;
 class Playthrough;
 struct TextOptions;
-}
+}  // namespace attune
 
 namespace attune::cli {
 

@@ -19,7 +19,6 @@
 #include <set>
 #include <unistd.h>
 
-
 namespace attune::cli {
 namespace fs = std::filesystem;
 
@@ -117,8 +116,11 @@ int textLibrary(std::istream& in, std::ostream& out) {
     LibraryIndex index(patterns);
     for (const auto& f : scenarioFiles(folders, std::cerr, ok)) {
         const IndexEntry& e = index.entry(f);
-        if (e.errors == 0) scenarios.push_back(e);
-        else std::cerr << fmt::format("attune: skipping {}: it has errors (run: attune validate {})\n", f.string(), f.string());
+        if (e.errors == 0)
+            scenarios.push_back(e);
+        else
+            std::cerr << fmt::format("attune: skipping {}: it has errors (run: attune validate {})\n", f.string(),
+                                     f.string());
     }
     index.save();
     // Gentlest first, then by title: a newcomer meets a difficulty-1 story at the top.
@@ -136,9 +138,9 @@ int textLibrary(std::istream& in, std::ostream& out) {
         const Scenario& s = scenarios[i].meta;
         const std::size_t endings = scenarios[i].endings.size();
         const auto progress = journal.progress(s.id, profileName());
-        const std::string done = progress.completed()
-                                     ? fmt::format("; played, {} of {} endings found", progress.endingsFound.size(), endings)
-                                     : "";
+        const std::string done = progress.completed() ? fmt::format("; played, {} of {} endings found",
+                                                                    progress.endingsFound.size(), endings)
+                                                      : "";
         out << fmt::format("{:>3}. {}  ({}; about {} min; difficulty {}{})\n", i + 1, s.title, themeList(s), s.minutes,
                            s.difficulty, done);
         for (const auto& l : text::wrap(s.summary, 70)) out << "       " << l << '\n';
@@ -149,8 +151,9 @@ int textLibrary(std::istream& in, std::ostream& out) {
     LoadResult loaded = loadScenario(picked, patterns, Checks::Play);
     if (!loaded.scenario) {
         for (const auto& d : loaded.diags.all()) std::cerr << d.format() << '\n';
-        std::cerr << fmt::format("attune: {} changed after the list was read and now has errors (run: attune validate {})\n",
-                                 picked.string(), picked.string());
+        std::cerr << fmt::format(
+            "attune: {} changed after the list was read and now has errors (run: attune validate {})\n",
+            picked.string(), picked.string());
         return 1;
     }
     const Scenario& s = *loaded.scenario;
@@ -158,8 +161,9 @@ int textLibrary(std::istream& in, std::ostream& out) {
     std::optional<Table> table;
     if (s.roles.size() > 1) {
         const Role& other = s.roles[0].id == s.player ? s.roles[1] : s.roles[0];
-        out << fmt::format("\n  1. Alone: you play {}, and {} answers.\n  2. Together: one of you plays {}, the other {}.\n",
-                           player ? player->name : s.player, other.name, player ? player->name : s.player, other.name);
+        out << fmt::format(
+            "\n  1. Alone: you play {}, and {} answers.\n  2. Together: one of you plays {}, the other {}.\n",
+            player ? player->name : s.player, other.name, player ? player->name : s.player, other.name);
         const auto mode = askNumber(in, out, 2, "How do you want to play? ");
         if (!mode) return 0;
         if (*mode == 2) {
@@ -177,7 +181,8 @@ int textLibrary(std::istream& in, std::ostream& out) {
     opts.interactive = isatty(STDIN_FILENO) != 0;
     opts.clearScreen = opts.interactive && isatty(STDOUT_FILENO) != 0 && table.has_value();
     addCoaching(opts, patterns, 0, run);
-    if (recorder) opts.onPractice = [&recorder](const std::string& id, int seconds) { recorder->practised(id, seconds); };
+    if (recorder)
+        opts.onPractice = [&recorder](const std::string& id, int seconds) { recorder->practised(id, seconds); };
     if (recorder)
         opts.stopNote = [&recorder] {
             return recorder->id() ? std::string("Your steps so far are kept in your journal.") : std::string();

@@ -31,8 +31,8 @@ namespace attune::cli {
 static_assert(kDefaultPort == net::kDefaultPort);
 namespace {
 
-using nlohmann::json;
 using net::Game;
+using nlohmann::json;
 
 /// The picks of one machine, through the two-machine protocol: its own person's from
 /// `local`, offered to the game; every decision as the host settled it.
@@ -43,9 +43,10 @@ public:
         // Told while choosing, not only when the pick is sent.
         game_.onLost([this] {
             if (choosing_)
-                std::cout << fmt::format("\n  (The connection to {} has dropped. Your pick will wait for them to come "
-                                         "back.)\n",
-                                         other_)
+                std::cout << fmt::format(
+                                 "\n  (The connection to {} has dropped. Your pick will wait for them to come "
+                                 "back.)\n",
+                                 other_)
                           << std::flush;
         });
         game_.onLeft([this] {
@@ -87,7 +88,8 @@ public:
 private:
     /// Waits for the decision to be settled, saying what happens to the connection meanwhile.
     std::optional<Game::Settled> await(std::ostream& out, bool answer) {
-        if (answer && !pausing_) out << "\n  Your answer is in. The two show side by side once both are in.\n" << std::flush;
+        if (answer && !pausing_)
+            out << "\n  Your answer is in. The two show side by side once both are in.\n" << std::flush;
         while (true) {
             const auto st = game_.settle();
             for (const Game::News n : game_.news()) tell(n, out);
@@ -245,7 +247,8 @@ int host(const HostArgs& a) {
     }
     const auto mode = parseTogetherMode(a.mode);
     if (!mode || *mode == TogetherMode::Solo) {
-        std::cerr << fmt::format("attune: --mode: '{}' is not a way to play on two machines; use pass or mirror\n", a.mode);
+        std::cerr << fmt::format("attune: --mode: '{}' is not a way to play on two machines; use pass or mirror\n",
+                                 a.mode);
         return 2;
     }
     const std::string other = s.roles[0].id == role ? s.roles[1].id : s.roles[0].id;
@@ -262,15 +265,18 @@ int host(const HostArgs& a) {
     const Role* mine = s.role(role);
     std::cout << fmt::format("Hosting “{}”. You play {}.\n", s.title, mine->name)
               << fmt::format("Pairing code: {}\n", code)
-              << fmt::format("On the other machine: attune join {}:{} --code {}\n", hostAddress(), listener.getLocalPort(),
-                             code)
+              << fmt::format("On the other machine: attune join {}:{} --code {}\n", hostAddress(),
+                             listener.getLocalPort(), code)
               << "Waiting for the other machine...\n"
               << std::flush;
     net::Guard guard(a.slowdown);
-    net::HostSide side{&listener, code,
-                       net::Offer{std::filesystem::path(a.file).filename().string(), *text, s.contentHash, role, other,
-                                  a.name, *mode},
-                       &guard, [](const std::string& line) { std::cerr << "attune: " << line << '\n'; }, {}};
+    net::HostSide side{
+        &listener,
+        code,
+        net::Offer{std::filesystem::path(a.file).filename().string(), *text, s.contentHash, role, other, a.name, *mode},
+        &guard,
+        [](const std::string& line) { std::cerr << "attune: " << line << '\n'; },
+        {}};
     auto joiner = net::meetJoiner(side);
     if (!joiner) return 1;
     Table table{*mode, {{a.name, role}, {joiner->name, other}}, true};

@@ -63,7 +63,8 @@ bool fillUserFolder(const fs::path& dir, int count) {
     }
     if (shipped.empty()) return false;
     fs::create_directories(dir, ec);
-    const std::regex id("^id: *(.*)$", std::regex::multiline), title("^title: *\"?([^\"\\n]*)\"?$", std::regex::multiline);
+    const std::regex id("^id: *(.*)$", std::regex::multiline),
+        title("^title: *\"?([^\"\\n]*)\"?$", std::regex::multiline);
     for (int i = 0; i < count; ++i) {
         const auto& [stem, textIn] = shipped[static_cast<std::size_t>(i) % shipped.size()];
         std::string text = std::regex_replace(textIn, id, fmt::format("id: copy-{:04}-$1", i));
@@ -81,9 +82,10 @@ int startupBench(int runs) {
     const fs::path self = fs::read_symlink("/proc/self/exe", ec);
     const fs::path bare = self.parent_path() / "bare_window";
     if (ec || !fs::exists(bare)) {
-        std::cerr << fmt::format("attune: bench --startup needs the bare SFML program beside attune ({}); build it with "
-                                 "cmake --build build --target bare_window\n",
-                                 bare.string());
+        std::cerr << fmt::format(
+            "attune: bench --startup needs the bare SFML program beside attune ({}); build it with "
+            "cmake --build build --target bare_window\n",
+            bare.string());
         return 1;
     }
     // Everything the runs write goes to a folder of their own: a person's library, cache and
@@ -94,21 +96,23 @@ int startupBench(int runs) {
     ::setenv("XDG_DATA_HOME", (home / "data").c_str(), 1);
     ::setenv("XDG_CACHE_HOME", (home / "cache").c_str(), 1);
     ::setenv("XDG_CONFIG_HOME", (home / "config").c_str(), 1);
-    const std::string attune =
-        fmt::format("{} --bench-first-frame --size 1280x720 --journal {} 2>/dev/null", quote(self), quote(home / "journal.sqlite"));
+    const std::string attune = fmt::format("{} --bench-first-frame --size 1280x720 --journal {} 2>/dev/null",
+                                           quote(self), quote(home / "journal.sqlite"));
     const auto line = [](const char* what, const Figures& f, const std::string& after) {
         if (f.median < 0) return fmt::format("  {:<44} failed\n", what);
         return fmt::format("  {:<44} {:>8.1f} ms median, {:>8.1f} ms best{}\n", what, f.median, f.low, after);
     };
-    std::cout << fmt::format("Start-up to the first drawn frame, {} runs each (the program started afresh each time):\n", runs);
+    std::cout << fmt::format(
+        "Start-up to the first drawn frame, {} runs each (the program started afresh each time):\n", runs);
     std::cout.flush();
     const Figures b = runMany(quote(bare) + " 2>/dev/null", runs);
     std::cout << line("a bare SFML window with one line of text", b, "") << std::flush;
     runOnce(attune);  // the index is written by the first start
     const Figures shipped = runMany(attune, runs);
     std::cout << line("attune, the shipped library", shipped,
-                      b.median > 0 && shipped.median > 0 ? fmt::format("  ({:.2f}x the bare program)", shipped.median / b.median)
-                                                         : "")
+                      b.median > 0 && shipped.median > 0
+                          ? fmt::format("  ({:.2f}x the bare program)", shipped.median / b.median)
+                          : "")
               << std::flush;
     if (!fillUserFolder(home / "data" / "attune" / "scenarios", 1000)) {
         std::cerr << "attune: bench --startup: the 1,000 scenarios could not be written to " << home.string() << '\n';
@@ -116,7 +120,8 @@ int startupBench(int runs) {
         return 1;
     }
     const Figures first = runMany(attune, 1);  // no index entries yet: every file is loaded
-    std::cout << line("attune, 1,000 more, the first start", first, "  (each file read and checked once)") << std::flush;
+    std::cout << line("attune, 1,000 more, the first start", first, "  (each file read and checked once)")
+              << std::flush;
     const Figures many = runMany(attune, runs);
     std::cout << line("attune, 1,000 more, from the index", many,
                       shipped.median > 0 && many.median > 0

@@ -80,7 +80,6 @@ private:
     const WatchedInput& w_;
 };
 
-
 void printDiagnostics(const ScenarioUpdate& u, std::ostream& out) {
     for (const Diagnostic& d : u.diags.all()) out << "  " << d.format() << '\n';
 }
@@ -153,7 +152,8 @@ int playWatched(const WatchPlay& a, const PatternLibrary& lib) {
         WatchedPicks picks(in, buf);
         PlayEnd end = playText(*run, picks, out, opts);
         if (end == PlayEnd::Ending || end == PlayEnd::Stuck) {
-            out << fmt::format("\nWatching {}: save it to play the change from here (q stops).\n", a.file) << std::flush;
+            out << fmt::format("\nWatching {}: save it to play the change from here (q stops).\n", a.file)
+                << std::flush;
             end = waitForChange() ? PlayEnd::Reload : PlayEnd::Stopped;
             if (end == PlayEnd::Stopped) return 0;
         }

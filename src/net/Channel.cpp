@@ -23,7 +23,8 @@ void FrameReader::feed(const std::uint8_t* data, std::size_t n) {
 
 std::optional<Bytes> FrameReader::next() {
     if (failed() || buf_.size() < 4) return std::nullopt;
-    const std::size_t n = (std::size_t{buf_[0]} << 24) | (std::size_t{buf_[1]} << 16) | (std::size_t{buf_[2]} << 8) | buf_[3];
+    const std::size_t n =
+        (std::size_t{buf_[0]} << 24) | (std::size_t{buf_[1]} << 16) | (std::size_t{buf_[2]} << 8) | buf_[3];
     if (n > max_) {
         error_ = fmt::format("a message of {} bytes is over the limit of {} bytes", n, max_);
         buf_.clear();
@@ -70,8 +71,8 @@ struct Channel::State {
 namespace {
 /// A key for one direction: BLAKE2b keyed with the session key, over the direction's name.
 void directionKey(std::uint8_t* out, const Key& isk, std::string_view label) {
-    crypto_generichash(out, crypto_secretstream_xchacha20poly1305_KEYBYTES, reinterpret_cast<const unsigned char*>(label.data()),
-                       label.size(), isk.data(), isk.size());
+    crypto_generichash(out, crypto_secretstream_xchacha20poly1305_KEYBYTES,
+                       reinterpret_cast<const unsigned char*>(label.data()), label.size(), isk.data(), isk.size());
 }
 }  // namespace
 
@@ -88,7 +89,8 @@ Channel::~Channel() = default;
 
 bool Channel::accept(const Bytes& peerHeader) {
     if (accepted_ || peerHeader.size() != crypto_secretstream_xchacha20poly1305_HEADERBYTES) return false;
-    accepted_ = crypto_secretstream_xchacha20poly1305_init_pull(&s_->pull, peerHeader.data(), s_->receiveKey.data()) == 0;
+    accepted_ =
+        crypto_secretstream_xchacha20poly1305_init_pull(&s_->pull, peerHeader.data(), s_->receiveKey.data()) == 0;
     return accepted_;
 }
 
@@ -106,8 +108,8 @@ std::optional<Bytes> Channel::open(const Bytes& sealed) {
     Bytes out(sealed.size() - crypto_secretstream_xchacha20poly1305_ABYTES);
     unsigned long long len = 0;
     unsigned char tag = 0;
-    if (crypto_secretstream_xchacha20poly1305_pull(&s_->pull, out.data(), &len, &tag, sealed.data(), sealed.size(), nullptr,
-                                                   0) != 0)
+    if (crypto_secretstream_xchacha20poly1305_pull(&s_->pull, out.data(), &len, &tag, sealed.data(), sealed.size(),
+                                                   nullptr, 0) != 0)
         return std::nullopt;
     out.resize(static_cast<std::size_t>(len));
     return out;

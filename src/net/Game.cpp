@@ -124,9 +124,14 @@ std::optional<Joiner> meetJoiner(HostSide& h, const std::function<json()>& resum
             if (wrong && h.guard) h.guard->wrongCode(say, h.stop);  // a silent or garbled connection is no guess
             continue;
         }
-        json hello{{"t", "scenario"},        {"file", h.offer.file},         {"yaml", h.offer.yaml},
-                   {"hash", h.offer.hash},   {"role", h.offer.joinRole},     {"hostRole", h.offer.hostRole},
-                   {"hostName", h.offer.hostName}, {"mode", name(h.offer.mode)}};
+        json hello{{"t", "scenario"},
+                   {"file", h.offer.file},
+                   {"yaml", h.offer.yaml},
+                   {"hash", h.offer.hash},
+                   {"role", h.offer.joinRole},
+                   {"hostRole", h.offer.hostRole},
+                   {"hostName", h.offer.hostName},
+                   {"mode", name(h.offer.mode)}};
         if (resume) hello["resume"] = resume();
         if (!link->send(hello, err)) {
             say(err);
@@ -141,7 +146,8 @@ std::optional<Joiner> meetJoiner(HostSide& h, const std::function<json()>& resum
             continue;
         }
         if ((*answer)["t"] == "refuse") {
-            say(fmt::format("the other machine could not play the scenario: {}", field(*answer, "why", "no reason given")));
+            say(fmt::format("the other machine could not play the scenario: {}",
+                            field(*answer, "why", "no reason given")));
             if (refused) *refused = true;
             return std::nullopt;
         }
@@ -197,7 +203,8 @@ Hosted meetHost(const JoinSide& j) {
     return out;
 }
 
-Offered readOffer(const json& m, const PatternLibrary& patterns, const std::string& name, const std::string& expectHash) {
+Offered readOffer(const json& m, const PatternLibrary& patterns, const std::string& name,
+                  const std::string& expectHash) {
     Offered out;
     const auto refuse = [&](std::string why, std::string error) {
         out.refuse = std::move(why);
@@ -210,9 +217,10 @@ Offered readOffer(const json& m, const PatternLibrary& patterns, const std::stri
         return refuse("no scenario came", "the host did not send a scenario");
     const std::string yaml = *yamlField;
     if (yaml.size() > kMaxScenario)
-        return refuse(fmt::format("the scenario is {} bytes; a joining machine accepts at most {}", yaml.size(), kMaxScenario),
-                      fmt::format("the host's scenario is {} bytes; scenarios from another machine are limited to {} bytes",
-                                  yaml.size(), kMaxScenario));
+        return refuse(
+            fmt::format("the scenario is {} bytes; a joining machine accepts at most {}", yaml.size(), kMaxScenario),
+            fmt::format("the host's scenario is {} bytes; scenarios from another machine are limited to {} bytes",
+                        yaml.size(), kMaxScenario));
     if (!expectHash.empty() && field(m, "hash") != expectHash)
         return refuse("it is not the scenario being played", "the host is playing another scenario now");
     // The same loader and checks as a file on disk.
@@ -228,7 +236,8 @@ Offered readOffer(const json& m, const PatternLibrary& patterns, const std::stri
         return refuse("the roles do not fit the scenario", "the host asked for roles the scenario does not have");
     const auto mode = parseTogetherMode(field(m, "mode", "pass"));
     if (!mode || *mode == TogetherMode::Solo)
-        return refuse("the mode is not one this machine knows", "the host asked for a way of playing this machine does not know");
+        return refuse("the mode is not one this machine knows",
+                      "the host asked for a way of playing this machine does not know");
     Table table{*mode, {{field(m, "hostName"), hostRole}, {name, role}}, true};
     if (!checkTable(table, *s).empty()) table.people[0].name.clear();  // a name this machine will not show
     if (const auto story = m.find("resume"); story != m.end()) {
@@ -262,7 +271,8 @@ PlayMessage readPlayMessage(const json& m, bool host) {
     out.choice = field(m, "choice");
     out.mirror = field(m, "mirror");
     const auto fits = [](const std::string& x) { return x.size() <= 200 && clean(x) == x; };
-    const bool wellFormed = !out.node.empty() && !out.choice.empty() && fits(out.node) && fits(out.choice) && fits(out.mirror);
+    const bool wellFormed =
+        !out.node.empty() && !out.choice.empty() && fits(out.node) && fits(out.choice) && fits(out.mirror);
     out.kind = wellFormed ? PlayMessage::Kind::Move : PlayMessage::Kind::Malformed;
     return out;
 }
@@ -283,8 +293,8 @@ std::optional<SavedPlaythrough> savedFrom(const json& j, const Scenario& s, cons
     out.hash = s.contentHash;
     out.table = table;
     for (const Person& p : table.people) out.played.insert(p.role);
-    if (!j.is_object() || !j.contains("picks") || !j["picks"].is_array() || !j.contains("meters") || !j["meters"].is_array() ||
-        !j.contains("steps") || !j["steps"].is_number_integer())
+    if (!j.is_object() || !j.contains("picks") || !j["picks"].is_array() || !j.contains("meters") ||
+        !j["meters"].is_array() || !j.contains("steps") || !j["steps"].is_number_integer())
         return std::nullopt;
     for (const json& r : j["picks"]) {
         if (!r.is_object()) return std::nullopt;
@@ -450,8 +460,9 @@ std::vector<Game::News> Game::news() {
 
 void Game::wait(float seconds) {
     std::unique_lock<std::mutex> lock(mutex_);
-    arrived_.wait_for(lock, std::chrono::milliseconds(static_cast<int>(seconds * 1000)),
-                      [this] { return !inbox_.empty() || !news_.empty() || resume_.has_value() || !rejoinFailed_.empty(); });
+    arrived_.wait_for(lock, std::chrono::milliseconds(static_cast<int>(seconds * 1000)), [this] {
+        return !inbox_.empty() || !news_.empty() || resume_.has_value() || !rejoinFailed_.empty();
+    });
 }
 
 void Game::refresh() {
@@ -502,12 +513,14 @@ void Game::take(const json& m) {
             stop_ = true;
             return;
         }
-        case PlayMessage::Kind::Error: return fail(fmt::format("the other machine said: {}", got.text), false);
+        case PlayMessage::Kind::Error:
+            return fail(fmt::format("the other machine said: {}", got.text), false);
         case PlayMessage::Kind::Unexpected:
             return fail(fmt::format("the other machine sent '{}', which does not belong here", got.text));
         case PlayMessage::Kind::Malformed:
             return fail(fmt::format("the other machine sent a malformed '{}'", host_ ? "pick" : "step"));
-        case PlayMessage::Kind::Move: break;
+        case PlayMessage::Kind::Move:
+            break;
     }
     const Step st{got.at, std::move(got.node), std::move(got.choice), std::move(got.mirror)};
     if (host_) {
@@ -528,7 +541,8 @@ void Game::reconcile(const SavedPlaythrough& story) {
         if (!r.byDefault) theirs.push_back(&r);
     if (theirs.size() < mine.size()) return fail("the host's story so far is shorter than this machine's");
     for (std::size_t i = 0; i < mine.size(); ++i)
-        if (mine[i]->node != theirs[i]->node || mine[i]->choice != theirs[i]->choice || mine[i]->mirror != theirs[i]->mirror)
+        if (mine[i]->node != theirs[i]->node || mine[i]->choice != theirs[i]->choice ||
+            mine[i]->mirror != theirs[i]->mirror)
             return fail(fmt::format("the host's story so far differs from this machine's at step {}", i + 1));
     steps_.clear();
     for (std::size_t i = mine.size(); i < theirs.size(); ++i)
@@ -641,7 +655,8 @@ Game::Rejoin hostRejoin(HostSide side, std::shared_ptr<void> keep) {
         if (!back)
             return {nullptr, std::nullopt,
                     refused ? "the other machine could not play the scenario"
-                            : fmt::format("the other machine did not come back within {:g} minutes", kHostWaitSeconds / 60)};
+                            : fmt::format("the other machine did not come back within {:g} minutes",
+                                          kHostWaitSeconds / 60)};
         return {std::move(back->link), std::nullopt, {}};
     };
 }

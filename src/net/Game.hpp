@@ -31,9 +31,9 @@
 namespace attune::net {
 
 constexpr std::size_t kMaxScenario = limits::kMaxScenarioSent;  ///< bytes of YAML a host sends (core/util/Limits.hpp)
-constexpr float kRejoinSeconds = 120.f;           ///< how long a joiner keeps trying to reach its host again
-constexpr float kHostWaitSeconds = 600.f;         ///< how long a host waits for its joiner to come back
-constexpr std::size_t kMaxInbox = 64;             ///< messages read ahead before the link is left unread
+constexpr float kRejoinSeconds = 120.f;    ///< how long a joiner keeps trying to reach its host again
+constexpr float kHostWaitSeconds = 600.f;  ///< how long a host waits for its joiner to come back
+constexpr std::size_t kMaxInbox = 64;      ///< messages read ahead before the link is left unread
 
 using Stop = std::function<bool()>;  ///< true when whoever waits has given up (the window's Cancel)
 
@@ -97,12 +97,12 @@ std::optional<Joiner> meetJoiner(HostSide& h, const std::function<nlohmann::json
 struct Hosted {
     std::unique_ptr<Link> link;
     std::shared_ptr<const Scenario> scenario;
-    Table table;            ///< the host's person first, then this machine's
-    std::string localRole;  ///< the role this machine's person plays
+    Table table;                             ///< the host's person first, then this machine's
+    std::string localRole;                   ///< the role this machine's person plays
     std::optional<SavedPlaythrough> resume;  ///< the story so far, when taking it up again
     std::vector<std::string> diagnostics;    ///< the loader's, when the scenario failed to load here
-    std::string error;      ///< why it failed (empty when it did not)
-    bool final = false;     ///< refused (the code, the scenario): trying again will not help
+    std::string error;                       ///< why it failed (empty when it did not)
+    bool final = false;                      ///< refused (the code, the scenario): trying again will not help
 };
 
 struct JoinSide {
@@ -208,7 +208,7 @@ public:
 
     bool connected() const;
     bool gone() const { return left_ || !error_.empty(); }
-    bool left() const { return left_; }        ///< the other person left (a clean goodbye)
+    bool left() const { return left_; }  ///< the other person left (a clean goodbye)
     const std::string& error() const { return error_; }
     /// Says goodbye: the other machine is told this person left.
     void leave();
@@ -252,10 +252,10 @@ private:
     std::thread thread_;
 
     // The front end's thread only.
-    std::optional<Step> offered_;     ///< this person's answer at the decision now
+    std::optional<Step> offered_;  ///< this person's answer at the decision now
     int offeredIndex_ = -1;
-    std::optional<Step> remote_;      ///< host: the joiner's answer
-    std::deque<Step> steps_;          ///< joiner: settled steps not yet applied
+    std::optional<Step> remote_;  ///< host: the joiner's answer
+    std::deque<Step> steps_;      ///< joiner: settled steps not yet applied
     std::size_t storyPicks_ = static_cast<std::size_t>(-1);
     int storySteps_ = -1;
     bool left_ = false, said_ = false;  ///< the other left; this side said goodbye

@@ -27,7 +27,8 @@ template <std::size_t N>
 std::optional<std::array<std::uint8_t, N>> take(const Bytes& b, std::size_t at) {
     if (b.size() < at + N) return std::nullopt;
     std::array<std::uint8_t, N> out{};
-    std::copy(b.begin() + static_cast<std::ptrdiff_t>(at), b.begin() + static_cast<std::ptrdiff_t>(at + N), out.begin());
+    std::copy(b.begin() + static_cast<std::ptrdiff_t>(at), b.begin() + static_cast<std::ptrdiff_t>(at + N),
+              out.begin());
     return out;
 }
 
@@ -86,7 +87,8 @@ bool Link::sendRaw(const Bytes& payload) {
 
 namespace {
 long long nowMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 }  // namespace
 
@@ -191,7 +193,7 @@ std::unique_ptr<Link> Link::accept(sf::TcpListener& listener, const std::string&
         return nullptr;
     }
     l->reader_.setLimit(kMaxFrame);  // bytes already read (the next message, perhaps) are kept
-    l->stop_ = {};  // paired: whoever waited for the pairing may be gone by now
+    l->stop_ = {};                   // paired: whoever waited for the pairing may be gone by now
     l->startHeartbeat();
     return l;
 }
@@ -213,7 +215,8 @@ std::unique_ptr<Link> Link::connect(const std::string& address, unsigned short p
             return nullptr;
         }
         if (clock.getElapsedTime().asSeconds() >= retrySeconds) {
-            error = fmt::format("nobody is hosting at {}:{} (is attune host running there, and the port open?)", address, port);
+            error = fmt::format("nobody is hosting at {}:{} (is attune host running there, and the port open?)",
+                                address, port);
             return nullptr;
         }
         sf::sleep(sf::milliseconds(200));
@@ -259,12 +262,13 @@ std::unique_ptr<Link> Link::connect(const std::string& address, unsigned short p
         // The host closes without a word when the code is wrong; anything else is another failure.
         error = !welcome && lost == "the other machine closed the connection"
                     ? "the host refused the pairing code (check the code it shows)"
-                : welcome ? "the host's greeting did not open (check the code it shows)"
-                          : fmt::format("the host stopped answering during pairing ({})", lost.empty() ? "timed out" : lost);
+                : welcome
+                    ? "the host's greeting did not open (check the code it shows)"
+                    : fmt::format("the host stopped answering during pairing ({})", lost.empty() ? "timed out" : lost);
         return nullptr;
     }
     l->reader_.setLimit(kMaxFrame);  // bytes already read (the next message, perhaps) are kept
-    l->stop_ = {};  // paired: whoever waited for the pairing may be gone by now
+    l->stop_ = {};                   // paired: whoever waited for the pairing may be gone by now
     l->startHeartbeat();
     return l;
 }

@@ -33,7 +33,7 @@ public:
 std::optional<nlohmann::json> decodeMessage(const Bytes& plain, bool& padded);
 
 constexpr const char* kProtocol = "ATTUNE/1";  ///< the first bytes the host sends
-constexpr float kSilenceLimit = 20.f;           ///< seconds without a byte before the peer counts as gone
+constexpr float kSilenceLimit = 20.f;          ///< seconds without a byte before the peer counts as gone
 
 class Link {
 public:
@@ -45,7 +45,8 @@ public:
     /// Joiner: connects (retrying for `retrySeconds` while nobody listens, unless `stop` says
     /// to give up) and pairs.
     static std::unique_ptr<Link> connect(const std::string& address, unsigned short port, const std::string& code,
-                                         float retrySeconds, std::string& error, const std::function<bool()>& stop = {});
+                                         float retrySeconds, std::string& error,
+                                         const std::function<bool()>& stop = {});
     ~Link();
     Link(const Link&) = delete;
     Link& operator=(const Link&) = delete;

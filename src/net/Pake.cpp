@@ -93,7 +93,8 @@ Key iskInitiatorResponder(const Bytes& sid, const Point& k, const Point& ya, con
 
 }  // namespace cpace
 
-Pairing::Pairing(Side side, std::string_view code, Bytes sid, Bytes ad) : side_(side), sid_(std::move(sid)), ad_(std::move(ad)) {
+Pairing::Pairing(Side side, std::string_view code, Bytes sid, Bytes ad)
+    : side_(side), sid_(std::move(sid)), ad_(std::move(ad)) {
     sodium();
     crypto_core_ristretto255_scalar_random(y_.data());
     const Point g = cpace::generator(bytes(code), channelId(), sid_);

@@ -25,7 +25,8 @@ namespace cpace {
 /// The draft's generator_string(DSI, PRS, CI, sid, s_in_bytes): DSI, the password, zero
 /// padding to fill the hash block, the channel identifier and the session id, each
 /// length-prefixed.
-Bytes generatorString(const Bytes& dsi, const Bytes& prs, const Bytes& ci, const Bytes& sid, std::size_t sInBytes = 128);
+Bytes generatorString(const Bytes& dsi, const Bytes& prs, const Bytes& ci, const Bytes& sid,
+                      std::size_t sInBytes = 128);
 /// The password's generator: SHA-512 of the generator string, mapped to the group.
 Point generator(const Bytes& prs, const Bytes& ci, const Bytes& sid);
 /// y * P; nothing when P is not a valid element or the result is the identity.

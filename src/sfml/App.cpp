@@ -141,8 +141,7 @@ bool App::setUp(const window::WindowOptions& o, Failure& failure) {
     }
     if (interactive_) {
         c.journal = std::make_unique<Journal>(o.journal.empty() ? Journal::defaultPath() : fs::path(o.journal));
-        if (!c.journal->notice().empty())
-            std::cerr << "attune: " << c.journal->notice() << '\n';
+        if (!c.journal->notice().empty()) std::cerr << "attune: " << c.journal->notice() << '\n';
         if (!c.journal->ok()) {
             std::cerr << "attune: progress will not be saved this time: " << c.journal->error() << '\n';
             c.journal.reset();
@@ -215,7 +214,8 @@ void showPracticeAt(Context& c, const window::WindowOptions& o) {
 
 namespace {
 /// The people at the table the options ask for (none: solo, or every role played).
-bool tableFromOptions(const Scenario& s, const window::WindowOptions& o, std::optional<Table>& table, App::Failure& failure) {
+bool tableFromOptions(const Scenario& s, const window::WindowOptions& o, std::optional<Table>& table,
+                      App::Failure& failure) {
     std::string error;
     if (!o.together.empty()) {
         table = makeTable(s, *parseTogetherMode(o.together), o.names, o.roles, error);
@@ -239,7 +239,8 @@ bool App::startWatching(const window::WindowOptions& o, Failure& failure) {
         // Nothing to play yet: the library, with the diagnostics over it until the file is fixed.
         for (const auto& d : u.diags.all()) std::cerr << d.format() << '\n';
         c.stack.push(std::make_unique<LibraryScreen>(c));
-        c.stack.push(std::make_unique<DiagnosticsScreen>(c, watch_->file().string(), std::move(u.diags), text::timeOfDay(), false));
+        c.stack.push(std::make_unique<DiagnosticsScreen>(c, watch_->file().string(), std::move(u.diags),
+                                                         text::timeOfDay(), false));
         c.stack.apply();
         return true;
     }
@@ -247,10 +248,12 @@ bool App::startWatching(const window::WindowOptions& o, Failure& failure) {
     std::string error;
     std::optional<Table> table;
     if (!tableFromOptions(*u.scenario, o, table, failure)) return false;
-    Playthrough run = table ? Playthrough(u.scenario, *table) : Playthrough(u.scenario, playedRoles(*u.scenario, o.solo));
+    Playthrough run =
+        table ? Playthrough(u.scenario, *table) : Playthrough(u.scenario, playedRoles(*u.scenario, o.solo));
     showWatched(std::move(run), "Each save plays here at once, from where the story stands.");
     auto* p = c.stack.find<PlayScreen>();
-    const auto picks = table && table->mode == TogetherMode::Mirror ? parseMirrorPicks(o.script, error) : parsePicks(o.script, error);
+    const auto picks =
+        table && table->mode == TogetherMode::Mirror ? parseMirrorPicks(o.script, error) : parsePicks(o.script, error);
     if ((!picks && !o.script.empty()) || !p->playScript(picks ? *picks : std::vector<Pick>{}, error)) {
         failure = {"--script: " + error, 2};
         return false;
@@ -276,8 +279,8 @@ void App::pollWatch() {
     if (u.kind == ScenarioUpdate::Kind::Broken) {
         // The story waits beneath; a newer list of errors takes the older one's place.
         if (c.stack.top() && std::string_view(c.stack.top()->name()) == "diagnostics") c.stack.pop();
-        c.stack.push(std::make_unique<DiagnosticsScreen>(c, watch_->file().string(), std::move(u.diags), text::timeOfDay(),
-                                                         c.stack.find<PlayScreen>() != nullptr));
+        c.stack.push(std::make_unique<DiagnosticsScreen>(c, watch_->file().string(), std::move(u.diags),
+                                                         text::timeOfDay(), c.stack.find<PlayScreen>() != nullptr));
         c.stack.apply();
         return;
     }
@@ -291,7 +294,8 @@ void App::pollWatch() {
         Failure ignored;  // the options were checked when the window opened
         if (!tableFromOptions(*u.scenario, watchOptions_, table, ignored)) table.reset();
         const window::WindowOptions& o = watchOptions_;
-        Playthrough run = table ? Playthrough(u.scenario, *table) : Playthrough(u.scenario, playedRoles(*u.scenario, o.solo));
+        Playthrough run =
+            table ? Playthrough(u.scenario, *table) : Playthrough(u.scenario, playedRoles(*u.scenario, o.solo));
         showWatched(std::move(run), fmt::format("Loaded at {}.", at));
     } else {
         CarriedOver co = carryOver(p->playthrough(), u.scenario);
@@ -310,7 +314,8 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
         // Joining needs no scenario: it comes from the host.
         std::optional<std::vector<Pick>> script;
         if (!netScript(o, c.screenshot, script, failure)) return false;
-        c.stack.push(std::make_unique<JoinScreen>(c, JoinScreen::Preset{o.join, o.code, o.name, !o.join.empty() && screen != "join", script}));
+        c.stack.push(std::make_unique<JoinScreen>(
+            c, JoinScreen::Preset{o.join, o.code, o.name, !o.join.empty() && screen != "join", script}));
         c.stack.apply();
         return true;
     }
@@ -326,7 +331,8 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
         c.stack.push(std::make_unique<LibraryScreen>(c));
         if (screen == "settings") c.stack.push(std::make_unique<SettingsScreen>(c));
         if (screen == "about") c.stack.push(std::make_unique<AboutScreen>(c));
-        if (screen == "breathe") openPractice(c, o.practice.empty() ? "paced" : o.practice, [](const std::string&, int) {});
+        if (screen == "breathe")
+            openPractice(c, o.practice.empty() ? "paced" : o.practice, [](const std::string&, int) {});
         if (screen == "toolbox") c.stack.push(std::make_unique<ToolboxScreen>(c));
         if (screen == "progress") c.stack.push(std::make_unique<ProgressScreen>(c));
         if (screen == "checkin" || screen == "after") {
@@ -340,7 +346,8 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
                     if (a->level || !a->word.empty())
                         ok = c.journal->checkin(c.profile, std::nullopt, after ? "after" : "before", a->level, a->word);
                     if (after) ok = c.journal->reflect(c.profile, std::nullopt, a->noticed, a->needed) && ok;
-                    if (!ok) std::cerr << "attune: the check-in was not kept in the journal: " << c.journal->error() << '\n';
+                    if (!ok)
+                        std::cerr << "attune: the check-in was not kept in the journal: " << c.journal->error() << '\n';
                 }));
         }
         c.stack.apply();
@@ -358,7 +365,8 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
     if (!tableFromOptions(s, o, table, failure)) return false;
     if (screen == "host" || o.host) {
         if (s.roles.size() < 2) {
-            failure = {fmt::format("--host: '{}' has one role; there is nothing for a second machine to play", s.id), 2};
+            failure = {fmt::format("--host: '{}' has one role; there is nothing for a second machine to play", s.id),
+                       2};
             return false;
         }
         if (!o.role.empty() && !s.role(o.role)) {
@@ -368,8 +376,9 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
         const TogetherMode mode = o.together == "mirror" ? TogetherMode::Mirror : TogetherMode::Pass;
         std::optional<std::vector<Pick>> script;
         if (!netScript(o, c.screenshot, script, failure)) return false;
-        c.stack.push(std::make_unique<HostScreen>(c, s, c.library.find(scenarioId_)->file,
-                                                  HostScreen::Preset{o.name, o.role, o.code, mode, o.port, o.host, script}));
+        c.stack.push(
+            std::make_unique<HostScreen>(c, s, c.library.find(scenarioId_)->file,
+                                         HostScreen::Preset{o.name, o.role, o.code, mode, o.port, o.host, script}));
         c.stack.apply();
         if (auto* h = c.stack.find<HostScreen>(); h && o.host && !h->hosting()) {
             failure = {h->error(), 1};
@@ -380,7 +389,8 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
     if (screen == "resume") {
         auto left = c.journal ? c.journal->unfinished(s.id, c.profile, {"solo"}) : std::nullopt;
         if (!left) {
-            failure = {fmt::format("--screen resume: no unfinished playthrough of '{}' played alone is saved", s.id), 2};
+            failure = {fmt::format("--screen resume: no unfinished playthrough of '{}' played alone is saved", s.id),
+                       2};
             return false;
         }
         c.stack.push(std::make_unique<ResumeScreen>(c, s, std::move(*left), playedRoles(s, true)));
@@ -396,7 +406,8 @@ bool App::startScreens(const window::WindowOptions& o, Failure& failure) {
         c.stack.apply();
         return true;
     }
-    const auto picks = table && table->mode == TogetherMode::Mirror ? parseMirrorPicks(o.script, error) : parsePicks(o.script, error);
+    const auto picks =
+        table && table->mode == TogetherMode::Mirror ? parseMirrorPicks(o.script, error) : parsePicks(o.script, error);
     if (!picks && !o.script.empty()) {
         failure = {"--script: " + error, 2};
         return false;

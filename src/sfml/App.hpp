@@ -92,7 +92,7 @@ private:
     /// While only an overlay animates (a card sliding in over the story), the screens beneath
     /// it, drawn once: each frame copies them and draws the overlay alone.
     sf::Texture beneath_;
-    void blit(const sf::Texture& t);  ///< the whole window from a texture, opaque
+    void blit(const sf::Texture& t);     ///< the whole window from a texture, opaque
     const Screen* beneathOf_ = nullptr;  ///< the overlay `beneath_` was drawn for
     bool beneathValid_ = false;
     bool changed_ = true;    ///< an event, a stack change or a layout since the last frame
@@ -101,8 +101,8 @@ private:
     std::deque<sf::Event> queue_;
     sf::Vector2u windowed_{1280, 720};
     bool interactive_ = true;
-    bool running_ = false;    ///< in run(): frames are paced
-    std::string scenarioId_;  ///< the scenario --scenario named, once found
+    bool running_ = false;                  ///< in run(): frames are paced
+    std::string scenarioId_;                ///< the scenario --scenario named, once found
     std::unique_ptr<ScenarioWatch> watch_;  ///< --watch: the scenario file, loaded at each save
     window::WindowOptions watchOptions_;    ///< --watch: how the story is played (roles, people)
     int reloads_ = 0;                       ///< --watch: saves shown so far

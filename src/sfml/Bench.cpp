@@ -79,7 +79,8 @@ int App::bench(int frames) {
     Context& c = *ctx_;
     if (!c.stack.find<PlayScreen>()) {
         std::string error;
-        const Scenario* opened = c.library.open(c.library.find("late-text") ? "late-text" : c.library.entries().front().meta.id, error);
+        const Scenario* opened =
+            c.library.open(c.library.find("late-text") ? "late-text" : c.library.entries().front().meta.id, error);
         if (!opened) {
             std::cerr << "attune: bench: " << error << '\n';
             return 1;
@@ -144,11 +145,12 @@ int App::benchProgress(int runs) {
     playthroughs = c.journal->report(c.profile).playthroughs;
     const Figures f = figures(open), r = figures(report);
     std::sort(open.begin(), open.end());
-    std::cout << fmt::format("attune bench --progress: {} playthroughs in {}, at {}x{}, opened {} times\n", playthroughs,
-                             c.journal->file().string(), window_.getSize().x, window_.getSize().y, f.n);
-    std::cout << fmt::format("progress screen to its first frame: median {:.1f} ms, mean {:.1f} ms, max {:.1f} ms "
-                             "(the journal's report: mean {:.1f} ms)\n",
-                             open[open.size() / 2], f.mean, f.max, r.mean);
+    std::cout << fmt::format("attune bench --progress: {} playthroughs in {}, at {}x{}, opened {} times\n",
+                             playthroughs, c.journal->file().string(), window_.getSize().x, window_.getSize().y, f.n);
+    std::cout << fmt::format(
+        "progress screen to its first frame: median {:.1f} ms, mean {:.1f} ms, max {:.1f} ms "
+        "(the journal's report: mean {:.1f} ms)\n",
+        open[open.size() / 2], f.mean, f.max, r.mean);
     return 0;
 }
 
@@ -196,8 +198,8 @@ int App::benchReload(int runs) {
     const Figures f = figures(ms);
     std::sort(ms.begin(), ms.end());
     std::cout << fmt::format("attune bench --reload: {} ({} nodes), {} saves, at {}x{}\n", file.filename().string(),
-                             c.stack.find<PlayScreen>()->playthrough().scenario().nodes.size(), f.n, window_.getSize().x,
-                             window_.getSize().y);
+                             c.stack.find<PlayScreen>()->playthrough().scenario().nodes.size(), f.n,
+                             window_.getSize().x, window_.getSize().y);
     std::cout << fmt::format("save to the first frame showing it: median {:.1f} ms, mean {:.1f} ms, max {:.1f} ms{}\n",
                              ms[ms.size() / 2], f.mean, f.max,
                              missed ? fmt::format(" ({} saves never shown)", missed) : std::string());

@@ -28,7 +28,8 @@ void Context::cue(Cue c) {
     if (!settings.sound || screenshot) return;
     if (!chimes_) {
         chimes_ = std::make_unique<Chimes>();
-        if (!chimes_->ok()) std::cerr << "attune: sound is on, but no sound device could be opened; the practices stay silent\n";
+        if (!chimes_->ok())
+            std::cerr << "attune: sound is on, but no sound device could be opened; the practices stay silent\n";
     }
     chimes_->play(c);
 }

@@ -21,8 +21,8 @@ struct Context {
 
     sf::RenderWindow& window;
     Fonts fonts;
-    Settings settings;        ///< in force now (the file's, with this run's flags on top)
-    Settings savedSettings;   ///< as in the file: what a change in the settings screen is saved onto
+    Settings settings;       ///< in force now (the file's, with this run's flags on top)
+    Settings savedSettings;  ///< as in the file: what a change in the settings screen is saved onto
     std::filesystem::path settingsPath;
     bool saveSettingsOnChange = true;  ///< false for screenshots and the benchmark
     Theme theme;
@@ -31,7 +31,7 @@ struct Context {
     ScenarioLibrary library;
     std::unique_ptr<Journal> journal;  ///< null when it could not be opened
     std::string profile;               ///< whose record in the journal ("" is the default one)
-    Images images;  ///< portraits and scenes, loaded once each (before the screens that show them)
+    Images images;                     ///< portraits and scenes, loaded once each (before the screens that show them)
     ScreenStack stack;
     bool recordPlays = true;  ///< false for screenshots and the benchmark
     /// Switches between a window and full screen (the App recreates the window).

@@ -25,8 +25,9 @@ const sf::Texture* Images::get(const std::string& file, Kind kind) {
         return nullptr;
     }
     if (px->first > maxSide(kind) || px->second > maxSide(kind)) {
-        std::cerr << fmt::format("attune: the {} {} is {}x{} pixels; {}s are limited to {} on a side, so none is shown\n",
-                                 what, file, px->first, px->second, what, maxSide(kind));
+        std::cerr << fmt::format(
+            "attune: the {} {} is {}x{} pixels; {}s are limited to {} on a side, so none is shown\n", what, file,
+            px->first, px->second, what, maxSide(kind));
         return nullptr;
     }
     sf::Image image;
@@ -41,8 +42,9 @@ const sf::Texture* Images::get(const std::string& file, Kind kind) {
     }
     const sf::Vector2u size = image.getSize();
     if (size.x > maxSide(kind) || size.y > maxSide(kind)) {
-        std::cerr << fmt::format("attune: the {} {} is {}x{} pixels; {}s are limited to {} on a side, so none is shown\n",
-                                 what, file, size.x, size.y, what, maxSide(kind));
+        std::cerr << fmt::format(
+            "attune: the {} {} is {}x{} pixels; {}s are limited to {} on a side, so none is shown\n", what, file,
+            size.x, size.y, what, maxSide(kind));
         return nullptr;
     }
     auto t = std::make_unique<sf::Texture>();

@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 #include <ostream>
 
-
 namespace attune::ui {
 namespace fs = std::filesystem;
 
@@ -45,12 +44,13 @@ void ScenarioLibrary::load(const PatternLibrary& patterns, std::ostream& err, co
             std::optional<Scenario> full;
             const IndexEntry& ie = index.entry(f, &full);
             if (ie.errors > 0) {
-                err << fmt::format("attune: skipping {} has errors (run: attune validate {})\n", f.string(), f.string());
+                err << fmt::format("attune: skipping {} has errors (run: attune validate {})\n", f.string(),
+                                   f.string());
                 continue;
             }
             if (find(ie.meta.id)) {
-                err << fmt::format("attune: skipping {}: a scenario with id '{}' is already in the library\n", f.string(),
-                                   ie.meta.id);
+                err << fmt::format("attune: skipping {}: a scenario with id '{}' is already in the library\n",
+                                   f.string(), ie.meta.id);
                 continue;
             }
             LibraryEntry e;

@@ -34,9 +34,15 @@ void addTone(std::vector<float>& out, unsigned rate, float start, float hz, floa
 std::vector<sf::Int16> cueSamples(Cue c, unsigned rate) {
     std::vector<float> mix;
     switch (c) {
-        case Cue::In: addTone(mix, rate, 0, 440.f, 0.9f); break;    // A4
-        case Cue::Hold: addTone(mix, rate, 0, 392.f, 0.6f); break;  // G4
-        case Cue::Out: addTone(mix, rate, 0, 330.f, 1.2f); break;   // E4
+        case Cue::In:
+            addTone(mix, rate, 0, 440.f, 0.9f);
+            break;  // A4
+        case Cue::Hold:
+            addTone(mix, rate, 0, 392.f, 0.6f);
+            break;  // G4
+        case Cue::Out:
+            addTone(mix, rate, 0, 330.f, 1.2f);
+            break;  // E4
         case Cue::End:
             addTone(mix, rate, 0, 392.f, 1.0f);
             addTone(mix, rate, 0.35f, 523.25f, 1.4f);  // G4 then C5

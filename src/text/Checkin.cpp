@@ -78,7 +78,8 @@ void saidKept(std::ostream& out, bool kept, const std::string& why, bool before)
 }  // namespace
 
 void checkInBefore(Recorder& r, std::istream& in, std::ostream& out) {
-    if (const auto a = askCheckinBefore(in, out)) saidKept(out, r.checkinBefore(a->activation, a->word), r.noteError(), true);
+    if (const auto a = askCheckinBefore(in, out))
+        saidKept(out, r.checkinBefore(a->activation, a->word), r.noteError(), true);
 }
 
 void checkInAfter(Recorder& r, std::istream& in, std::ostream& out) {

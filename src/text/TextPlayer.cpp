@@ -49,7 +49,8 @@ void showNode(const Session& s, const std::string& body, std::ostream& out, cons
     if (!t.empty()) {
         std::ostringstream said;
         said << '\n';
-        if (n.say.empty()) wrapped(said, t, o.width, "", "");
+        if (n.say.empty())
+            wrapped(said, t, o.width, "", "");
         else {
             const std::string who = speaker(s, n.say) + ": ";
             wrapped(said, t, o.width, who, std::string(text::codePoints(who), ' '));
@@ -133,22 +134,28 @@ std::string question(const Playthrough& p, bool second, const std::string& local
         const std::string& name = p.table().people[static_cast<std::size_t>(me)].name;
         const std::string other = text::capitalFirst(p.table().call(1 - me, p.scenario()));
         const std::string as = name.empty() ? fmt::format("As {}", role) : fmt::format("{}, as {}", name, role);
-        return second ? fmt::format("{}: what would you say? {} answers too, in private; you see both answers once you "
-                                    "have both picked, and the story plays theirs.",
-                                    as, other)
-                      : fmt::format("{}: what do you say? {} answers too, in private; you see both answers once you have "
-                                    "both picked.",
-                                    as, other);
+        return second ? fmt::format(
+                            "{}: what would you say? {} answers too, in private; you see both answers once you "
+                            "have both picked, and the story plays theirs.",
+                            as, other)
+                      : fmt::format(
+                            "{}: what do you say? {} answers too, in private; you see both answers once you have "
+                            "both picked.",
+                            as, other);
     }
     const Person& person = p.table().people[static_cast<std::size_t>(*p.actor())];
     if (person.name.empty())  // the hand-off said who; "the person playing Alex, as Alex" says it twice
         return p.mode() == TogetherMode::Mirror
-                   ? fmt::format("Your answer as {}: what would you say? (It stays hidden until you have both picked.)", role)
+                   ? fmt::format("Your answer as {}: what would you say? (It stays hidden until you have both picked.)",
+                                 role)
                    : fmt::format("Your turn as {}: what do you do?", role);
     const std::string who = person.name;
     if (p.mode() == TogetherMode::Mirror)
-        return second ? fmt::format("{}, as {}: what would you say? (The other answer stays hidden until you pick.)", who, role)
-                      : fmt::format("{}, as {}: what do you say? (Your answer stays hidden until you have both picked.)", who, role);
+        return second
+                   ? fmt::format("{}, as {}: what would you say? (The other answer stays hidden until you pick.)", who,
+                                 role)
+                   : fmt::format("{}, as {}: what do you say? (Your answer stays hidden until you have both picked.)",
+                                 who, role);
     return fmt::format("{}, as {}: what do you do?", who, role);
 }
 
@@ -156,9 +163,12 @@ std::string question(const Playthrough& p, bool second, const std::string& local
 
 std::string arousalZone(int value) {
     switch (feedback::zoneOf(value)) {  // the one place the window's bands are defined
-        case feedback::Zone::Above: return "above the window: fight or flight";
-        case feedback::Zone::Below: return "below the window: shutdown";
-        case feedback::Zone::Inside: break;
+        case feedback::Zone::Above:
+            return "above the window: fight or flight";
+        case feedback::Zone::Below:
+            return "below the window: shutdown";
+        case feedback::Zone::Inside:
+            break;
     }
     return "inside the window";
 }
@@ -170,8 +180,10 @@ std::string metersLine(const Session& s) {
         const Meter& m = sc.meters[i];
         if (!m.show) continue;
         const int v = s.meter(static_cast<int>(i));
-        if (m.kind == MeterKind::Arousal) parts.push_back(fmt::format("{} {} ({})", m.label, v, arousalZone(v)));
-        else parts.push_back(fmt::format("{} {}", m.label, v));
+        if (m.kind == MeterKind::Arousal)
+            parts.push_back(fmt::format("{} {} ({})", m.label, v, arousalZone(v)));
+        else
+            parts.push_back(fmt::format("{} {}", m.label, v));
     }
     return text::join(parts, " | ");
 }
@@ -194,8 +206,10 @@ std::optional<int> TypedPicks::pick(const Session& s, std::ostream& out) {
             continue;
         }
         Pick p;
-        if (answer.find_first_not_of("0123456789") == std::string::npos && answer.size() < 6) p.number = std::stoi(answer);
-        else p.id = answer;
+        if (answer.find_first_not_of("0123456789") == std::string::npos && answer.size() < 6)
+            p.number = std::stoi(answer);
+        else
+            p.id = answer;
         std::string err;
         const int c = resolvePick(s, p, err);
         if (c >= 0) return c;
@@ -237,14 +251,15 @@ int practise(std::ostream& out, std::istream* in, std::size_t width, const std::
         localtime_r(&back, &tm);
         char at[16];
         std::strftime(at, sizeof at, "%H:%M", &tm);
-        out << fmt::format("    Come back at {}. Before you go, you might say: \"I need a break. I will be back at {}.\"\n",
-                           at, at);
+        out << fmt::format(
+            "    Come back at {}. Before you go, you might say: \"I need a break. I will be back at {}.\"\n", at, at);
         out << "  Press Enter when you are back." << std::flush;
         // At a terminal, a reminder when the time is up (the bell, and a line).
         if (in == &std::cin && isatty(STDIN_FILENO)) {
             pollfd fd{STDIN_FILENO, POLLIN, 0};
             if (poll(&fd, 1, static_cast<int>(p.length() * 1000)) == 0)
-                out << "\a\n  Twenty minutes have passed. When you are ready, go back and say you are back. Press Enter "
+                out << "\a\n  Twenty minutes have passed. When you are ready, go back and say you are back. Press "
+                       "Enter "
                        "then."
                     << std::flush;
         }
@@ -273,7 +288,10 @@ void printTable(const Playthrough& p, std::ostream& out, std::size_t width) {
     std::vector<std::string> who;
     for (std::size_t i = 0; i < t.people.size(); ++i) {
         const std::string& n = t.people[i].name;
-        const std::string person = !n.empty() ? n : i == 0 ? "One of you" : who.empty() ? "the other" : "the other person";
+        const std::string person = !n.empty()    ? n
+                                   : i == 0      ? "One of you"
+                                   : who.empty() ? "the other"
+                                                 : "the other person";
         who.push_back(fmt::format("{} plays {}", person, speaker(p.session(), t.people[i].role)));
     }
     out << '\n';
@@ -395,14 +413,15 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                     if (!picked) return stopped();
                     c = *picked;
                     if (mirrored) {
-                        p.choose(c);  // the owner's answer, held until the other has answered
+                        p.choose(c);                      // the owner's answer, held until the other has answered
                         if (!p.awaitingSecondAnswer()) {  // a breathing pause: taken for both, no second answer
                             picks.skip();
                             mirroredPause = true;
                         }
                     }
                     if (mirrored && !mirroredPause) {
-                        if (o.interactive) clear(out, o, shared);  // the owner's pick is off the screen before the hand-off
+                        if (o.interactive)
+                            clear(out, o, shared);  // the owner's pick is off the screen before the hand-off
                         if (p.needsHandoff()) handOff(p, picks, out, o, shared);
                         if (o.clearScreen && o.interactive) showNode(s, bodyHere(p, o), out, o, shared);
                         showChoices(s, question(p, true), out, o);
@@ -421,19 +440,23 @@ PlayEnd playText(Playthrough& p, PickSource& picks, std::ostream& out, const Tex
                 const auto said = [&] {
                     std::ostringstream line;
                     line << '\n';
-                    wrapped(line, sc.substitute(ch.text), o.width, who + ": ", std::string(text::codePoints(who) + 2, ' '));
+                    wrapped(line, sc.substitute(ch.text), o.width, who + ": ",
+                            std::string(text::codePoints(who) + 2, ' '));
                     shared.add(out, line.str());
                 };
                 said();
                 if (ch.breathe) breathe(out, o, picks.typing(), ch.practice);
                 if (mirrored) break;
                 if (!applied) {
-                    if (person) p.choose(c);
-                    else p.chooseDefault();
+                    if (person)
+                        p.choose(c);
+                    else
+                        p.chooseDefault();
                 }
                 const int stepIndex = s.lastDecisionStep();
-                const bool mine = o.localRole.empty() ||
-                                  (stepIndex >= 0 && s.history()[static_cast<std::size_t>(stepIndex)].role == o.localRole);
+                const bool mine =
+                    o.localRole.empty() ||
+                    (stepIndex >= 0 && s.history()[static_cast<std::size_t>(stepIndex)].role == o.localRole);
                 if (o.afterChoice && stepIndex >= 0 && mine) {
                     const Step& st = s.history()[static_cast<std::size_t>(stepIndex)];
                     o.afterChoice(s, st, out);

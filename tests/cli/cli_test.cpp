@@ -31,9 +31,10 @@ TEST_CASE("validate reads every scenario in a folder, sorted") {
 TEST_CASE("validate reports a missing file and a folder with no scenarios") {
     const auto r = runAttune("validate no-such.yaml golden");
     CHECK(r.exitCode == 1);
-    CHECK(r.out == "golden: warning: no .yaml files in this folder [no-scenarios]\n"
-                   "no-such.yaml: error: no such file [file-missing]\n"
-                   "1 file checked: 1 error, 0 warnings in 1 file\n");
+    CHECK(r.out ==
+          "golden: warning: no .yaml files in this folder [no-scenarios]\n"
+          "no-such.yaml: error: no such file [file-missing]\n"
+          "1 file checked: 1 error, 0 warnings in 1 file\n");
 }
 
 TEST_CASE("test runs every tests: entry and prints the count line") {
@@ -78,7 +79,9 @@ TEST_CASE("the interactive player re-asks on bad input and survives end of input
 TEST_CASE("play refuses a broken scenario with its diagnostics") {
     const auto r = runAttune("play bad/dangling-next.yaml");
     CHECK(r.exitCode == 1);
-    CHECK(r.err == "bad/dangling-next.yaml:46:15: error: 'next' goes to unknown node 'distanse' (did you mean 'distance'?) [dangling-next]\n");
+    CHECK(r.err ==
+          "bad/dangling-next.yaml:46:15: error: 'next' goes to unknown node 'distanse' (did you mean 'distance'?) "
+          "[dangling-next]\n");
 }
 
 TEST_CASE("graph prints Graphviz DOT with choices coloured by style") {
@@ -139,10 +142,12 @@ TEST_CASE("coaching shows a card after each choice, only at the end, or not at a
 TEST_CASE("--report writes the debrief as Markdown or HTML") {
     const fs::path dir = fs::temp_directory_path() / "attune-report-test";
     fs::create_directories(dir);
-    const auto md = runAttune("play data/small.yaml --script breathe,protest,partner-soften --report '" + (dir / "r.md").string() + "'");
+    const auto md = runAttune("play data/small.yaml --script breathe,protest,partner-soften --report '" +
+                              (dir / "r.md").string() + "'");
     CHECK(md.exitCode == 0);
     CHECK_GOLDEN(golden("report-small.md"), attune::testing::slurp(dir / "r.md"));
-    const auto html = runAttune("play data/small.yaml --script breathe,protest,partner-soften --report '" + (dir / "r.html").string() + "'");
+    const auto html = runAttune("play data/small.yaml --script breathe,protest,partner-soften --report '" +
+                                (dir / "r.html").string() + "'");
     CHECK(html.exitCode == 0);
     CHECK_GOLDEN(golden("report-small.html"), attune::testing::slurp(dir / "r.html"));
     const auto bad = runAttune("play data/small.yaml --script name-need --report /no-such-dir/r.md");
@@ -163,37 +168,45 @@ TEST_CASE("stats reports shape, style mix and coverage from seeded random playth
 
 // The starter scenarios, played as couples, with coaching and the debrief, word for word.
 TEST_CASE("the late text: a rupture and its repair, coached step by step") {
-    const auto r = runAttune("play ../scenarios/late-text.yaml --script "
-                             "sharp-reply,sam-defends,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,sam-offers-text,warm-close");
+    const auto r = runAttune(
+        "play ../scenarios/late-text.yaml --script "
+        "sharp-reply,sam-defends,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,sam-offers-text,warm-"
+        "close");
     CHECK(r.exitCode == 0);
     CHECK_GOLDEN(golden("late-text-repair.txt"), r.out);
 }
 
 TEST_CASE("the late text: pursuing after going cold ends in a cold night") {
-    const auto r = runAttune("play ../scenarios/late-text.yaml --script its-fine,sam-takes-fine,check-photos,call-again,sam-silences");
+    const auto r = runAttune(
+        "play ../scenarios/late-text.yaml --script its-fine,sam-takes-fine,check-photos,call-again,sam-silences");
     CHECK(r.exitCode == 0);
     CHECK_GOLDEN(golden("late-text-cold-night.txt"), r.out);
 }
 
 TEST_CASE("the forgotten plan: a row, a break and a two-way apology, debriefed at the end") {
-    const auto r = runAttune("play ../scenarios/forgotten-plan.yaml --coaching end --script "
-                             "never-anything,k-counter,ask-for-break,self-kind,k-comes-back-warm,own-my-part,real-thing,k-gets-it,ask-to-share,k-books-now");
+    const auto r = runAttune(
+        "play ../scenarios/forgotten-plan.yaml --coaching end --script "
+        "never-anything,k-counter,ask-for-break,self-kind,k-comes-back-warm,own-my-part,real-thing,k-gets-it,ask-to-"
+        "share,k-books-now");
     CHECK(r.exitCode == 0);
     CHECK_GOLDEN(golden("forgotten-plan-repair.txt"), r.out);
 }
 
 // Two people on one screen. Piped (not a terminal), the hand-off is a line, not a wait.
 TEST_CASE("together, passing the device: each turn is handed to its owner, names and roles as chosen") {
-    const auto r = runAttune("play ../scenarios/late-text.yaml --together pass --names Maya,Jo --roles sam,alex --script "
-                             "sharp-reply,sam-defends,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,sam-offers-text,warm-close");
+    const auto r = runAttune(
+        "play ../scenarios/late-text.yaml --together pass --names Maya,Jo --roles sam,alex --script "
+        "sharp-reply,sam-defends,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,sam-offers-text,warm-"
+        "close");
     CHECK(r.exitCode == 0);
     CHECK_GOLDEN(golden("late-text-pass.txt"), r.out);
 }
 
 TEST_CASE("together, mirror: both answer each decision, the reveal shows both, the owner's answer plays") {
-    const auto r = runAttune("play ../scenarios/late-text.yaml --together mirror --names Maya,Jo --roles sam,alex --script "
-                             "sharp-reply/2,sam-defends/3,own-it/1,sam-meets-repair/sam-meets-repair,name-fear/2,"
-                             "sam-validates/1,ask-for-text/ask-for-text,sam-offers-text/2,warm-close/1");
+    const auto r = runAttune(
+        "play ../scenarios/late-text.yaml --together mirror --names Maya,Jo --roles sam,alex --script "
+        "sharp-reply/2,sam-defends/3,own-it/1,sam-meets-repair/sam-meets-repair,name-fear/2,"
+        "sam-validates/1,ask-for-text/ask-for-text,sam-offers-text/2,warm-close/1");
     CHECK(r.exitCode == 0);
     CHECK_GOLDEN(golden("late-text-mirror.txt"), r.out);
 }
@@ -201,17 +214,20 @@ TEST_CASE("together, mirror: both answer each decision, the reveal shows both, t
 TEST_CASE("regression: a pattern two people used in different styles is named with each person's own style") {
     // Typed answers, as a couple would give them: eye-rolling is anxious for Ben (as Noor)
     // and avoidant for Ana (as Karim).
-    const auto r = runAttune("play ../scenarios/forgotten-plan.yaml --together mirror --names Ana,Ben --roles karim,noor",
-                             "3\n1\n2\n2\n1\n3\n2\n2\n3\n1\n1\n2\n2\n2\n1\n1\n3\n3\n1\n2\n2\n1\n");
+    const auto r =
+        runAttune("play ../scenarios/forgotten-plan.yaml --together mirror --names Ana,Ben --roles karim,noor",
+                  "3\n1\n2\n2\n1\n3\n2\n2\n3\n1\n1\n2\n2\n2\n1\n1\n3\n3\n1\n2\n2\n1\n");
     CHECK(r.exitCode == 0);
-    CHECK(r.out.find("    - Sarcasm and eye-rolling (twice: anxious for Ben, avoidant for Ana).\n") != std::string::npos);
+    CHECK(r.out.find("    - Sarcasm and eye-rolling (twice: anxious for Ben, avoidant for Ana).\n") !=
+          std::string::npos);
     CHECK(r.out.find("Sarcasm and eye-rolling (anxious, twice") == std::string::npos);
 }
 
 TEST_CASE("together: bad names, roles and mirror scripts are refused with a message") {
     const auto noSlash = runAttune("play data/small.yaml --together mirror --script 1,2");
     CHECK(noSlash.exitCode == 2);
-    CHECK(noSlash.err == "attune: --script: in mirror mode each pick is OWNER/OTHER (for example 2/1 or gentle/sharp), not '1'\n");
+    CHECK(noSlash.err ==
+          "attune: --script: in mirror mode each pick is OWNER/OTHER (for example 2/1 or gentle/sharp), not '1'\n");
     const auto sameRole = runAttune("play data/small.yaml --together pass --roles you,you --script 1");
     CHECK(sameRole.exitCode == 2);
     CHECK(sameRole.err == "attune: both people cannot play 'you'\n");
@@ -237,7 +253,8 @@ TEST_CASE("together in the terminal library: names, roles and mode are asked, an
 }
 
 TEST_CASE("the forgotten plan: solo, the partner's defaults answer a gentle start") {
-    const auto r = runAttune("play ../scenarios/forgotten-plan.yaml --solo --script breathe-1,say-it-gently,not-only-dinner,ask-to-share");
+    const auto r = runAttune(
+        "play ../scenarios/forgotten-plan.yaml --solo --script breathe-1,say-it-gently,not-only-dinner,ask-to-share");
     CHECK(r.exitCode == 0);
     CHECK_GOLDEN(golden("forgotten-plan-solo.txt"), r.out);
 }
@@ -245,8 +262,8 @@ TEST_CASE("the forgotten plan: solo, the partner's defaults answer a gentle star
 TEST_CASE("validate refuses two files with the same scenario id") {
     const auto r = runAttune("validate data/small.yaml bad/unreachable-node.yaml");
     CHECK(r.exitCode == 1);
-    CHECK(r.out.find("bad/unreachable-node.yaml:2:5: error: scenario id 'late-text-small' is already used by data/small.yaml [duplicate-scenario-id]\n") !=
-          std::string::npos);
+    CHECK(r.out.find("bad/unreachable-node.yaml:2:5: error: scenario id 'late-text-small' is already used by "
+                     "data/small.yaml [duplicate-scenario-id]\n") != std::string::npos);
 }
 
 TEST_CASE("a finished interactive playthrough is saved to the journal and listed") {
@@ -262,12 +279,13 @@ TEST_CASE("a finished interactive playthrough is saved to the journal and listed
     const std::string listing = (home / "listing.txt").string();
     CHECK(std::system((env + "'" + ATTUNE_BINARY + "' journal > '" + listing + "'").c_str()) == 0);
     const std::string out = attune::testing::slurp(listing);
-    CHECK(out.find("late-text-small          reconnected            secure   both      1 secure, 0 anxious, 0 avoidant, 0 disorganised") !=
-          std::string::npos);
+    CHECK(out.find("late-text-small          reconnected            secure   both      1 secure, 0 anxious, 0 "
+                   "avoidant, 0 disorganised") != std::string::npos);
     fs::remove_all(home);
 }
 
-TEST_CASE("walk prints the same report the library makes, refuses a broken file with its diagnostics, and a bad count") {
+TEST_CASE(
+    "walk prints the same report the library makes, refuses a broken file with its diagnostics, and a bad count") {
     const auto r = runAttune("walk data/small.yaml --runs 200 --seed 7");
     CHECK(r.exitCode == 0);
     CHECK_GOLDEN(golden("walk-small.txt"), r.out);

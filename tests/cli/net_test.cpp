@@ -35,9 +35,10 @@ Pair run(const std::string& script) {
     // Below the system's ephemeral range (32768 and up), where outgoing connections take
     // their ports, and apart from the window tests' (20000 to 25999).
     const int port = 26000 + static_cast<int>((::getpid() * 64 + 4 * runs++) % 6400);  // PORT+1 is the proxy's
-    const std::string env = fmt::format("export XDG_DATA_HOME='{0}/data' XDG_CONFIG_HOME='{0}/config' DIR='{0}' PORT={1} "
-                                        "A='{2}'\ncd '{3}'\n",
-                                        dir.string(), port, ATTUNE_BINARY, attune::testing::sourceDir().string());
+    const std::string env = fmt::format(
+        "export XDG_DATA_HOME='{0}/data' XDG_CONFIG_HOME='{0}/config' DIR='{0}' PORT={1} "
+        "A='{2}'\ncd '{3}'\n",
+        dir.string(), port, ATTUNE_BINARY, attune::testing::sourceDir().string());
     std::ofstream(dir / "run.sh") << env << script;
     const int status = std::system(fmt::format("bash '{}/run.sh'", dir.string()).c_str());
     REQUIRE(status == 0);
@@ -61,15 +62,17 @@ std::string fromTitle(const std::string& out) {
 }
 
 std::string hostCmd(const char* code = "482913") {
-    return fmt::format("(timeout 60 \"$A\" host scenarios/late-text.yaml --port $PORT --code {} --name Jo --script {} "
-                       "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n",
-                       code, kHostPicks);
+    return fmt::format(
+        "(timeout 60 \"$A\" host scenarios/late-text.yaml --port $PORT --code {} --name Jo --script {} "
+        "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n",
+        code, kHostPicks);
 }
 
 std::string joinCmd(const char* code = "482913") {
-    return fmt::format("timeout 60 \"$A\" join 127.0.0.1:$PORT --code {} --name Maya --script {} > $DIR/join.out "
-                       "2> $DIR/join.err; echo $? > $DIR/join.rc\n",
-                       code, kJoinPicks);
+    return fmt::format(
+        "timeout 60 \"$A\" join 127.0.0.1:$PORT --code {} --name Maya --script {} > $DIR/join.out "
+        "2> $DIR/join.err; echo $? > $DIR/join.rc\n",
+        code, kJoinPicks);
 }
 
 }  // namespace
@@ -93,11 +96,15 @@ TEST_CASE("two machines play one scenario to the same ending, each seeing only i
 }
 
 TEST_CASE("a wrong code is refused, and the host still pairs with the right one after it") {
-    const Pair p = run(hostCmd() + "sleep 0.3\n" + fmt::format(
-        "timeout 30 \"$A\" join 127.0.0.1:$PORT --code 000000 --script 1 > $DIR/wrong.out 2> $DIR/wrong.err; "
-        "echo $? > $DIR/wrong.rc\n"
-        "grep -qx 1 $DIR/wrong.rc && grep -qx 'attune: the host refused the pairing code (check the code it shows)' "
-        "$DIR/wrong.err || exit 1\n") + joinCmd() + "wait\n");
+    const Pair p =
+        run(hostCmd() + "sleep 0.3\n" +
+            fmt::format(
+                "timeout 30 \"$A\" join 127.0.0.1:$PORT --code 000000 --script 1 > $DIR/wrong.out 2> $DIR/wrong.err; "
+                "echo $? > $DIR/wrong.rc\n"
+                "grep -qx 1 $DIR/wrong.rc && grep -qx 'attune: the host refused the pairing code (check the code it "
+                "shows)' "
+                "$DIR/wrong.err || exit 1\n") +
+            joinCmd() + "wait\n");
     CHECK(p.hostRc == 0);
     CHECK(p.joinRc == 0);
     CHECK(p.hostErr.find("gave the wrong pairing code\n") != std::string::npos);
@@ -105,11 +112,13 @@ TEST_CASE("a wrong code is refused, and the host still pairs with the right one 
 }
 
 TEST_CASE("random bytes, a truncated message and an oversized length neither crash nor stop the host") {
-    const Pair p = run(hostCmd() + "sleep 0.3\n"
+    const Pair p = run(hostCmd() +
+                       "sleep 0.3\n"
                        "head -c 5000 /dev/urandom > /dev/tcp/127.0.0.1/$PORT 2>/dev/null\n"
                        "printf '\\x00\\x00\\x00\\x20abc' > /dev/tcp/127.0.0.1/$PORT 2>/dev/null\n"
                        "printf '\\x7f\\xff\\xff\\xff' > /dev/tcp/127.0.0.1/$PORT 2>/dev/null\n"
-                       "sleep 0.3\n" + joinCmd() + "wait\n");
+                       "sleep 0.3\n" +
+                       joinCmd() + "wait\n");
     INFO("host: " << p.hostErr << "join: " << p.joinErr);
     CHECK(p.hostRc == 0);
     CHECK(p.joinRc == 0);
@@ -118,7 +127,8 @@ TEST_CASE("random bytes, a truncated message and an oversized length neither cra
 }
 
 TEST_CASE("a joiner killed mid-scenario comes back with the same code and both reach the same ending") {
-    const Pair p = run(hostCmd() + "sleep 0.3\n"
+    const Pair p = run(hostCmd() +
+                       "sleep 0.3\n"
                        "mkfifo $DIR/in\n"
                        "(echo sam-defends; sleep 30) > $DIR/in & W=$!\n"
                        "\"$A\" join 127.0.0.1:$PORT --code 482913 --name Maya < $DIR/in > $DIR/first.out 2>&1 & J=$!\n"
@@ -147,7 +157,8 @@ TEST_CASE("a joiner killed mid-scenario comes back with the same code and both r
 }
 
 TEST_CASE("either side can leave mid-story, and the other is told") {
-    const Pair p = run(hostCmd() + "sleep 0.3\n"
+    const Pair p = run(hostCmd() +
+                       "sleep 0.3\n"
                        "timeout 60 \"$A\" join 127.0.0.1:$PORT --code 482913 --name Maya --script sam-defends "
                        "> $DIR/join.out 2> $DIR/join.err; echo $? > $DIR/join.rc\n"
                        "wait\n");
@@ -163,7 +174,8 @@ TEST_CASE("on the wire: none of the scenario's text, the choices or the names") 
     const Pair p = run(hostCmd() + fmt::format("python3 '{}' $((PORT+1)) $PORT $DIR/wire 40 & X=$!\n", proxy) +
                        "sleep 0.5\n"
                        "timeout 60 \"$A\" join 127.0.0.1:$((PORT+1)) --code 482913 --name Maya --script " +
-                       kJoinPicks + " > $DIR/join.out 2> $DIR/join.err; echo $? > $DIR/join.rc\n"
+                       kJoinPicks +
+                       " > $DIR/join.out 2> $DIR/join.err; echo $? > $DIR/join.rc\n"
                        "sleep 0.5; kill $X; wait\n");
     CHECK(p.hostRc == 0);
     CHECK(p.joinRc == 0);
@@ -177,23 +189,24 @@ TEST_CASE("on the wire: none of the scenario's text, the choices or the names") 
 }
 
 TEST_CASE("a joiner lost while the host's person is choosing: the host says so at once, and takes it up again") {
-    const Pair p = run(
-        "mkfifo $DIR/hin $DIR/jin\n"
-        "(sleep 11; printf 'sharp-reply\\nown-it\\nname-fear\\nask-for-text\\nwarm-close\\n'; sleep 30) > $DIR/hin & HW=$!\n"
-        "(timeout 60 \"$A\" host scenarios/late-text.yaml --port $PORT --code 482913 --name Jo < $DIR/hin "
-        "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n"
-        "sleep 0.3\n"
-        "(sleep 30) > $DIR/jin & JW=$!\n"
-        "\"$A\" join 127.0.0.1:$PORT --code 482913 --name Maya < $DIR/jin > $DIR/first.out 2>&1 & J=$!\n"
-        "sleep 1.5; kill -9 $J; kill $JW 2>/dev/null; wait $J 2>/dev/null\n"
-        "sleep 11\n" +
-        joinCmd() +
-        "kill $HW 2>/dev/null; wait\n");
+    const Pair p =
+        run("mkfifo $DIR/hin $DIR/jin\n"
+            "(sleep 11; printf 'sharp-reply\\nown-it\\nname-fear\\nask-for-text\\nwarm-close\\n'; sleep 30) > $DIR/hin "
+            "& HW=$!\n"
+            "(timeout 60 \"$A\" host scenarios/late-text.yaml --port $PORT --code 482913 --name Jo < $DIR/hin "
+            "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n"
+            "sleep 0.3\n"
+            "(sleep 30) > $DIR/jin & JW=$!\n"
+            "\"$A\" join 127.0.0.1:$PORT --code 482913 --name Maya < $DIR/jin > $DIR/first.out 2>&1 & J=$!\n"
+            "sleep 1.5; kill -9 $J; kill $JW 2>/dev/null; wait $J 2>/dev/null\n"
+            "sleep 11\n" +
+            joinCmd() + "kill $HW 2>/dev/null; wait\n");
     INFO("host: " << p.hostErr << "join: " << p.joinErr);
     CHECK(p.hostRc == 0);
     CHECK(p.joinRc == 0);
     // Told while Jo was still choosing, before the pick was sent.
-    const auto told = p.hostOut.find("(The connection to Maya has dropped. Your pick will wait for them to come back.)");
+    const auto told =
+        p.hostOut.find("(The connection to Maya has dropped. Your pick will wait for them to come back.)");
     const auto waiting = p.hostOut.find("Waiting for Maya to reconnect...");
     CHECK(told != std::string::npos);
     CHECK(waiting != std::string::npos);
@@ -206,16 +219,18 @@ TEST_CASE("five wrong codes within a minute make the host wait before the next p
     for (int i = 0; i < 5; ++i)
         guesses += "timeout 20 \"$A\" join 127.0.0.1:$PORT --code 00000" + std::to_string(i) +
                    " --script 1 >/dev/null 2>>$DIR/guesses.err\n";
-    const Pair p = run(
-        fmt::format("(timeout 60 \"$A\" host scenarios/late-text.yaml --port $PORT --code 482913 --slowdown 3 --script {} "
-                    "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n",
-                    kHostPicks) +
-        "sleep 0.3\n" + guesses +
-        "[ $(grep -c 'the host refused the pairing code' $DIR/guesses.err) -eq 5 ] || exit 1\n"
-        "S=$(date +%s%N)\n" + joinCmd() +
-        "E=$(date +%s%N)\n"
-        "echo $(( (E - S) / 1000000 )) > $DIR/extra\n"
-        "wait\n");
+    const Pair p =
+        run(fmt::format(
+                "(timeout 60 \"$A\" host scenarios/late-text.yaml --port $PORT --code 482913 --slowdown 3 --script {} "
+                "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n",
+                kHostPicks) +
+            "sleep 0.3\n" + guesses +
+            "[ $(grep -c 'the host refused the pairing code' $DIR/guesses.err) -eq 5 ] || exit 1\n"
+            "S=$(date +%s%N)\n" +
+            joinCmd() +
+            "E=$(date +%s%N)\n"
+            "echo $(( (E - S) / 1000000 )) > $DIR/extra\n"
+            "wait\n");
     CHECK(p.hostRc == 0);
     CHECK(p.joinRc == 0);
     CHECK(p.hostErr.find("attune: five wrong codes within a minute; waiting 3 seconds before the next pairing\n") !=
@@ -227,17 +242,20 @@ TEST_CASE("five wrong codes within a minute make the host wait before the next p
 TEST_CASE("mirror mode on two machines: both answer every decision privately, and the reveal comes to both") {
     // Jo (host, Alex) and Maya (joiner, Sam) answer all nine decisions; they differ at three.
     // Each owner's answers are the unbroken run's, so the story takes the same path.
-    const char* jo = "sharp-reply,sam-curious,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,"
-                     "sam-offers-text,warm-close";
-    const char* maya = "gentle-opening,sam-defends,own-it,sam-meets-repair,still-want-me,sam-validates,ask-for-text,"
-                       "sam-offers-text,warm-close";
-    const Pair p = run(fmt::format(
-        "(timeout 60 \"$A\" host scenarios/late-text.yaml --mode mirror --port $PORT --code 482913 --name Jo --script {} "
-        "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n"
-        "sleep 0.3\n"
-        "timeout 60 \"$A\" join 127.0.0.1:$PORT --code 482913 --name Maya --script {} > $DIR/join.out "
-        "2> $DIR/join.err; echo $? > $DIR/join.rc\nwait\n",
-        jo, maya));
+    const char* jo =
+        "sharp-reply,sam-curious,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,"
+        "sam-offers-text,warm-close";
+    const char* maya =
+        "gentle-opening,sam-defends,own-it,sam-meets-repair,still-want-me,sam-validates,ask-for-text,"
+        "sam-offers-text,warm-close";
+    const Pair p =
+        run(fmt::format("(timeout 60 \"$A\" host scenarios/late-text.yaml --mode mirror --port $PORT --code 482913 "
+                        "--name Jo --script {} "
+                        "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n"
+                        "sleep 0.3\n"
+                        "timeout 60 \"$A\" join 127.0.0.1:$PORT --code 482913 --name Maya --script {} > $DIR/join.out "
+                        "2> $DIR/join.err; echo $? > $DIR/join.rc\nwait\n",
+                        jo, maya));
     INFO("host: " << p.hostErr << "join: " << p.joinErr);
     CHECK(p.hostRc == 0);
     CHECK(p.joinRc == 0);
@@ -246,7 +264,8 @@ TEST_CASE("mirror mode on two machines: both answer every decision privately, an
     // Every reveal reads the same on both screens, and each comes after that machine's own answer.
     const auto reveals = [](const std::string& out) {
         std::vector<std::string> all;
-        for (auto at = out.find("  == Side by side"); at != std::string::npos; at = out.find("  == Side by side", at + 1))
+        for (auto at = out.find("  == Side by side"); at != std::string::npos;
+             at = out.find("  == Side by side", at + 1))
             all.push_back(out.substr(at, out.find("\n\n", out.find("To talk about:", at)) - at));
         return all;
     };
@@ -259,21 +278,23 @@ TEST_CASE("mirror mode on two machines: both answer every decision privately, an
 
 TEST_CASE("a dropped connection: the joiner reconnects by itself, and both take the story up where it stood") {
     const std::string proxy = (attune::testing::testDir() / "net_proxy.py").string();
-    const Pair p = run(
-        "mkfifo $DIR/hin\n"
-        "(sleep 1.5; echo sharp-reply; sleep 3.5; printf 'own-it\\nname-fear\\nask-for-text\\nwarm-close\\n'; sleep 30) "
-        "> $DIR/hin & HW=$!\n"
-        "(timeout 60 \"$A\" host scenarios/late-text.yaml --port $PORT --code 482913 --name Jo < $DIR/hin "
-        "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n" +
-        fmt::format("python3 '{0}' $((PORT+1)) $PORT $DIR/wire 40 & X=$!\n"
-                    "sleep 0.5\n"
-                    "(timeout 60 \"$A\" join 127.0.0.1:$((PORT+1)) --code 482913 --name Maya --script {1} > $DIR/join.out "
-                    "2> $DIR/join.err; echo $? > $DIR/join.rc) &\n"
-                    "sleep 2.5; kill $X; wait $X 2>/dev/null\n"
-                    "sleep 0.5; python3 '{0}' $((PORT+1)) $PORT $DIR/wire 40 & X=$!\n"
-                    "while [ ! -f $DIR/join.rc ]; do sleep 0.2; done\n"
-                    "kill $X $HW 2>/dev/null; wait\n",
-                    proxy, kJoinPicks));
+    const Pair p =
+        run("mkfifo $DIR/hin\n"
+            "(sleep 1.5; echo sharp-reply; sleep 3.5; printf 'own-it\\nname-fear\\nask-for-text\\nwarm-close\\n'; "
+            "sleep 30) "
+            "> $DIR/hin & HW=$!\n"
+            "(timeout 60 \"$A\" host scenarios/late-text.yaml --port $PORT --code 482913 --name Jo < $DIR/hin "
+            "> $DIR/host.out 2> $DIR/host.err; echo $? > $DIR/host.rc) &\n" +
+            fmt::format(
+                "python3 '{0}' $((PORT+1)) $PORT $DIR/wire 40 & X=$!\n"
+                "sleep 0.5\n"
+                "(timeout 60 \"$A\" join 127.0.0.1:$((PORT+1)) --code 482913 --name Maya --script {1} > $DIR/join.out "
+                "2> $DIR/join.err; echo $? > $DIR/join.rc) &\n"
+                "sleep 2.5; kill $X; wait $X 2>/dev/null\n"
+                "sleep 0.5; python3 '{0}' $((PORT+1)) $PORT $DIR/wire 40 & X=$!\n"
+                "while [ ! -f $DIR/join.rc ]; do sleep 0.2; done\n"
+                "kill $X $HW 2>/dev/null; wait\n",
+                proxy, kJoinPicks));
     INFO("host: " << p.hostErr << "join: " << p.joinErr);
     CHECK(p.hostRc == 0);
     CHECK(p.joinRc == 0);
@@ -290,7 +311,8 @@ TEST_CASE("a dropped connection: the joiner reconnects by itself, and both take 
 
 TEST_CASE("a host listens again on its port straight after a game, while the last connection lingers") {
     // The second pair overwrites the first's output files: both must have played.
-    const Pair p = run(hostCmd() + "sleep 0.3\n" + joinCmd() + "wait\n"
+    const Pair p = run(hostCmd() + "sleep 0.3\n" + joinCmd() +
+                       "wait\n"
                        "grep -q 'Ending: Back on the same side' $DIR/join.out || exit 1\n" +
                        hostCmd() + "sleep 0.3\n" + joinCmd() + "wait\n");
     INFO("host: " << p.hostErr << "join: " << p.joinErr);

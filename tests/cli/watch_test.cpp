@@ -57,7 +57,8 @@ echo $? > rc
                                            dir.string(), ATTUNE_BINARY, attune::testing::testDir().string());
     std::ofstream(dir / "run.sh") << script;
     REQUIRE(std::system(fmt::format("bash '{}/run.sh'", dir.string()).c_str()) == 0);
-    const std::string out = std::regex_replace(slurp(dir / "out"), std::regex("[0-9]{2}:[0-9]{2}:[0-9]{2}"), "HH:MM:SS");
+    const std::string out =
+        std::regex_replace(slurp(dir / "out"), std::regex("[0-9]{2}:[0-9]{2}:[0-9]{2}"), "HH:MM:SS");
     CHECK(slurp(dir / "err") == "");
     CHECK(slurp(dir / "rc") == "0\n");
     CHECK_GOLDEN(attune::testing::testDir() / "golden" / "watch-terminal.txt", out);

@@ -73,7 +73,8 @@ TEST_CASE("the core includes no front end, and front ends reach the window only 
             for (const auto& [to, why] : tos) CHECK_MESSAGE(to.rfind("core/", 0) == 0, why.front());
         if (from == "cli" || from == "text")
             if (auto it = tos.find("sfml"); it != tos.end())
-                for (const std::string& why : it->second) CHECK_MESSAGE(why.find("sfml/Window.hpp") != std::string::npos, why);
+                for (const std::string& why : it->second)
+                    CHECK_MESSAGE(why.find("sfml/Window.hpp") != std::string::npos, why);
         if (from == "sfml")
             for (const char* front : {"cli", "text"}) {
                 const std::string why = tos.count(front) ? tos.at(front).front() : std::string();
@@ -102,7 +103,8 @@ TEST_CASE("src/core includes no SFML header, and the engine's CMake target links
         for (std::size_t i = 0; i <= text.size(); ++i) {
             if (i < text.size() && text[i] != '\n') continue;
             if (std::regex_search(text.substr(start, i - start), kSfmlInclude))
-                found.push_back("src/core/" + fs::relative(e.path(), core).generic_string() + ":" + std::to_string(line));
+                found.push_back("src/core/" + fs::relative(e.path(), core).generic_string() + ":" +
+                                std::to_string(line));
             ++line;
             start = i + 1;
         }

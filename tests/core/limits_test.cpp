@@ -69,7 +69,8 @@ struct Story {
         for (std::size_t i = 3; i <= choices; ++i)
             y += fmt::format("      - {{ text: \"Choice {}.\", style: secure, next: {} }}\n", i, next);
         for (std::size_t i = 1; i <= route; ++i)
-            y += fmt::format("  r{}: {{ next: {} }}\n", i, i == route ? std::string("done") : fmt::format("r{}", i + 1));
+            y +=
+                fmt::format("  r{}: {{ next: {} }}\n", i, i == route ? std::string("done") : fmt::format("r{}", i + 1));
         y += "  done:\n"
              "    ending: { kind: secure, title: \"Done\" }\n";
         return y;
@@ -107,14 +108,17 @@ std::string padded(std::string text, std::size_t size) {
     REQUIRE(text.size() + 2 <= size);
     while (text.size() + 1024 <= size) text += "#" + std::string(1022, 'x') + "\n";
     const std::size_t left = size - text.size();
-    if (left >= 2) text += "#" + std::string(left - 2, 'x') + "\n";
-    else if (left == 1) text += "\n";
+    if (left >= 2)
+        text += "#" + std::string(left - 2, 'x') + "\n";
+    else if (left == 1)
+        text += "\n";
     return text;
 }
 
 struct TempDir {
     fs::path root;
-    explicit TempDir(const std::string& name) : root(fs::temp_directory_path() / fmt::format("attune-{}-{}", name, ::getpid())) {
+    explicit TempDir(const std::string& name)
+        : root(fs::temp_directory_path() / fmt::format("attune-{}-{}", name, ::getpid())) {
         fs::remove_all(root);
         fs::create_directories(root);
     }
@@ -132,8 +136,9 @@ TEST_CASE("limits: a scenario file of 8 MiB loads, one byte more is refused befo
     INFO(report(ok.diags));
     CHECK(ok.scenario);
     const LoadResult past = load(at + "\n", Checks::Play);
-    CHECK(report(past.diags) == "limits.yaml: error: the file is 8388609 bytes; scenarios are limited to 8388608 bytes "
-                                "[file-too-large]\n");
+    CHECK(report(past.diags) ==
+          "limits.yaml: error: the file is 8388609 bytes; scenarios are limited to 8388608 bytes "
+          "[file-too-large]\n");
     CHECK_FALSE(past.scenario);
 
     // The same from the disk: readFile takes the size from the file system first.
@@ -149,8 +154,9 @@ TEST_CASE("limits: a scenario file of 8 MiB loads, one byte more is refused befo
     fs::resize_file(file, limits::kMaxFileBytes + 1);
     Diagnostics refused("big.yaml");
     CHECK_FALSE(readFile(file, refused));
-    CHECK(report(refused) == "big.yaml: error: the file is 8388609 bytes; scenarios are limited to 8388608 bytes "
-                             "[file-too-large]\n");
+    CHECK(report(refused) ==
+          "big.yaml: error: the file is 8388609 bytes; scenarios are limited to 8388608 bytes "
+          "[file-too-large]\n");
 }
 
 TEST_CASE("limits: YAML nested 24 levels deep is read, 25 stops the parse at the list that goes too deep") {
@@ -175,8 +181,9 @@ TEST_CASE("limits: 100,000 nodes load, the 100,001st is an error at its id") {
     past.route = limits::kMaxNodes - 1;
     const LoadResult r = load(past.yaml(), Checks::Play);
     // The ending is the 100,001st node: line 15 + 2 choices + 99,999 routing nodes.
-    CHECK(errors(r.diags) == "limits.yaml:100016:3: error: the scenario has 100001 nodes; a scenario is limited to 100000, "
-                             "so split the story into smaller ones [too-many-nodes]\n");
+    CHECK(errors(r.diags) ==
+          "limits.yaml:100016:3: error: the scenario has 100001 nodes; a scenario is limited to 100000, "
+          "so split the story into smaller ones [too-many-nodes]\n");
     CHECK_FALSE(r.scenario);
 }
 
@@ -207,8 +214,9 @@ TEST_CASE("limits: a node's text of 4,000 characters loads, 4,001 is an error at
     Story past;
     past.text = chars(limits::kMaxNodeText + 1);
     const LoadResult r = load(past.yaml());
-    CHECK(errors(r.diags) == "limits.yaml:13:11: error: this text is 4001 characters; a node's text is limited to 4000, "
-                             "so split it across two nodes [text-too-long]\n");
+    CHECK(errors(r.diags) ==
+          "limits.yaml:13:11: error: this text is 4001 characters; a node's text is limited to 4000, "
+          "so split it across two nodes [text-too-long]\n");
     CHECK_FALSE(r.scenario);
 }
 
@@ -224,7 +232,8 @@ TEST_CASE("limits: a choice's text of 1,000 characters loads, 1,001 is an error 
     past.choice = chars(limits::kMaxChoiceText + 1);
     const LoadResult r = load(past.yaml());
     CHECK(errors(r.diags) ==
-          "limits.yaml:15:17: error: this choice is 1001 characters; a choice's text is limited to 1000 [text-too-long]\n");
+          "limits.yaml:15:17: error: this choice is 1001 characters; a choice's text is limited to 1000 "
+          "[text-too-long]\n");
     CHECK_FALSE(r.scenario);
 }
 
@@ -243,23 +252,31 @@ TEST_CASE("limits: a condition of 1,000 characters loads, 1,001 is an error at t
     past.condition = cond + " ";
     const LoadResult r = load(past.yaml());
     CHECK(errors(r.diags) ==
-          "limits.yaml:16:1016: error: the condition is 1001 characters; conditions are limited to 1000 [condition-syntax]\n");
+          "limits.yaml:16:1016: error: the condition is 1001 characters; conditions are limited to 1000 "
+          "[condition-syntax]\n");
     CHECK_FALSE(r.scenario);
 
     // However it is built: 10,000 '(' are refused by their length, long before the parser
     // (which recurses once a level) could run out of stack.
     Diagnostics d("c");
     bool parsed = true;
-    const expr::Expr e = expr::parse(std::string(10000, '('), [](int offset) { return Pos{1, offset + 1}; }, d, parsed);
+    const expr::Expr e = expr::parse(
+        std::string(10000, '('),
+        [](int offset) {
+            return Pos{1, offset + 1};
+        },
+        d, parsed);
     CHECK_FALSE(parsed);
     CHECK(e.empty());
-    CHECK(report(d) == "c:1:1001: error: the condition is 10000 characters; conditions are limited to 1000 "
-                       "[condition-syntax]\n");
+    CHECK(report(d) ==
+          "c:1:1001: error: the condition is 10000 characters; conditions are limited to 1000 "
+          "[condition-syntax]\n");
 }
 
 TEST_CASE("limits: a condition 32 levels deep loads, the 33rd '(' or 'not' is an error where it stands") {
     const auto nested = [](int levels) {
-        return std::string(static_cast<std::size_t>(levels), '(') + "trust >= 40" + std::string(static_cast<std::size_t>(levels), ')');
+        return std::string(static_cast<std::size_t>(levels), '(') + "trust >= 40" +
+               std::string(static_cast<std::size_t>(levels), ')');
     };
     const auto nots = [](int levels) {
         std::string s;
@@ -298,18 +315,23 @@ std::string png(unsigned w, unsigned h) {
 /// The checker's report for a scenario whose role has `portrait` (line 7, column 32) and
 /// whose only node has `scene` (line 11, column 12), both looked for under `folder`.
 std::string imageReport(const std::string& portrait, const std::string& scene, const fs::path& folder) {
-    const std::string text = "format: 1\n"
-                             "id: images\n"
-                             "title: Images at the limit\n"
-                             "summary: A scenario the limits test builds.\n"
-                             "themes: [needs]\n"
-                             "roles:\n"
-                             "  you: { name: Alex, portrait: \"" + portrait + "\" }\n"
-                             "start: opening\n"
-                             "nodes:\n"
-                             "  opening:\n"
-                             "    scene: \"" + scene + "\"\n"
-                             "    ending: { kind: secure, title: \"Done\" }\n";
+    const std::string text =
+        "format: 1\n"
+        "id: images\n"
+        "title: Images at the limit\n"
+        "summary: A scenario the limits test builds.\n"
+        "themes: [needs]\n"
+        "roles:\n"
+        "  you: { name: Alex, portrait: \"" +
+        portrait +
+        "\" }\n"
+        "start: opening\n"
+        "nodes:\n"
+        "  opening:\n"
+        "    scene: \"" +
+        scene +
+        "\"\n"
+        "    ending: { kind: secure, title: \"Done\" }\n";
     Diagnostics parse("images.yaml");
     auto s = parseScenario(text, "images.yaml", parse);
     REQUIRE(s);
@@ -323,14 +345,16 @@ std::string imageReport(const std::string& portrait, const std::string& scene, c
 TEST_CASE("limits: an image file of 8 MiB is shown, one byte more is a warning, and the window falls back") {
     TempDir dir("limits-images");
     fs::create_directories(dir.root / "art");
-    for (const char* name : {"at.png", "past.png"}) std::ofstream(dir.root / "art" / name, std::ios::binary) << png(4096, 4096);
+    for (const char* name : {"at.png", "past.png"})
+        std::ofstream(dir.root / "art" / name, std::ios::binary) << png(4096, 4096);
     fs::resize_file(dir.root / "art" / "at.png", limits::kMaxImageBytes);  // sparse, the header kept
     fs::resize_file(dir.root / "art" / "past.png", limits::kMaxImageBytes + 1);
     std::ofstream(dir.root / "art" / "me.png", std::ios::binary) << png(256, 256);
     CHECK(imageReport("art/me.png", "art/at.png", dir.root) == "");
-    CHECK(imageReport("art/me.png", "art/past.png", dir.root) ==
-          "images.yaml:11:12: warning: the scene 'art/past.png' is just over 8 MiB; images are limited to 8 MiB, so the "
-          "window shows the plain background instead [image-too-large]\n");
+    CHECK(
+        imageReport("art/me.png", "art/past.png", dir.root) ==
+        "images.yaml:11:12: warning: the scene 'art/past.png' is just over 8 MiB; images are limited to 8 MiB, so the "
+        "window shows the plain background instead [image-too-large]\n");
 }
 
 TEST_CASE("limits: a scene 4096 pixels on a side and a portrait 1024 are shown, one pixel more is a warning") {
@@ -344,11 +368,13 @@ TEST_CASE("limits: a scene 4096 pixels on a side and a portrait 1024 are shown, 
     writePng("portrait-at.png", 1024, 1024);
     writePng("portrait-past.png", 1024, 1025);
     CHECK(imageReport("art/portrait-at.png", "art/scene-at.png", dir.root) == "");
-    CHECK(imageReport("art/portrait-past.png", "art/scene-past.png", dir.root) ==
-          "images.yaml:7:32: warning: the portrait 'art/portrait-past.png' is 1024x1025 pixels; portraits are limited to "
-          "1024 on a side, so the window shows the name alone instead [image-too-large]\n"
-          "images.yaml:11:12: warning: the scene 'art/scene-past.png' is 4097x4096 pixels; scenes are limited to 4096 on a "
-          "side, so the window shows the plain background instead [image-too-large]\n");
+    CHECK(
+        imageReport("art/portrait-past.png", "art/scene-past.png", dir.root) ==
+        "images.yaml:7:32: warning: the portrait 'art/portrait-past.png' is 1024x1025 pixels; portraits are limited to "
+        "1024 on a side, so the window shows the name alone instead [image-too-large]\n"
+        "images.yaml:11:12: warning: the scene 'art/scene-past.png' is 4097x4096 pixels; scenes are limited to 4096 on "
+        "a "
+        "side, so the window shows the plain background instead [image-too-large]\n");
 }
 
 // ---- two machines --------------------------------------------------------------------------
@@ -413,15 +439,17 @@ TEST_CASE("limits: a scenario of 512 KiB goes to another machine, one byte more 
     const std::string at = padded(testing::slurp(testing::testDir() / "data" / "small.yaml"), limits::kMaxScenarioSent);
     REQUIRE(at.size() == 524288);
     const auto offer = [](const std::string& doc) {
-        return nlohmann::json{{"t", "scenario"}, {"yaml", doc},          {"file", "small.yaml"}, {"hash", contentHash(doc)},
-                              {"role", "partner"}, {"hostRole", "you"}, {"hostName", "Alex"},   {"mode", "pass"}};
+        return nlohmann::json{{"t", "scenario"},          {"yaml", doc},       {"file", "small.yaml"},
+                              {"hash", contentHash(doc)}, {"role", "partner"}, {"hostRole", "you"},
+                              {"hostName", "Alex"},       {"mode", "pass"}};
     };
     const net::Offered ok = net::readOffer(offer(at), testing::patterns(), "Sam");
     CHECK(ok.refuse == "");
     CHECK(ok.scenario);
     const net::Offered past = net::readOffer(offer(at + "\n"), testing::patterns(), "Sam");
     CHECK(past.refuse == "the scenario is 524289 bytes; a joining machine accepts at most 524288");
-    CHECK(past.error == "the host's scenario is 524289 bytes; scenarios from another machine are limited to 524288 bytes");
+    CHECK(past.error ==
+          "the host's scenario is 524289 bytes; scenarios from another machine are limited to 524288 bytes");
     CHECK_FALSE(past.scenario);
 
     // The host says so before it listens.
@@ -430,8 +458,9 @@ TEST_CASE("limits: a scenario of 512 KiB goes to another machine, one byte more 
     std::ofstream(file, std::ios::binary) << at << "\n";
     const auto host = testing::runAttune("host '" + file.string() + "'");
     CHECK(host.exitCode == 1);
-    CHECK(host.err == "attune: " + file.string() + " is 524289 bytes; a scenario sent to another machine may be at most "
-                                                   "524288 bytes\n");
+    CHECK(host.err == "attune: " + file.string() +
+                          " is 524289 bytes; a scenario sent to another machine may be at most "
+                          "524288 bytes\n");
 }
 
 // ---- the journal ---------------------------------------------------------------------------
@@ -461,9 +490,10 @@ TEST_CASE("limits: the journal grows to its size limit, the write that would pas
         CHECK(kept > 0);
         CHECK(kept < 1000);
         CHECK(j.bytes() <= limit);
-        CHECK(j.error() == "the journal " + file.string() +
-                               " is full: it has reached its limit of 128 KiB, so nothing more is saved in it; what it holds "
-                               "is kept ('attune journal export' copies it out, and --journal PATH starts another journal)");
+        CHECK(j.error() ==
+              "the journal " + file.string() +
+                  " is full: it has reached its limit of 128 KiB, so nothing more is saved in it; what it holds "
+                  "is kept ('attune journal export' copies it out, and --journal PATH starts another journal)");
         // Nothing half-written, and everything before it still reads.
         CHECK(j.report("").reflections == static_cast<int>(kept));
     }

@@ -74,8 +74,10 @@ const std::shared_ptr<const Scenario>& testScenario() {
 std::string badDiagnostic(const Diagnostics& diags, const std::string& file, std::string_view text) {
     std::vector<std::size_t> lineLengths{0};  // code points per line
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') lineLengths.push_back(0);
-        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++lineLengths.back();
+        if (text[i] == '\n')
+            lineLengths.push_back(0);
+        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+            ++lineLengths.back();
     }
     for (const Diagnostic& d : diags.all()) {
         const std::string line = d.format();
@@ -84,7 +86,8 @@ std::string badDiagnostic(const Diagnostics& diags, const std::string& file, std
         if (d.pos.line < 0 || d.pos.col < 0) return "a diagnostic at a negative position: " + line;
         if (static_cast<std::size_t>(d.pos.line) > lineLengths.size())
             return fmt::format("a diagnostic past the last line ({} lines): {}", lineLengths.size(), line);
-        if (d.pos.line > 0 && static_cast<std::size_t>(d.pos.col) > lineLengths[static_cast<std::size_t>(d.pos.line - 1)] + 1)
+        if (d.pos.line > 0 &&
+            static_cast<std::size_t>(d.pos.col) > lineLengths[static_cast<std::size_t>(d.pos.line - 1)] + 1)
             return fmt::format("a diagnostic past the end of its line ({} characters): {}",
                                lineLengths[static_cast<std::size_t>(d.pos.line - 1)], line);
         if (text::firstInvalidUtf8(line)) return "a diagnostic that is not UTF-8: " + line;
@@ -204,7 +207,8 @@ std::string readMessage(const net::Bytes& plain, bool host, bool& failed) {
         failed = true;  // the link fails: "not padded as Attune pads" or "does not understand"
         return {};
     }
-    if (!m->is_object() || !m->contains("t") || !(*m)["t"].is_string()) return "decodeMessage let through a message without a type";
+    if (!m->is_object() || !m->contains("t") || !(*m)["t"].is_string())
+        return "decodeMessage let through a message without a type";
     if ((*m)["t"] == "ping") return {};
     // During play (Game's listener).
     const net::PlayMessage got = net::readPlayMessage(*m, host);
@@ -273,7 +277,8 @@ std::string condition(const std::uint8_t* data, std::size_t size) {
     for (const expr::Term& t : e.terms)
         if (t.a >= n || t.b >= n || t.offset < 0 || static_cast<std::size_t>(t.offset) > src.size())
             return "a term points outside the condition";
-    if (!expr::resolve(e, names.names, locate, diags)) return diags.hasErrors() ? problem : "resolve failed without an error";
+    if (!expr::resolve(e, names.names, locate, diags))
+        return diags.hasErrors() ? problem : "resolve failed without an error";
     if (!problem.empty()) return problem;
     // Evaluated in a few states, as a session would.
     for (int round = 0; round < 3; ++round) {
@@ -336,9 +341,9 @@ std::string protocol(const std::uint8_t* data, std::size_t size) {
     // The first byte: how the bytes arrive and what reads them.
     const std::uint8_t how = data[0];
     const std::size_t chunk = 1u + (how & 0x1fu);  // bytes per read, alternating with short reads
-    const bool pairing = (how & 0x20u) != 0;        // first the pairing's two frames, under its limit
-    const bool sealed = (how & 0x40u) != 0;         // the first frame is the peer's stream header, the rest sealed
-    const bool host = (how & 0x80u) != 0;           // read as the host (else as a joiner)
+    const bool pairing = (how & 0x20u) != 0;       // first the pairing's two frames, under its limit
+    const bool sealed = (how & 0x40u) != 0;        // the first frame is the peer's stream header, the rest sealed
+    const bool host = (how & 0x80u) != 0;          // read as the host (else as a joiner)
     net::FrameReader reader(pairing ? 256 : net::kMaxFrame);
     net::Channel channel(fixedKey(), host ? net::Channel::Side::Host : net::Channel::Side::Joiner);
     std::size_t limit = pairing ? 256 : net::kMaxFrame;

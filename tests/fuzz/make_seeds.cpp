@@ -88,14 +88,18 @@ int main(int argc, char** argv) {
     yaml = yaml.substr(0, yaml.find("\ntests:") + 1);
     const LoadResult offered = loadScenarioText(yaml, "small.yaml", lib);
     if (!offered.scenario) return 1;
-    const json offer{{"t", "scenario"}, {"file", "small.yaml"}, {"yaml", yaml}, {"hash", offered.scenario->contentHash},
-                     {"role", "you"},   {"hostRole", "partner"}, {"hostName", "Robin"}, {"mode", "pass"}};
+    const json offer{
+        {"t", "scenario"}, {"file", "small.yaml"},  {"yaml", yaml},        {"hash", offered.scenario->contentHash},
+        {"role", "you"},   {"hostRole", "partner"}, {"hostName", "Robin"}, {"mode", "pass"}};
     json offerResume = offer;
     offerResume["resume"] = storyOn;
     offerResume["mode"] = "mirror";
     const std::vector<json> joinerReads{{{"t", "ping"}},
                                         {{"t", "step"}, {"at", 1}, {"node", "first-reply"}, {"choice", "protest"}},
-                                        {{"t", "step"}, {"at", 3}, {"node", "second-chance"}, {"choice", "partner-soften"},
+                                        {{"t", "step"},
+                                         {"at", 3},
+                                         {"node", "second-chance"},
+                                         {"choice", "partner-soften"},
                                          {"mirror", "partner-defend"}},
                                         {{"t", "error"}, {"why", "the story so far did not replay here"}},
                                         {{"t", "bye"}}};
@@ -123,10 +127,12 @@ int main(int argc, char** argv) {
         append(b, net::frame(hello));
         append(b, net::frame(net::Bytes(32, 0x11)));
         net::Bytes sealed = b;
-        append(b, net::frame(*net::pad(json{{"t", "step"}, {"at", 1}, {"node", "first-reply"}, {"choice", "breathe"}}.dump())));
+        append(b, net::frame(*net::pad(
+                      json{{"t", "step"}, {"at", 1}, {"node", "first-reply"}, {"choice", "breathe"}}.dump())));
         write(proto / "pairing.bin", b);
         sealed[0] |= 0x40;
-        const net::Bytes rest = stream(0, {{{"t", "step"}, {"at", 1}, {"node", "first-reply"}, {"choice", "breathe"}}}, &host);
+        const net::Bytes rest =
+            stream(0, {{{"t", "step"}, {"at", 1}, {"node", "first-reply"}, {"choice", "breathe"}}}, &host);
         sealed.insert(sealed.end(), rest.begin() + 1, rest.end());
         write(proto / "pairing-sealed.bin", sealed);
     }
@@ -147,8 +153,10 @@ int main(int argc, char** argv) {
         const Session done = [&] {
             Playthrough q = Playthrough::borrowing(*small);
             while (q.state() == Session::State::Line || q.state() == Session::State::Decision) {
-                if (q.state() == Session::State::Line) q.advance();
-                else q.choose(q.session().visibleChoices().back());
+                if (q.state() == Session::State::Line)
+                    q.advance();
+                else
+                    q.choose(q.session().visibleChoices().back());
             }
             return q.session();
         }();

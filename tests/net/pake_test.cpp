@@ -21,7 +21,8 @@ Bytes hex(std::string_view h) {
     std::string digits;
     for (char c : h)
         if (c != ' ' && c != '\n') digits += c;
-    for (std::size_t i = 0; i + 1 < digits.size(); i += 2) out.push_back(static_cast<std::uint8_t>(std::stoi(digits.substr(i, 2), nullptr, 16)));
+    for (std::size_t i = 0; i + 1 < digits.size(); i += 2)
+        out.push_back(static_cast<std::uint8_t>(std::stoi(digits.substr(i, 2), nullptr, 16)));
     return out;
 }
 

@@ -56,11 +56,12 @@ void type(ui::App& app, const std::string& utf8) {
         sf::Event k{};
         k.type = sf::Event::KeyPressed;
         const std::uint32_t c = s[i];
-        k.key.code = c >= '0' && c <= '9'   ? static_cast<sf::Keyboard::Key>(sf::Keyboard::Num0 + static_cast<int>(c - '0'))
-                     : c >= 'a' && c <= 'z' ? static_cast<sf::Keyboard::Key>(sf::Keyboard::A + static_cast<int>(c - 'a'))
-                     : c >= 'A' && c <= 'Z' ? static_cast<sf::Keyboard::Key>(sf::Keyboard::A + static_cast<int>(c - 'A'))
-                     : c == ' '             ? sf::Keyboard::Space
-                                            : sf::Keyboard::Unknown;
+        k.key.code =
+            c >= '0' && c <= '9'   ? static_cast<sf::Keyboard::Key>(sf::Keyboard::Num0 + static_cast<int>(c - '0'))
+            : c >= 'a' && c <= 'z' ? static_cast<sf::Keyboard::Key>(sf::Keyboard::A + static_cast<int>(c - 'a'))
+            : c >= 'A' && c <= 'Z' ? static_cast<sf::Keyboard::Key>(sf::Keyboard::A + static_cast<int>(c - 'A'))
+            : c == ' '             ? sf::Keyboard::Space
+                                   : sf::Keyboard::Unknown;
         k.key.shift = c >= 'A' && c <= 'Z';
         app.post(k);
         sf::Event e{};

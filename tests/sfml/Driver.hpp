@@ -27,11 +27,11 @@ struct Open {
     int port = 47474;   ///< 0: a port the system picks
     std::string code, name;
     // The journal and the practices.
-    std::string journal;       ///< a journal file instead of the run's
-    std::string practice;      ///< with the breathe screen: which practice
-    float practiceAt = -1;     ///< seconds into it
-    bool checkins = true;      ///< the setting
-    bool watch = false;        ///< --watch: `scenario` is a file, loaded again at each save
+    std::string journal;    ///< a journal file instead of the run's
+    std::string practice;   ///< with the breathe screen: which practice
+    float practiceAt = -1;  ///< seconds into it
+    bool checkins = true;   ///< the setting
+    bool watch = false;     ///< --watch: `scenario` is a file, loaded again at each save
 };
 
 /// Writes the settings file for `o`, then opens the window as `attune` would.

@@ -36,8 +36,8 @@ TEST_CASE("window flags with a bad value are usage errors") {
 TEST_CASE("regression: a library scenario can also be opened by its file path") {
     std::string out, err;
     const std::string png = (std::filesystem::temp_directory_path() / "attune-by-path.png").string();
-    CHECK(testing::runBinary("", "--screenshot '" + png + "' --scenario scenarios/late-text.yaml --screen play", "", out, err) ==
-          0);
+    CHECK(testing::runBinary("", "--screenshot '" + png + "' --scenario scenarios/late-text.yaml --screen play", "",
+                             out, err) == 0);
     CHECK(err.empty());
     CHECK(std::filesystem::exists(png));
     std::filesystem::remove(png);

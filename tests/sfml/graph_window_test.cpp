@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 TEST_CASE("the story map: the current node ringed, a click reads a node, Play from here goes there") {
     // An author's tool: offered while watching the file being written.
     const fs::path file = fs::temp_directory_path() / fmt::format("attune-map-small-{}.yaml", ::getpid());
-    fs::copy_file(fs::path(ATTUNE_SOURCE_DIR) / "tests" / "data" / "small.yaml", file, fs::copy_options::overwrite_existing);
+    fs::copy_file(fs::path(ATTUNE_SOURCE_DIR) / "tests" / "data" / "small.yaml", file,
+                  fs::copy_options::overwrite_existing);
     testing::Open o(file.string(), "protest");
     o.watch = true;
     auto app = testing::open(o);
@@ -45,8 +46,8 @@ TEST_CASE("the story map: the current node ringed, a click reads a node, Play fr
     // The ring's top edge: 6 points above the node, 3 wide.
     const float ringY = here.y - (static_cast<float>(h) / 2 + 4.5f) * g->zoom();
     const sf::Image shot = app->capture();
-    const sf::Color accent = app->context().theme.color.accent, c = shot.getPixel(static_cast<unsigned>(here.x),
-                                                                                   static_cast<unsigned>(std::round(ringY)));
+    const sf::Color accent = app->context().theme.color.accent,
+                    c = shot.getPixel(static_cast<unsigned>(here.x), static_cast<unsigned>(std::round(ringY)));
     CHECK(std::abs(c.r - accent.r) + std::abs(c.g - accent.g) + std::abs(c.b - accent.b) < 60);
     // A click on a node opens its card: the fewest picks that reach it.
     const sf::Vector2f target = g->onScreen(s.nodeIndex("open-talk"));
@@ -97,7 +98,8 @@ TEST_CASE("a person's own practice gets no map: G does nothing, so no pick is ma
 
 TEST_CASE("the story map of a story too large to draw says so, and closes") {
     const fs::path file = fs::temp_directory_path() / fmt::format("attune-map-{}.yaml", ::getpid());
-    REQUIRE(std::system(fmt::format("python3 '{}/bench/gen_scenario.py' 700 > '{}'", ATTUNE_SOURCE_DIR, file.string()).c_str()) == 0);
+    REQUIRE(std::system(fmt::format("python3 '{}/bench/gen_scenario.py' 700 > '{}'", ATTUNE_SOURCE_DIR, file.string())
+                            .c_str()) == 0);
     testing::Open o(file.string());
     o.watch = true;
     auto app = testing::open(o);
@@ -106,8 +108,9 @@ TEST_CASE("the story map of a story too large to draw says so, and closes") {
     auto* g = app->find<ui::GraphScreen>();
     REQUIRE(g);
     CHECK_FALSE(g->busy());
-    CHECK(g->error() == "this story has 700 nodes, and the map is drawn for up to 250 (attune graph FILE --format svg "
-                        "lays out any size, given time)");
+    CHECK(g->error() ==
+          "this story has 700 nodes, and the map is drawn for up to 250 (attune graph FILE --format svg "
+          "lays out any size, given time)");
     CHECK(testing::layoutProblems(*app) == "");
     testing::press(*app, sf::Keyboard::Escape);
     CHECK(std::string(app->top()->name()) == "play");

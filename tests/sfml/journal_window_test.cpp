@@ -69,9 +69,12 @@ void openLateText(ui::App& app) {
 void playToDebrief(ui::App& app) {
     auto& p = testing::play(app);
     for (int i = 0; i < 400 && top(app) != "debrief"; ++i) {
-        if (app.top() != &p) testing::press(app, sf::Keyboard::Escape);  // a card, a breathing pause
-        else if (p.mode() == ui::PlayScreen::Mode::Decision) testing::press(app, sf::Keyboard::Num1);
-        else testing::press(app, sf::Keyboard::Enter);
+        if (app.top() != &p)
+            testing::press(app, sf::Keyboard::Escape);  // a card, a breathing pause
+        else if (p.mode() == ui::PlayScreen::Mode::Decision)
+            testing::press(app, sf::Keyboard::Num1);
+        else
+            testing::press(app, sf::Keyboard::Enter);
     }
     REQUIRE(top(app) == "debrief");
 }
@@ -99,7 +102,8 @@ TEST_CASE("the check-in before a story is kept with the playthrough its first pi
     REQUIRE(top(*app) == "play");
     CHECK(j.rows("SELECT moment, activation, word, playthrough FROM checkins").empty());  // kept at the first pick
     auto& p = testing::play(*app);
-    for (int i = 0; i < 50 && p.mode() != ui::PlayScreen::Mode::Decision; ++i) testing::press(*app, sf::Keyboard::Space);
+    for (int i = 0; i < 50 && p.mode() != ui::PlayScreen::Mode::Decision; ++i)
+        testing::press(*app, sf::Keyboard::Space);
     testing::press(*app, sf::Keyboard::Num1);
     CHECK(j.rows("SELECT c.moment, c.activation, c.word, p.scenario FROM checkins c JOIN playthroughs p ON p.id = "
                  "c.playthrough") == std::vector<std::string>{"before|6|tense|late-text"});
@@ -147,8 +151,9 @@ TEST_CASE("after the debrief, the check-in and note once on the way out, and Esc
     testing::press(*app, sf::Keyboard::Enter);
     CHECK(top(*app) == "library");
     CHECK(j.rows("SELECT moment, activation, word FROM checkins") == std::vector<std::string>{"after|3|lighter"});
-    CHECK(j.rows("SELECT r.noticed, r.needed, p.state FROM reflections r JOIN playthroughs p ON p.id = r.playthrough") ==
-          std::vector<std::string>{"my shoulders let go|to be asked, not guessed at|ended"});
+    CHECK(
+        j.rows("SELECT r.noticed, r.needed, p.state FROM reflections r JOIN playthroughs p ON p.id = r.playthrough") ==
+        std::vector<std::string>{"my shoulders let go|to be asked, not guessed at|ended"});
 
     // Once more, leaving by Play again (P): the P's own character does not land in the word,
     // and Esc at the check-in after skips it all.
@@ -232,8 +237,10 @@ TEST_CASE("a breathing point in a story is kept as a practice of that playthroug
     REQUIRE(top(*app) == "breathe");
     app->find<ui::BreatheScreen>()->advance(12);
     testing::press(*app, sf::Keyboard::Escape);
-    CHECK(j.rows("SELECT x.practice, x.seconds, p.scenario FROM practices x JOIN playthroughs p ON p.id = x.playthrough") ==
-          std::vector<std::string>{"grounding|12|late-text"});
+    CHECK(
+        j.rows(
+            "SELECT x.practice, x.seconds, p.scenario FROM practices x JOIN playthroughs p ON p.id = x.playthrough") ==
+        std::vector<std::string>{"grounding|12|late-text"});
 }
 
 TEST_CASE("the progress screen opens from the library and says what the journal holds") {
@@ -285,7 +292,8 @@ TEST_CASE("with Sound on, a practice is heard: the tones reach a real OpenAL dev
     fs::remove_all(dir);
     fs::create_directories(dir / "config" / "attune");
     std::ofstream(dir / "config" / "attune" / "settings.yaml") << "sound: true\nreduced-motion: true\n";
-    std::ofstream(dir / "alsoft.conf") << "[general]\ndrivers = wave\n[wave]\nfile = " << (dir / "heard.wav").string() << "\n";
+    std::ofstream(dir / "alsoft.conf") << "[general]\ndrivers = wave\n[wave]\nfile = " << (dir / "heard.wav").string()
+                                       << "\n";
     const std::string cmd = fmt::format(
         "cd '{0}' && ALSOFT_CONF='{0}/alsoft.conf' XDG_CONFIG_HOME='{0}/config' XDG_DATA_HOME='{0}/data' "
         "timeout 4 '{1}' --screen breathe --practice sigh > '{0}/out.txt' 2> '{0}/err.txt'",
@@ -324,11 +332,13 @@ TEST_CASE("the check-in and note after fit the window at the largest text size, 
         testing::press(*app, sf::Keyboard::Tab);
         testing::type(*app, "overwhelmed but here");
         testing::press(*app, sf::Keyboard::Tab);
-        testing::type(*app, "a heavy chest and hot face, then my hands went cold when she said she needed space tonight, "
-                            "and I noticed I was holding my breath most of the time without knowing it at all");
+        testing::type(*app,
+                      "a heavy chest and hot face, then my hands went cold when she said she needed space tonight, "
+                      "and I noticed I was holding my breath most of the time without knowing it at all");
         testing::press(*app, sf::Keyboard::Tab);
-        testing::type(*app, "to hear that a pause is not an ending, and to be asked what I wanted instead of guessed at "
-                            "by someone who was already halfway out of the door and tired as well");
+        testing::type(*app,
+                      "to hear that a pause is not an ending, and to be asked what I wanted instead of guessed at "
+                      "by someone who was already halfway out of the door and tired as well");
         const std::string problems = testing::layoutProblems(*app);
         CHECK_MESSAGE(problems.empty(), w << "x" << h << ":\n" << problems);
     }
@@ -391,7 +401,8 @@ void stroke(ui::App& app, sf::Keyboard::Key k, char c) {
 }
 }  // namespace
 
-TEST_CASE("on the scale, 1 then 0 is ten, and anything between ends it, and the key that opened a screen types nothing") {
+TEST_CASE(
+    "on the scale, 1 then 0 is ten, and anything between ends it, and the key that opened a screen types nothing") {
     testing::Open o{"", "", "checkin"};
     auto app = testing::open(o);
     auto* c = app->find<ui::CheckinScreen>();
@@ -417,7 +428,8 @@ TEST_CASE("in a story, Take a breath opens the toolbox, and its practice returns
     o.journal = j.file.string();
     auto app = testing::open(o);
     auto& p = testing::play(*app);
-    for (int i = 0; i < 50 && p.mode() != ui::PlayScreen::Mode::Decision; ++i) testing::press(*app, sf::Keyboard::Space);
+    for (int i = 0; i < 50 && p.mode() != ui::PlayScreen::Mode::Decision; ++i)
+        testing::press(*app, sf::Keyboard::Space);
     testing::press(*app, sf::Keyboard::B);  // Alex is above the window at the first decision
     REQUIRE(top(*app) == "toolbox");
     testing::press(*app, sf::Keyboard::Num3);  // grounding
@@ -426,6 +438,8 @@ TEST_CASE("in a story, Take a breath opens the toolbox, and its practice returns
     testing::press(*app, sf::Keyboard::Escape);
     CHECK(top(*app) == "play");
     testing::press(*app, sf::Keyboard::Num2);  // a pick begins the row; the practice came before it
-    CHECK(j.rows("SELECT x.practice, x.seconds, p.scenario FROM practices x JOIN playthroughs p ON p.id = x.playthrough") ==
-          std::vector<std::string>{"grounding|15|late-text"});
+    CHECK(
+        j.rows(
+            "SELECT x.practice, x.seconds, p.scenario FROM practices x JOIN playthroughs p ON p.id = x.playthrough") ==
+        std::vector<std::string>{"grounding|15|late-text"});
 }

@@ -86,8 +86,8 @@ bool until(ui::App& app, F done, float seconds = 20.f) {
 
 TEST_CASE("a window joins a terminal host by its address and code, and both reach the same ending") {
     const int port = freshPort();
-    Peer host(fmt::format("host scenarios/late-text.yaml --port {} --code 482913 --name Jo --script {}", port,
-                          kHostPicks));
+    Peer host(
+        fmt::format("host scenarios/late-text.yaml --port {} --code 482913 --name Jo --script {}", port, kHostPicks));
     sf::sleep(sf::milliseconds(300));
     auto app = attune::testing::open(Open{"", "", "join"});
     REQUIRE(std::string(app->top()->name()) == "join");
@@ -138,8 +138,9 @@ TEST_CASE("a window hosts: its code and port on screen, a terminal joiner, mirro
     CHECK(shown.find(fmt::format(":{}", port)) != std::string::npos);
     CHECK(shown.find("Waiting for the other machine") != std::string::npos);
     CHECK(attune::testing::layoutProblems(*app) == "");
-    const char* maya = "gentle-opening,sam-defends,own-it,sam-meets-repair,still-want-me,sam-validates,ask-for-text,"
-                       "sam-offers-text,warm-close";
+    const char* maya =
+        "gentle-opening,sam-defends,own-it,sam-meets-repair,still-want-me,sam-validates,ask-for-text,"
+        "sam-offers-text,warm-close";
     Peer join(fmt::format("join 127.0.0.1:{} --code 482913 --name Maya --script {}", port, maya));
     REQUIRE(until(*app, [&] { return app->find<ui::PlayScreen>() != nullptr; }));
     ui::PlayScreen& p = attune::testing::play(*app);
@@ -164,7 +165,8 @@ TEST_CASE("a window hosts: its code and port on screen, a terminal joiner, mirro
 TEST_CASE("a host that leaves mid-story is told on the joiner's screen, and a wrong code is told on the form") {
     const int port = freshPort();
     {
-        Peer host(fmt::format("host scenarios/late-text.yaml --port {} --code 482913 --name Jo --script sharp-reply", port));
+        Peer host(
+            fmt::format("host scenarios/late-text.yaml --port {} --code 482913 --name Jo --script sharp-reply", port));
         sf::sleep(sf::milliseconds(300));
         Open o{"", "", "join"};
         auto app = attune::testing::open(o);
@@ -177,7 +179,8 @@ TEST_CASE("a host that leaves mid-story is told on the joiner's screen, and a wr
         p.playNet({Pick{0, "sam-defends", {}}});
         REQUIRE(until(*app, [&] { return app->find<ui::NoticeScreen>() != nullptr; }));
         CHECK(app->find<ui::NoticeScreen>()->shownText() ==
-              "Jo left\nJo left before the end. Your steps so far stay in your journal, unfinished.\nBack to the library");
+              "Jo left\nJo left before the end. Your steps so far stay in your journal, unfinished.\nBack to the "
+              "library");
         CHECK(attune::testing::layoutProblems(*app) == "");
         press(*app, sf::Keyboard::Escape);
         CHECK(std::string(app->top()->name()) == "library");

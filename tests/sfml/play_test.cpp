@@ -200,7 +200,7 @@ TEST_CASE("a choice with breathe: true opens the breathing pause, which can be s
 
 TEST_CASE("the breathing pause lasts about a minute and then goes on by itself") {
     auto app = atFirstDecision();
-    press(*app, sf::Keyboard::B);  // Alex is at 72, above the window: the button is there
+    press(*app, sf::Keyboard::B);                           // Alex is at 72, above the window: the button is there
     REQUIRE(std::string(app->top()->name()) == "toolbox");  // any practice, from the toolbox
     press(*app, sf::Keyboard::Num1);
     REQUIRE(std::string(app->top()->name()) == "breathe");
@@ -390,7 +390,8 @@ TEST_CASE("regression: rewinding from an ending and reaching it again records on
 
 TEST_CASE("regression: the debrief can lay itself out again while replay buttons are focusable") {
     testing::Open o{"late-text",
-                    "sharp-reply,sam-defends,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,sam-offers-text,warm-close",
+                    "sharp-reply,sam-defends,own-it,sam-meets-repair,name-fear,sam-validates,ask-for-text,sam-offers-"
+                    "text,warm-close",
                     "debrief"};
     o.width = 1024;
     o.height = 768;
@@ -409,8 +410,8 @@ TEST_CASE("regression: the debrief can lay itself out again while replay buttons
 TEST_CASE("regression: a theme filter that matches nothing offers nothing to play") {
     const auto dir = std::filesystem::temp_directory_path() / "attune-one-scenario";
     std::filesystem::create_directories(dir);
-    std::filesystem::copy_file(std::filesystem::path(ATTUNE_SOURCE_DIR) / "scenarios" / "late-text.yaml", dir / "late-text.yaml",
-                               std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file(std::filesystem::path(ATTUNE_SOURCE_DIR) / "scenarios" / "late-text.yaml",
+                               dir / "late-text.yaml", std::filesystem::copy_options::overwrite_existing);
     ::setenv("ATTUNE_SCENARIOS", dir.c_str(), 1);
     auto app = testing::open({"", "", "library"});
     ::unsetenv("ATTUNE_SCENARIOS");
@@ -426,7 +427,9 @@ TEST_CASE("regression: a theme filter that matches nothing offers nothing to pla
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("the library comes from its index, and a story that broke after the index was written shows its errors when opened") {
+TEST_CASE(
+    "the library comes from its index, and a story that broke after the index was written shows its errors when "
+    "opened") {
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / ("attune-index-window-" + std::to_string(::getpid()));
     fs::remove_all(dir);

@@ -24,7 +24,8 @@ Open couple(const char* mode, const char* script = "", const char* screen = "pla
 /// Every choice text shown at the current decision, and the card texts of the last pick.
 std::vector<std::string> choiceTexts(const Session& s) {
     std::vector<std::string> out;
-    for (int i : s.visibleChoices()) out.push_back(s.scenario().substitute(s.node().choices[static_cast<std::size_t>(i)].text));
+    for (int i : s.visibleChoices())
+        out.push_back(s.scenario().substitute(s.node().choices[static_cast<std::size_t>(i)].text));
     return out;
 }
 
@@ -165,7 +166,7 @@ TEST_CASE("trying the secure option from a card replays it for the same chooser,
     auto app = testing::open(couple("pass"));
     auto& p = testing::play(*app);
     toJosTurn(*app);
-    press(*app, sf::Keyboard::Num3);   // sharp-reply; Jo's card, the hand-off to Maya beneath it
+    press(*app, sf::Keyboard::Num3);  // sharp-reply; Jo's card, the hand-off to Maya beneath it
     REQUIRE(std::string(app->top()->name()) == "coach");
     press(*app, sf::Keyboard::Y);  // try the secure option: Jo's own moment again
     testing::frames(*app, 3);
@@ -192,7 +193,7 @@ TEST_CASE("mirror mode: a breathing pause the owner takes is taken for both, wit
     auto app = testing::open(couple("mirror"));
     auto& p = testing::play(*app);
     toJosTurn(*app);
-    press(*app, sf::Keyboard::Num1);   // the breath
+    press(*app, sf::Keyboard::Num1);  // the breath
     CHECK_FALSE(p.playthrough().awaitingSecondAnswer());
     CHECK(p.playthrough().rounds().empty());
     CHECK(std::string(app->top()->name()) == "breathe");

@@ -66,13 +66,17 @@ TEST_CASE("window --watch: kept step, errors over the story and then fixed, Clos
     // A save in place.
     const std::string edited = replaced(good, "Why is that never enough?", "Is that not enough?");
     std::ofstream(file) << edited;
-    REQUIRE(until(*app, [&] { return testing::play(*app).watchNote() != "Each save plays here at once, from where the story stands."; }));
+    REQUIRE(until(*app, [&] {
+        return testing::play(*app).watchNote() != "Each save plays here at once, from where the story stands.";
+    }));
     CHECK(withoutTime(testing::play(*app).watchNote()) ==
           "Reloaded at HH:MM:SS. Your 1 pick was replayed; the story stands where it was.");
     const ui::PlayScreen& kept = testing::play(*app);
     CHECK(kept.session().node().id == "second-chance");
-    CHECK(kept.playthrough().scenario().nodes[static_cast<std::size_t>(kept.playthrough().scenario().nodeIndex("defensive"))].text ==
-          "I said my phone died. Is that not enough?");
+    CHECK(kept.playthrough()
+              .scenario()
+              .nodes[static_cast<std::size_t>(kept.playthrough().scenario().nodeIndex("defensive"))]
+              .text == "I said my phone died. Is that not enough?");
     CHECK(testing::layoutProblems(*app) == "");
 
     // A save with an error: the diagnostics over the story, word for word.
@@ -82,7 +86,8 @@ TEST_CASE("window --watch: kept step, errors over the story and then fixed, Clos
     REQUIRE(d);
     REQUIRE(d->diagnostics().all().size() == 1);
     CHECK(d->diagnostics().all()[0].format() ==
-          file.string() + ":46:15: error: 'next' goes to unknown node 'distanse' (did you mean 'distance'?) [dangling-next]");
+          file.string() +
+              ":46:15: error: 'next' goes to unknown node 'distanse' (did you mean 'distance'?) [dangling-next]");
     CHECK(testing::layoutProblems(*app) == "");
     CHECK(app->find<ui::PlayScreen>()->session().node().id == "second-chance");  // waiting beneath
     // The fix: the list goes, and the story goes on where it stood.
@@ -104,9 +109,10 @@ TEST_CASE("window --watch: kept step, errors over the story and then fixed, Clos
                                                    "choose: [protest]", "choose: [protest-loudly]");
     fs::rename(dir / ".s.yaml.new", file);
     REQUIRE(until(*app, [&] { return testing::play(*app).session().node().id != "second-chance"; }));
-    CHECK(withoutTime(testing::play(*app).watchNote()) ==
-          "Reloaded at HH:MM:SS. Started again from the beginning: step 1: the choice 'protest' at node 'first-reply' no "
-          "longer exists or is not shown there.");
+    CHECK(
+        withoutTime(testing::play(*app).watchNote()) ==
+        "Reloaded at HH:MM:SS. Started again from the beginning: step 1: the choice 'protest' at node 'first-reply' no "
+        "longer exists or is not shown there.");
     CHECK(testing::play(*app).playthrough().picks().empty());
     CHECK(testing::layoutProblems(*app) == "");
     app.reset();

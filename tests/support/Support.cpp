@@ -49,7 +49,8 @@ std::string compareGolden(const fs::path& golden, const std::string& actual) {
         std::ofstream(golden, std::ios::binary) << actual;
         return {};
     }
-    if (!fs::exists(golden)) return fmt::format("missing golden file {} (record with ATTUNE_REGOLD=1)", golden.string());
+    if (!fs::exists(golden))
+        return fmt::format("missing golden file {} (record with ATTUNE_REGOLD=1)", golden.string());
     const std::string expected = slurp(golden);
     if (expected == actual) return {};
     std::istringstream e(expected), a(actual);
@@ -74,7 +75,8 @@ Run runAttune(const std::string& args, const std::string& input) {
     std::ofstream(in, std::ios::binary) << input;
     // A private home for the journal, settings and library index, so tests never touch the user's.
     const std::string cmd = fmt::format(
-        "cd '{}' && XDG_DATA_HOME='{}/data' XDG_CONFIG_HOME='{}/config' XDG_CACHE_HOME='{}/cache' '{}' {} < '{}' > '{}' 2> '{}'",
+        "cd '{}' && XDG_DATA_HOME='{}/data' XDG_CONFIG_HOME='{}/config' XDG_CACHE_HOME='{}/cache' '{}' {} < '{}' > "
+        "'{}' 2> '{}'",
         testDir().string(), tmp.string(), tmp.string(), tmp.string(), ATTUNE_BINARY, args, in.string(), out.string(),
         err.string());
     const int status = std::system(cmd.c_str());

@@ -6,7 +6,7 @@
 namespace attune {
 class PatternLibrary;
 struct Scenario;
-}
+}  // namespace attune
 
 namespace attune::testing {
 
@@ -37,9 +37,9 @@ Run runAttune(const std::string& args, const std::string& input = {});
 
 }  // namespace attune::testing
 
-#define CHECK_GOLDEN(path, actual)                                            \
-    do {                                                                      \
+#define CHECK_GOLDEN(path, actual)                                                     \
+    do {                                                                               \
         const std::string golden_diff_ = attune::testing::compareGolden(path, actual); \
-        INFO(golden_diff_);                                                   \
-        CHECK(golden_diff_.empty());                                          \
+        INFO(golden_diff_);                                                            \
+        CHECK(golden_diff_.empty());                                                   \
     } while (0)

@@ -31,9 +31,10 @@ void decision(const Scenario& s, const Node& n, const PatternLibrary& lib, Diagn
         }
         const Pattern* p = c.pattern.empty() ? nullptr : lib.resolve(s, c.pattern);
         if (*c.style != Style::Secure && c.why.empty() && !p)
-            d.warning(c.pos, "missing-explanation",
-                      fmt::format("this {} choice has neither 'why' nor 'pattern', so the player would get no explanation",
-                                  name(*c.style)));
+            d.warning(
+                c.pos, "missing-explanation",
+                fmt::format("this {} choice has neither 'why' nor 'pattern', so the player would get no explanation",
+                            name(*c.style)));
         if (p && p->id == "freeze")
             d.error(c.patternPos, "freeze-as-choice",
                     "freeze is a state the body enters, not a choice: send the story to a node whose effects take the "
@@ -52,10 +53,11 @@ void decision(const Scenario& s, const Node& n, const PatternLibrary& lib, Diagn
     int options = 0;  // what a person can say or do here; a breathing pause is not one of them
     for (const Choice& c : n.choices) options += c.breathe ? 0 : 1;
     if (options < 3)
-        d.warning(n.pos, "few-options",
-                  fmt::format("the decision at node '{}' offers {} option{}; give '{}' at least three (a secure one, and "
-                              "anxious, avoidant or disorganised ones where they fit) so the role is worth playing",
-                              n.id, options, options == 1 ? "" : "s", n.by));
+        d.warning(
+            n.pos, "few-options",
+            fmt::format("the decision at node '{}' offers {} option{}; give '{}' at least three (a secure one, and "
+                        "anxious, avoidant or disorganised ones where they fit) so the role is worth playing",
+                        n.id, options, options == 1 ? "" : "s", n.by));
     if (!secure)
         d.warning(n.pos, "no-secure-option",
                   fmt::format("the decision at node '{}' offers no secure option to practise", n.id));
@@ -70,13 +72,14 @@ void zoneClaim(const Pattern& p, Pos at, std::string_view field, std::string_vie
         if (zone && c.zone == *zone) continue;
         if (zone)
             d.warning(at, "zone-claim",
-                      fmt::format("the '{}' body of pattern '{}' says \"{}\", which claims the zone '{}'", key(*zone), p.id,
-                                  c.phrase, key(c.zone)));
+                      fmt::format("the '{}' body of pattern '{}' says \"{}\", which claims the zone '{}'", key(*zone),
+                                  p.id, c.phrase, key(c.zone)));
         else
-            d.warning(at, "zone-claim",
-                      fmt::format("the '{}' of pattern '{}' says \"{}\", which claims the zone '{}', but it is shown in "
-                                  "every zone; move it into a zoned body (above, inside, below)",
-                                  field, p.id, c.phrase, key(c.zone)));
+            d.warning(
+                at, "zone-claim",
+                fmt::format("the '{}' of pattern '{}' says \"{}\", which claims the zone '{}', but it is shown in "
+                            "every zone; move it into a zoned body (above, inside, below)",
+                            field, p.id, c.phrase, key(c.zone)));
         return;  // one report per text
     }
 }
@@ -89,7 +92,8 @@ void checkPatterns(const std::vector<Pattern>& patterns, Diagnostics& d) {
         const auto at = [&p](Pos x) { return x.line > 0 ? x : p.pos; };
         zoneClaim(p, at(p.whatPos), "what", p.what, std::nullopt, d);
         zoneClaim(p, at(p.needPos), "need", p.need, std::nullopt, d);
-        if (!p.zoned) zoneClaim(p, at(p.bodyPos), "body", p.body, std::nullopt, d);
+        if (!p.zoned)
+            zoneClaim(p, at(p.bodyPos), "body", p.body, std::nullopt, d);
         else
             for (Zone z : kZones)
                 zoneClaim(p, at(p.zoneBodyPos[static_cast<std::size_t>(z)]), "body", p.bodyFor(z), z, d);
@@ -101,7 +105,8 @@ void checkChoices(const Scenario& s, const PatternLibrary& lib, Diagnostics& d) 
     for (const Node& n : s.nodes) {
         if (!n.next.empty() && n.next.back().cond)
             d.warning(n.next.back().pos, "no-fallback",
-                      fmt::format("the last 'next' branch of node '{}' has an 'if'; when none holds the story is stuck", n.id));
+                      fmt::format("the last 'next' branch of node '{}' has an 'if'; when none holds the story is stuck",
+                                  n.id));
         for (const Choice& c : n.choices) {
             if (!c.next.empty() && c.next.back().cond)
                 d.warning(c.next.back().pos, "no-fallback",
@@ -117,10 +122,11 @@ void checkChoices(const Scenario& s, const PatternLibrary& lib, Diagnostics& d) 
         for (const Choice& c : n.choices)
             for (const Branch& b : c.next)
                 if (b.to == n.id) {
-                    d.warning(b.pos, "reentry-effects",
-                              fmt::format("this choice comes back to node '{}', whose effects apply again on every entry; "
-                                          "move them onto the choices or a node before it",
-                                          n.id));
+                    d.warning(
+                        b.pos, "reentry-effects",
+                        fmt::format("this choice comes back to node '{}', whose effects apply again on every entry; "
+                                    "move them onto the choices or a node before it",
+                                    n.id));
                     break;
                 }
     }

@@ -36,7 +36,6 @@ std::uint64_t stateKey(const Session& s, int visitCap) {
     return h;
 }
 
-
 /// How a state was first reached: enough to name the picks, without keeping its Session.
 struct Trail {
     int parent = -1;
@@ -108,7 +107,8 @@ bool explore(const Scenario& s, const std::function<void(const Session&, const s
                 break;
             }
             case Session::State::Ending:
-            case Session::State::Stuck: break;
+            case Session::State::Stuck:
+                break;
         }
     }
     return frontier.empty();

@@ -56,9 +56,10 @@ std::string resolve(const std::string& path, Pos pos, const char* what, const ch
         return {};
     }
     if (std::any_of(p.begin(), p.end(), [](const fs::path& part) { return part == ".."; })) {
-        d.error(pos, "image-path",
-                fmt::format("the {} '{}' leaves the scenario's folder; keep images in that folder or in Attune's assets",
-                            what, path));
+        d.error(
+            pos, "image-path",
+            fmt::format("the {} '{}' leaves the scenario's folder; keep images in that folder or in Attune's assets",
+                        what, path));
         return {};
     }
     std::error_code ec;
@@ -69,36 +70,40 @@ std::string resolve(const std::string& path, Pos pos, const char* what, const ch
         const fs::path root = fs::weakly_canonical(base, ec);
         if (ec || !within(real, root)) {
             d.error(pos, "image-path",
-                    fmt::format("the {} '{}' is a link to {}, outside the scenario's folder and Attune's assets", what, path,
-                                real.string()));
+                    fmt::format("the {} '{}' is a link to {}, outside the scenario's folder and Attune's assets", what,
+                                path, real.string()));
             return {};
         }
         if (!fs::exists(real, ec)) break;  // a link to nothing
         if (fs::is_directory(real, ec)) {
-            d.warning(pos, "image-missing", fmt::format("the {} '{}' is a folder, not an image; the window shows {} instead",
-                                                        what, path, fallback));
+            d.warning(pos, "image-missing",
+                      fmt::format("the {} '{}' is a folder, not an image; the window shows {} instead", what, path,
+                                  fallback));
             return {};
         }
         std::string ext = p.extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::transform(ext.begin(), ext.end(), ext.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".bmp" && ext != ".tga") {
             d.warning(pos, "image-format",
-                      fmt::format("the {} '{}' is not a .png, .jpg (.jpeg), .bmp or .tga file, the kinds the window reads; it "
-                                  "shows {} instead",
-                                  what, path, fallback));
+                      fmt::format(
+                          "the {} '{}' is not a .png, .jpg (.jpeg), .bmp or .tga file, the kinds the window reads; it "
+                          "shows {} instead",
+                          what, path, fallback));
             return {};
         }
         const auto size = fs::file_size(real, ec);
         if (!ec && size > limits::kMaxImageBytes) {
-            d.warning(pos, "image-too-large",
-                      fmt::format("the {} '{}' is {}; images are limited to {} MiB, so the window shows {} instead", what,
-                                  path, mebibytes(size, limits::kMaxImageBytes), limits::kMaxImageBytes >> 20, fallback));
+            d.warning(
+                pos, "image-too-large",
+                fmt::format("the {} '{}' is {}; images are limited to {} MiB, so the window shows {} instead", what,
+                            path, mebibytes(size, limits::kMaxImageBytes), limits::kMaxImageBytes >> 20, fallback));
             return {};
         }
         if (!std::ifstream(real, std::ios::binary)) {
             d.warning(pos, "image-missing",
-                      fmt::format("the {} '{}' cannot be read (check its permissions); the window shows {} instead", what,
-                                  path, fallback));
+                      fmt::format("the {} '{}' cannot be read (check its permissions); the window shows {} instead",
+                                  what, path, fallback));
             return {};
         }
         const unsigned cap = std::string_view(what) == "scene" ? kMaxScenePixels : kMaxPortraitPixels;
@@ -111,10 +116,11 @@ std::string resolve(const std::string& path, Pos pos, const char* what, const ch
             return {};
         }
         if (px->first > cap || px->second > cap) {
-            d.warning(pos, "image-too-large",
-                      fmt::format("the {} '{}' is {}x{} pixels; {}s are limited to {} on a side, so the window shows {} "
-                                  "instead",
-                                  what, path, px->first, px->second, what, cap, fallback));
+            d.warning(
+                pos, "image-too-large",
+                fmt::format("the {} '{}' is {}x{} pixels; {}s are limited to {} on a side, so the window shows {} "
+                            "instead",
+                            what, path, px->first, px->second, what, cap, fallback));
             return {};
         }
         return real.string();
@@ -158,7 +164,8 @@ std::optional<std::pair<unsigned, unsigned>> imagePixels(const fs::path& file) {
         return std::nullopt;
     }
     std::string ext = file.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext == ".tga" && n >= 18) return std::make_pair(le16(h + 12), le16(h + 14));  // TGA has no signature
     return std::nullopt;
 }

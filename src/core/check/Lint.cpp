@@ -9,7 +9,9 @@
 namespace attune::check {
 namespace {
 
-bool letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || (static_cast<unsigned char>(c) & 0x80); }
+bool letter(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0 || (static_cast<unsigned char>(c) & 0x80);
+}
 
 /// Lower case, runs of space as one, no space at the ends: how two lines are compared.
 std::string normalised(std::string_view t) {
@@ -39,7 +41,8 @@ double Reading::grade() const {
 int syllables(std::string_view word) {
     std::string w;
     for (char c : word)
-        if (std::isalpha(static_cast<unsigned char>(c))) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::isalpha(static_cast<unsigned char>(c)))
+            w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (w.empty()) return 0;
     const auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
     int n = 0;
@@ -50,7 +53,8 @@ int syllables(std::string_view word) {
         before = v;
     }
     // A silent final e ("take", "ride"), but not "-le" ("gentle") or a lone vowel ("the").
-    if (w.size() > 2 && w.back() == 'e' && !vowel(w[w.size() - 2]) && !(w[w.size() - 2] == 'l' && !vowel(w[w.size() - 3])))
+    if (w.size() > 2 && w.back() == 'e' && !vowel(w[w.size() - 2]) &&
+        !(w[w.size() - 2] == 'l' && !vowel(w[w.size() - 3])))
         --n;
     return std::max(1, n);
 }
@@ -116,22 +120,25 @@ void lint(const Scenario& s, const std::string& file, SeenLines& seen, Diagnosti
                     at = n.textPos;
                     break;
                 }
-        d.warning(at, "reading-level",
-                  fmt::format("{} reads at grade {:.1f} (Flesch-Kincaid, over {} words); aim for grade {:.0f} or "
-                              "below: shorter sentences and plainer words are easier to take in when the body is alarmed",
-                              i < s.roles.size() ? fmt::format("what {} says and chooses", r.who) : std::string("the narration"),
-                              r.grade(), r.words, kReadingGradeLimit));
+        d.warning(
+            at, "reading-level",
+            fmt::format(
+                "{} reads at grade {:.1f} (Flesch-Kincaid, over {} words); aim for grade {:.0f} or "
+                "below: shorter sentences and plainer words are easier to take in when the body is alarmed",
+                i < s.roles.size() ? fmt::format("what {} says and chooses", r.who) : std::string("the narration"),
+                r.grade(), r.words, kReadingGradeLimit));
     }
     // Lines that will not fit at the default text size.
     for (const Node& n : s.nodes) {
         const std::size_t len = text::codePoints(s.substitute(n.text));
         if (len > kLongNodeText)
-            d.warning(n.textPos, "long-line",
-                      fmt::format("this text is {} characters, about {} lines at the default text size, so {}; split it "
-                                  "across two nodes or keep it under {}",
-                                  len, (len + 69) / 70,
-                                  n.isDecision() ? "the choices start below the fold" : "it may not fit on the screen",
-                                  kLongNodeText));
+            d.warning(
+                n.textPos, "long-line",
+                fmt::format("this text is {} characters, about {} lines at the default text size, so {}; split it "
+                            "across two nodes or keep it under {}",
+                            len, (len + 69) / 70,
+                            n.isDecision() ? "the choices start below the fold" : "it may not fit on the screen",
+                            kLongNodeText));
         for (const Choice& c : n.choices) {
             const std::size_t cl = text::codePoints(s.substitute(c.text));
             if (cl > kLongChoiceText)
@@ -148,7 +155,8 @@ void lint(const Scenario& s, const std::string& file, SeenLines& seen, Diagnosti
         auto [it, fresh] = seen.emplace(key, std::make_pair(file, at));
         if (!fresh)
             d.warning(at, "repeated-text",
-                      fmt::format("this {} line is also at {}; {}", kind, where(it->second.first, it->second.second), advice));
+                      fmt::format("this {} line is also at {}; {}", kind, where(it->second.first, it->second.second),
+                                  advice));
     };
     constexpr const char* bodyAdvice = "a felt sense written for this moment lands better than one used twice";
     for (const Node& n : s.nodes) {
@@ -156,8 +164,7 @@ void lint(const Scenario& s, const std::string& file, SeenLines& seen, Diagnosti
         for (std::size_t i = 0; i < n.roleBody.size(); ++i)
             repeated(n.roleBody[i].second, n.roleBodyPos[i], "body", bodyAdvice);
         for (const Choice& c : n.choices)
-            if (!c.why.empty())
-                repeated(c.why, c.whyPos, "why", "say what this choice protects in this moment");
+            if (!c.why.empty()) repeated(c.why, c.whyPos, "why", "say what this choice protects in this moment");
     }
     // A breathing pause where nobody is ever above the window.
     bool breathing = false;

@@ -50,8 +50,9 @@ public:
         if (s_.startIndex < 0 && s_.start.empty() && s_.startPos.line > 0)
             d_.error(s_.startPos, "dangling-start", "'start' is empty; name the first node");
         else if (s_.startIndex < 0 && !s_.start.empty())
-            d_.error(s_.startPos, "dangling-start",
-                     fmt::format("'start' names unknown node '{}'{}", text::shorten(s_.start), suggest(s_.start, ids_)));
+            d_.error(
+                s_.startPos, "dangling-start",
+                fmt::format("'start' names unknown node '{}'{}", text::shorten(s_.start), suggest(s_.start, ids_)));
         for (Node& n : s_.nodes) node(n);
     }
 
@@ -75,8 +76,9 @@ private:
                      fmt::format("{} is empty; name a role ({}) or leave it out", what, text::join(roleIds(s_))));
             return;
         }
-        d_.error(pos, "unknown-role",
-                 fmt::format("{} names unknown role '{}'{}", what, text::shorten(id), text::didYouMean(id, roleIds(s_))));
+        d_.error(
+            pos, "unknown-role",
+            fmt::format("{} names unknown role '{}'{}", what, text::shorten(id), text::didYouMean(id, roleIds(s_))));
     }
 
     void roles() {
@@ -114,11 +116,12 @@ private:
                 e.index = m;
                 const Meter& meter = s_.meters[static_cast<std::size_t>(m)];
                 if (e.kind == Effect::Kind::Flag)
-                    d_.error(e.pos, "effect-type", fmt::format("'{}' is a meter; give it +n, -n or n, not true/false", e.target));
+                    d_.error(e.pos, "effect-type",
+                             fmt::format("'{}' is a meter; give it +n, -n or n, not true/false", e.target));
                 else if (e.kind == Effect::Kind::Toward && (e.value < meter.min || e.value > meter.max))
                     d_.error(e.pos, "out-of-range",
-                             fmt::format("'toward' must be inside the range of '{}', {} to {}, not {}", e.target, meter.min,
-                                         meter.max, e.value));
+                             fmt::format("'toward' must be inside the range of '{}', {} to {}, not {}", e.target,
+                                         meter.min, meter.max, e.value));
             } else if (int f = s_.flagIndex(e.target); f >= 0) {
                 e.index = f;
                 if (e.kind != Effect::Kind::Flag)
@@ -143,8 +146,9 @@ private:
             effects(c.effects);
             condition(c.cond);
             if (!c.pattern.empty() && !lib_.resolve(s_, c.pattern))
-                d_.error(c.patternPos, "unknown-pattern",
-                         fmt::format("unknown pattern '{}'{}", text::shorten(c.pattern), suggest(c.pattern, patternIds())));
+                d_.error(
+                    c.patternPos, "unknown-pattern",
+                    fmt::format("unknown pattern '{}'{}", text::shorten(c.pattern), suggest(c.pattern, patternIds())));
         }
     }
 

@@ -11,7 +11,7 @@ namespace attune::check {
 struct Rule {
     std::string_view id;
     Severity severity;
-    std::string_view stage;    ///< file, yaml, structure, reference, graph, teaching, tests
+    std::string_view stage;  ///< file, yaml, structure, reference, graph, teaching, tests
     std::string_view summary;
 };
 

@@ -25,7 +25,8 @@ void checkTests(const Scenario& s, Diagnostics& d) {
         for (const Pick& p : t.choose)
             if (!p.id.empty() && !has(choiceIds, p.id))
                 d.error(p.pos, "test-unknown-choice",
-                        fmt::format("test '{}' picks unknown choice '{}'{}", t.name, p.id, text::didYouMean(p.id, choiceIds)));
+                        fmt::format("test '{}' picks unknown choice '{}'{}", t.name, p.id,
+                                    text::didYouMean(p.id, choiceIds)));
         for (std::size_t i = 0; i < t.meters.size(); ++i)
             if (const std::string& m = t.meters[i].first; !has(meters, m))
                 d.error(t.meterPos[i], "test-unknown-meter",

@@ -155,13 +155,26 @@ private:
 
     static bool compareOp(Tok k, Op& op) {
         switch (k) {
-            case Tok::Eq: op = Op::Eq; return true;
-            case Tok::Ne: op = Op::Ne; return true;
-            case Tok::Lt: op = Op::Lt; return true;
-            case Tok::Le: op = Op::Le; return true;
-            case Tok::Gt: op = Op::Gt; return true;
-            case Tok::Ge: op = Op::Ge; return true;
-            default: return false;
+            case Tok::Eq:
+                op = Op::Eq;
+                return true;
+            case Tok::Ne:
+                op = Op::Ne;
+                return true;
+            case Tok::Lt:
+                op = Op::Lt;
+                return true;
+            case Tok::Le:
+                op = Op::Le;
+                return true;
+            case Tok::Gt:
+                op = Op::Gt;
+                return true;
+            case Tok::Ge:
+                op = Op::Ge;
+                return true;
+            default:
+                return false;
         }
     }
 
@@ -177,7 +190,8 @@ private:
     int parseCall(Op op) {
         const int off = tok_.offset;
         advance();
-        if (tok_.kind != Tok::LParen) fail(tok_, fmt::format("expected '(' after '{}'", op == Op::Visited ? "visited" : "visits"));
+        if (tok_.kind != Tok::LParen)
+            fail(tok_, fmt::format("expected '(' after '{}'", op == Op::Visited ? "visited" : "visits"));
         advance();
         if (tok_.kind != Tok::Ident) fail(tok_, fmt::format("expected a node id, found {}", describe(tok_)));
         Term t{op, 0, std::string(tok_.text), -1, -1, tok_.offset};
@@ -217,9 +231,12 @@ private:
                 advance();
                 return add(Term{Op::Name, 0, std::string(t.text), -1, -1, t.offset});
             }
-            case Tok::Bad: bad(t);
-            case Tok::End: fail(t, "expected a value, found the end of the condition");
-            default: fail(t, fmt::format("expected a value, found {}", describe(t)));
+            case Tok::Bad:
+                bad(t);
+            case Tok::End:
+                fail(t, "expected a value, found the end of the condition");
+            default:
+                fail(t, fmt::format("expected a value, found {}", describe(t)));
         }
     }
 
@@ -241,19 +258,25 @@ public:
     Type check(int i) {
         Term& t = e_.terms[static_cast<std::size_t>(i)];
         switch (t.op) {
-            case Op::Int: return Type::Int;
-            case Op::Bool: return Type::Bool;
-            case Op::Name: return name(t);
+            case Op::Int:
+                return Type::Int;
+            case Op::Bool:
+                return Type::Bool;
+            case Op::Name:
+                return name(t);
             case Op::Visited:
-            case Op::Visits: return node(t);
-            case Op::Not: return want(t.a, Type::Bool, "'not'") ? Type::Bool : Type::Bad;
+            case Op::Visits:
+                return node(t);
+            case Op::Not:
+                return want(t.a, Type::Bool, "'not'") ? Type::Bool : Type::Bad;
             case Op::And:
             case Op::Or: {
                 const bool a = want(t.a, Type::Bool, t.op == Op::And ? "'and'" : "'or'");
                 const bool b = want(t.b, Type::Bool, t.op == Op::And ? "'and'" : "'or'");
                 return a && b ? Type::Bool : Type::Bad;
             }
-            default: return compare(t);
+            default:
+                return compare(t);
         }
     }
 
@@ -331,21 +354,36 @@ int value(const Expr& e, int i, const Env& env) {
     const auto u = [](int k) { return static_cast<std::size_t>(k); };
     switch (t.op) {
         case Op::Int:
-        case Op::Bool: return t.value;
-        case Op::Meter: return env.meters[u(t.value)];
-        case Op::Flag: return env.flags[u(t.value)] ? 1 : 0;
-        case Op::Visited: return env.visits[u(t.value)] > 0 ? 1 : 0;
-        case Op::Visits: return env.visits[u(t.value)];
-        case Op::Not: return value(e, t.a, env) ? 0 : 1;
-        case Op::And: return value(e, t.a, env) && value(e, t.b, env) ? 1 : 0;
-        case Op::Or: return value(e, t.a, env) || value(e, t.b, env) ? 1 : 0;
-        case Op::Eq: return value(e, t.a, env) == value(e, t.b, env);
-        case Op::Ne: return value(e, t.a, env) != value(e, t.b, env);
-        case Op::Lt: return value(e, t.a, env) < value(e, t.b, env);
-        case Op::Le: return value(e, t.a, env) <= value(e, t.b, env);
-        case Op::Gt: return value(e, t.a, env) > value(e, t.b, env);
-        case Op::Ge: return value(e, t.a, env) >= value(e, t.b, env);
-        case Op::Name: return 0;
+        case Op::Bool:
+            return t.value;
+        case Op::Meter:
+            return env.meters[u(t.value)];
+        case Op::Flag:
+            return env.flags[u(t.value)] ? 1 : 0;
+        case Op::Visited:
+            return env.visits[u(t.value)] > 0 ? 1 : 0;
+        case Op::Visits:
+            return env.visits[u(t.value)];
+        case Op::Not:
+            return value(e, t.a, env) ? 0 : 1;
+        case Op::And:
+            return value(e, t.a, env) && value(e, t.b, env) ? 1 : 0;
+        case Op::Or:
+            return value(e, t.a, env) || value(e, t.b, env) ? 1 : 0;
+        case Op::Eq:
+            return value(e, t.a, env) == value(e, t.b, env);
+        case Op::Ne:
+            return value(e, t.a, env) != value(e, t.b, env);
+        case Op::Lt:
+            return value(e, t.a, env) < value(e, t.b, env);
+        case Op::Le:
+            return value(e, t.a, env) <= value(e, t.b, env);
+        case Op::Gt:
+            return value(e, t.a, env) > value(e, t.b, env);
+        case Op::Ge:
+            return value(e, t.a, env) >= value(e, t.b, env);
+        case Op::Name:
+            return 0;
     }
     return 0;
 }

@@ -58,5 +58,4 @@ struct Env {
 /// Evaluates a resolved condition; an empty Expr is true.
 bool eval(const Expr& e, const Env& env);
 
-
 }  // namespace attune::expr

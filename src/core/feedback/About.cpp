@@ -46,10 +46,7 @@ const std::vector<AboutSection>& aboutPage() {
           "confidence and help you plan; a search for \"domestic abuse helpline\" and your country finds one. If "
           "someone may be watching your devices, use a phone or computer they cannot reach."},
          {}},
-        {"privacy",
-         "Your privacy",
-         {"What you choose here stays on this machine. Nothing is sent anywhere."},
-         {}},
+        {"privacy", "Your privacy", {"What you choose here stays on this machine. Nothing is sent anywhere."}, {}},
     };
     return page;
 }

@@ -30,8 +30,8 @@ constexpr std::string_view kAttune[] = {"validating-partner", "co-regulation", "
                                         "accepting-influence"};
 constexpr std::string_view kRegulate[] = {"self-soothing-pause", "break-and-return", "orienting"};
 constexpr std::string_view kRepair[] = {"repair-attempt", "taking-responsibility"};
-constexpr std::string_view kVoice[] = {"name-the-need", "clear-request", "gentle-start-up", "warm-boundary",
-                                       "self-compassion", "trusting-the-bond"};
+constexpr std::string_view kVoice[] = {"name-the-need", "clear-request",   "gentle-start-up",
+                                       "warm-boundary", "self-compassion", "trusting-the-bond"};
 
 template <std::size_t N>
 bool inFamily(const Pattern* p, const std::string_view (&ids)[N]) {
@@ -55,26 +55,32 @@ std::string strengthLine(const Scenario& sc, const ChoiceFeedback& c, const std:
         return fmt::format("You let {}'s feelings make sense before you answered them: {}", other, said);
     if (id == "co-regulation")
         return fmt::format("You offered {} a steadier presence when it was needed: {}", other, said);
-    if (id == "curious-question") return fmt::format("You asked instead of assuming: {} Curiosity kept the door open.", said);
-    if (id == "appreciation") return fmt::format("You noticed something good in {} and said it out loud: {}", other, said);
+    if (id == "curious-question")
+        return fmt::format("You asked instead of assuming: {} Curiosity kept the door open.", said);
+    if (id == "appreciation")
+        return fmt::format("You noticed something good in {} and said it out loud: {}", other, said);
     if (id == "accepting-influence") return fmt::format("You let {}'s view change your plan: {}", other, said);
     if (id == "self-soothing-pause")
         return loud ? "You paused for your body while the alarm was still loud. That gap between alarm and words is "
                       "the whole skill in small."
-                    : "You gave your body a pause before answering, so the words could come from you and not from the alarm.";
-    if (id == "break-and-return") return fmt::format("You asked for a break and said when you would come back: {}", said);
+                    : "You gave your body a pause before answering, so the words could come from you and not from the "
+                      "alarm.";
+    if (id == "break-and-return")
+        return fmt::format("You asked for a break and said when you would come back: {}", said);
     if (id == "orienting")
         return c.zone == Zone::Below
                    ? fmt::format("When your body went still, you found your way back to the room: {}", said)
                    : fmt::format("You brought your attention back to the room around you: {}", said);
     if (id == "repair-attempt")
         return afterRupture(all, c.step)
-                   ? fmt::format("After things went sideways you reached back toward {}: {} Repair matters more than "
-                                 "never slipping.",
-                                 other, said)
+                   ? fmt::format(
+                         "After things went sideways you reached back toward {}: {} Repair matters more than "
+                         "never slipping.",
+                         other, said)
                    : fmt::format("You reached toward {} before anything could harden: {}", other, said);
     if (id == "taking-responsibility") return fmt::format("You owned your part without turning on yourself: {}", said);
-    if (id == "name-the-need") return fmt::format("You said what you needed, plainly, with no weapon attached: {}", said);
+    if (id == "name-the-need")
+        return fmt::format("You said what you needed, plainly, with no weapon attached: {}", said);
     if (id == "clear-request") return fmt::format("You turned a feeling into a clear request: {}", said);
     if (id == "gentle-start-up") return fmt::format("You raised something hard gently: {}", said);
     if (id == "warm-boundary") return fmt::format("You held a limit and kept the warmth: {}", said);
@@ -86,8 +92,8 @@ std::string strengthLine(const Scenario& sc, const ChoiceFeedback& c, const std:
 
 /// Strengths these choices showed: the first choice of each family, then the share of
 /// secure choices; never a sentence that this run does not bear out.
-std::vector<std::string> strengthsFor(const Scenario& sc, const PersonSummary& p, const std::vector<ChoiceFeedback>& all,
-                                      const Session& s, const Debrief& d) {
+std::vector<std::string> strengthsFor(const Scenario& sc, const PersonSummary& p,
+                                      const std::vector<ChoiceFeedback>& all, const Session& s, const Debrief& d) {
     std::vector<std::string> out;
     const auto firstOf = [&](auto& ids) -> const ChoiceFeedback* {
         for (const ChoiceFeedback& c : p.choices)
@@ -111,25 +117,32 @@ std::vector<std::string> strengthsFor(const Scenario& sc, const PersonSummary& p
     }
     if (out.empty() && unnamed) out.push_back(strengthLine(sc, *unnamed, all));
     if (secure > 0 && out.size() < 3) {
-        std::string line = secure == p.decisions()
-                               ? (secure == 1 ? std::string("Your one choice here was secure")
-                                              : fmt::format("All {} of your choices were secure", secure))
-                               : fmt::format("You found a secure response at {} of your {} choices", secure, p.decisions());
-        if (loud > 0) line += fmt::format(", {} of them while your nervous system was above the window", loud == secure && secure > 1 ? "all" : loud == 1 ? "one" : std::to_string(loud));
+        std::string line =
+            secure == p.decisions()
+                ? (secure == 1 ? std::string("Your one choice here was secure")
+                               : fmt::format("All {} of your choices were secure", secure))
+                : fmt::format("You found a secure response at {} of your {} choices", secure, p.decisions());
+        if (loud > 0)
+            line += fmt::format(", {} of them while your nervous system was above the window",
+                                loud == secure && secure > 1 ? "all"
+                                : loud == 1                  ? "one"
+                                                             : std::to_string(loud));
         out.push_back(line + ".");
     }
     if (out.empty()) {
         // No secure choice this time: say what this run did show, in its own terms.
         const ChoiceFeedback& first = p.choices.front();
-        std::string line = d.ended()
-                               ? fmt::format("You played it through to “{}” and came back to look at it, which takes "
-                                             "some courage.",
-                                             d.endingTitle)
-                               : fmt::format("You played {} step{} and came back to look at them, which takes some "
-                                             "courage.",
-                                             s.history().size(), s.history().size() == 1 ? "" : "s");
+        std::string line = d.ended() ? fmt::format(
+                                           "You played it through to “{}” and came back to look at it, which takes "
+                                           "some courage.",
+                                           d.endingTitle)
+                                     : fmt::format(
+                                           "You played {} step{} and came back to look at them, which takes some "
+                                           "courage.",
+                                           s.history().size(), s.history().size() == 1 ? "" : "s");
         if (first.pattern && !first.pattern->need.empty())
-            line += fmt::format(" Under {} was a real need: {}", inQuotes(first.text), text::lowerFirst(first.pattern->need));
+            line += fmt::format(" Under {} was a real need: {}", inQuotes(first.text),
+                                text::lowerFirst(first.pattern->need));
         else
             line += fmt::format(" Your first move was {} Looking at what it protected is where change starts.",
                                 inQuotes(first.text));
@@ -165,13 +178,14 @@ std::string practiseFor(const Scenario& sc, const PersonSummary& p) {
     const ChoiceFeedback* at = withAlternative(p, top);
     if (!at) at = withAlternative(p, nullptr);
     if (at) {
-        const std::string watch =
-            top ? fmt::format("Watch for {}, which came up {} this time. ", text::lowerFirst(top->title), times(counts[top].first))
-                : std::string();
+        const std::string watch = top ? fmt::format("Watch for {}, which came up {} this time. ",
+                                                    text::lowerFirst(top->title), times(counts[top].first))
+                                      : std::string();
         const bool act = !at->text.empty() && at->text.front() == '(';  // an action, not words
-        return fmt::format("{}When you {} {} this story also offered {} Next time you feel that pull, try that and "
-                           "notice how it feels.",
-                           watch, act ? "chose" : "said", inQuotes(at->text), inQuotes(at->secureAlternatives.front().text));
+        return fmt::format(
+            "{}When you {} {} this story also offered {} Next time you feel that pull, try that and "
+            "notice how it feels.",
+            watch, act ? "chose" : "said", inQuotes(at->text), inQuotes(at->secureAlternatives.front().text));
     }
     if (top) return fmt::format("Watch for {}. {}", text::lowerFirst(top->title), top->instead);
     bool insecure = false;
@@ -181,15 +195,17 @@ std::string practiseFor(const Scenario& sc, const PersonSummary& p) {
     if (sc.difficulty < 3)
         return "Every choice you made here was secure. Try a scenario one step harder, or play the other role to feel "
                "the same moment from the other side.";
-    return fmt::format("Every choice you made here was secure. Try playing {}'s side, to feel how the same moment "
-                       "lands from there.",
-                       otherName(sc, p.role));
+    return fmt::format(
+        "Every choice you made here was secure. Try playing {}'s side, to feel how the same moment "
+        "lands from there.",
+        otherName(sc, p.role));
 }
 
 std::string styleCounts(const std::array<int, 4>& st) {
     std::vector<std::string> parts;
     for (Style s : kStyles)
-        if (st[static_cast<std::size_t>(s)] > 0) parts.push_back(fmt::format("{} {}", st[static_cast<std::size_t>(s)], name(s)));
+        if (st[static_cast<std::size_t>(s)] > 0)
+            parts.push_back(fmt::format("{} {}", st[static_cast<std::size_t>(s)], name(s)));
     return parts.empty() ? "no choices" : text::join(parts);
 }
 
@@ -207,7 +223,8 @@ void endingSection(const Debrief& d, const Session& s, std::vector<Section>& out
     Section sec{"ending", "", {}, false};
     if (d.ended()) {
         if (d.reachedBest)
-            sec.lines.push_back({fmt::format("You reached “{}”, the warmest ending this story has.", d.endingTitle), ""});
+            sec.lines.push_back(
+                {fmt::format("You reached “{}”, the warmest ending this story has.", d.endingTitle), ""});
         else
             sec.lines.push_back({fmt::format("You reached “{}” ({}). This story also has a {} ending, “{}”: worth "
                                              "another try when you feel ready.",
@@ -216,9 +233,10 @@ void endingSection(const Debrief& d, const Session& s, std::vector<Section>& out
     } else if (d.stuck) {
         sec.lines.push_back({fmt::format("The story stopped before an ending: {}", s.stuckReason()), ""});
     } else {
-        sec.lines.push_back({fmt::format("You stopped after {} step{}, before an ending. Here is what happened up to there.",
-                                         d.steps, d.steps == 1 ? "" : "s"),
-                             ""});
+        sec.lines.push_back(
+            {fmt::format("You stopped after {} step{}, before an ending. Here is what happened up to there.", d.steps,
+                         d.steps == 1 ? "" : "s"),
+             ""});
     }
     out.push_back(std::move(sec));
 }
@@ -245,14 +263,16 @@ void togetherSection(const Debrief& d, const Scenario& sc, std::vector<Section>&
 void careSection(const Debrief& d, std::vector<Section>& out) {
     if (!d.ended() || d.endingKind != EndingKind::Rupture) return;
     Section sec{"care", "After a rupture", {}, false};
-    sec.lines.push_back({"This one ended apart, and that is part of practising, not a mark against you. Ruptures are "
-                         "where repair is learned: even people who love each other well lose each other for a while "
-                         "and find their way back. Be as kind to yourself about it as you would be to a friend.",
-                         ""});
-    sec.lines.push_back({"If a conversation like this in your own life leaves you afraid of your partner, watched or "
-                         "controlled, that is not a communication problem to fix by trying harder. About and safety "
-                         "(in the library, or attune about) lists signs to take seriously and where to find help.",
-                         ""});
+    sec.lines.push_back(
+        {"This one ended apart, and that is part of practising, not a mark against you. Ruptures are "
+         "where repair is learned: even people who love each other well lose each other for a while "
+         "and find their way back. Be as kind to yourself about it as you would be to a friend.",
+         ""});
+    sec.lines.push_back(
+        {"If a conversation like this in your own life leaves you afraid of your partner, watched or "
+         "controlled, that is not a communication problem to fix by trying harder. About and safety "
+         "(in the library, or attune about) lists signs to take seriously and where to find help.",
+         ""});
     out.push_back(std::move(sec));
 }
 
@@ -266,7 +286,8 @@ void choicesSection(const Debrief& d, std::vector<Section>& out) {
         std::vector<std::string> themes;
         for (Theme t : kThemes) {
             const auto& row = p.byTheme[static_cast<std::size_t>(t)];
-            if (row[0] + row[1] + row[2] + row[3] > 0) themes.push_back(fmt::format("{}: {}", name(t), styleCounts(row)));
+            if (row[0] + row[1] + row[2] + row[3] > 0)
+                themes.push_back(fmt::format("{}: {}", name(t), styleCounts(row)));
         }
         sec.lines.push_back({fmt::format("{}: {}{}{}.", p.name, styleCounts(p.styles), themes.empty() ? "" : " (",
                                          themes.empty() ? "" : text::join(themes, "; ") + ")"),
@@ -308,13 +329,14 @@ void coregSection(const Debrief& d, const Scenario& sc, std::vector<Section>& ou
     Section sec{"coregulation", "Lending calm", {}, true};
     for (const CoRegulation& c : d.coRegulation) {
         // A person playing a role keeps their own pronouns, which the story does not know.
-        const bool person = std::any_of(d.table.begin(), d.table.end(), [&](const Person& p) { return p.role == c.calmer; });
+        const bool person =
+            std::any_of(d.table.begin(), d.table.end(), [&](const Person& p) { return p.role == c.calmer; });
         const std::string their = person ? "their" : pronounFor(sc, c.calmer);
-        sec.lines.push_back({fmt::format("Step {}: {} was inside {} own window ({}), and {} response helped {} come down "
-                                         "from {} to {}.",
-                                         c.step + 1, c.calmerName, their, c.calmerLevel, their, c.calmedName, c.before,
-                                         c.after),
-                             c.calmer});
+        sec.lines.push_back(
+            {fmt::format("Step {}: {} was inside {} own window ({}), and {} response helped {} come down "
+                         "from {} to {}.",
+                         c.step + 1, c.calmerName, their, c.calmerLevel, their, c.calmedName, c.before, c.after),
+             c.calmer});
     }
     out.push_back(std::move(sec));
 }
@@ -327,7 +349,8 @@ std::optional<Cycle> findCycle(const Scenario& sc, const std::vector<ChoiceFeedb
         const ChoiceFeedback& a = all[i];
         const ChoiceFeedback& b = all[i + 1];
         if (a.role == b.role || a.byDefault || b.byDefault) continue;
-        if (a.style == Style::Anxious && b.style == Style::Avoidant) rounds[{a.role, b.role}].push_back({a.step, b.step});
+        if (a.style == Style::Anxious && b.style == Style::Avoidant)
+            rounds[{a.role, b.role}].push_back({a.step, b.step});
     }
     std::optional<Cycle> best;
     for (const auto& [who, r] : rounds) {
@@ -343,12 +366,13 @@ void cycleSection(const Debrief& d, std::vector<Section>& out) {
     Section sec{"cycle", "The pursue-withdraw cycle", {}, false};
     std::vector<std::string> steps;
     for (const auto& [a, b] : c.rounds) steps.push_back(fmt::format("steps {} and {}", a + 1, b + 1));
-    sec.lines.push_back({fmt::format("{} here ({}), {} reached harder and {} stepped back, and each move made the other's "
-                                     "more likely. Many couples know this loop. It is the pattern between you, not "
-                                     "either person's fault, and either of you can loosen it.",
-                                     c.rounds.size() == 2 ? std::string("Twice") : fmt::format("{} times", c.rounds.size()),
-                                     text::join(steps, "; "), c.pursuerName, c.withdrawerName),
-                         ""});
+    sec.lines.push_back(
+        {fmt::format("{} here ({}), {} reached harder and {} stepped back, and each move made the other's "
+                     "more likely. Many couples know this loop. It is the pattern between you, not "
+                     "either person's fault, and either of you can loosen it.",
+                     c.rounds.size() == 2 ? std::string("Twice") : fmt::format("{} times", c.rounds.size()),
+                     text::join(steps, "; "), c.pursuerName, c.withdrawerName),
+         ""});
     sec.lines.push_back({fmt::format("{}: when the urge to chase rises, try saying the need once, plainly, and letting "
                                      "the quiet that follows be a pause rather than an answer.",
                                      c.pursuerName),
@@ -365,7 +389,8 @@ void patternsSection(const Debrief& d, std::vector<Section>& out) {
     Section sec{"patterns", "Patterns that mattered most", {}, true};
     const bool couple = d.people.size() > 1;
     for (const PatternCount& pc : d.topPatterns) {
-        const bool oneStyle = std::all_of(pc.uses.begin(), pc.uses.end(), [&](const auto& u) { return u.second == pc.style; });
+        const bool oneStyle =
+            std::all_of(pc.uses.begin(), pc.uses.end(), [&](const auto& u) { return u.second == pc.style; });
         std::string how;
         if (oneStyle) {
             how = fmt::format("{}, {}{}", name(pc.style), times(pc.count),
@@ -387,8 +412,7 @@ void goingOnSections(const Debrief& d, std::vector<Section>& out) {
     Section practice{"practice", "To practise next", {}, false};
     for (const PersonSummary& p : d.people) {
         if (p.decisions() == 0) continue;
-        for (const std::string& s : p.strengths)
-            strengths.lines.push_back({couple ? p.name + ": " + s : s, p.role});
+        for (const std::string& s : p.strengths) strengths.lines.push_back({couple ? p.name + ": " + s : s, p.role});
         practice.lines.push_back({couple ? p.name + ": " + p.practise : p.practise, p.role});
     }
     if (!strengths.lines.empty()) out.push_back(std::move(strengths));
@@ -400,8 +424,8 @@ void replaySection(const Debrief& d, std::vector<Section>& out) {
     Section sec{"replay", "Worth replaying", {}, true};
     const bool couple = d.people.size() > 1;
     for (const Moment& m : d.replay)
-        sec.lines.push_back({fmt::format("{} “{}”; a secure option was “{}”", couple ? m.roleName + " chose" : "You chose",
-                                         m.chosen, m.secureText),
+        sec.lines.push_back({fmt::format("{} “{}”; a secure option was “{}”",
+                                         couple ? m.roleName + " chose" : "You chose", m.chosen, m.secureText),
                              m.role});
     out.push_back(std::move(sec));
 }
@@ -423,8 +447,9 @@ const Section* Debrief::section(std::string_view id) const {
 }
 
 std::string zoneSummary(const Arc& a) {
-    return fmt::format("{} inside the window, {} above, {} below", a.zoneSteps[1] == 1 ? "1 step" : std::to_string(a.zoneSteps[1]) + " steps",
-                       a.zoneSteps[2], a.zoneSteps[0]);
+    return fmt::format("{} inside the window, {} above, {} below",
+                       a.zoneSteps[1] == 1 ? "1 step" : std::to_string(a.zoneSteps[1]) + " steps", a.zoneSteps[2],
+                       a.zoneSteps[0]);
 }
 
 std::vector<StateNote> statesAt(const Session& s, const PatternLibrary& lib, int step) {
@@ -442,7 +467,9 @@ std::vector<StateNote> statesAt(const Session& s, const PatternLibrary& lib, int
         // The last value above the floor: after the previous step's choice, unless that choice
         // itself took the body down, then as that step began.
         int before = sc.meters[u(m)].start;
-        if (prev) before = zoneOf(prev->metersAfter[u(m)]) != Zone::Below ? prev->metersAfter[u(m)] : prev->metersOnEntry[u(m)];
+        if (prev)
+            before =
+                zoneOf(prev->metersAfter[u(m)]) != Zone::Below ? prev->metersAfter[u(m)] : prev->metersOnEntry[u(m)];
         const int after = st.metersOnEntry[u(m)];
         if (zoneOf(after) != Zone::Below || zoneOf(before) == Zone::Below) continue;
         StateNote n;
@@ -460,12 +487,16 @@ std::vector<StateNote> statesAt(const Session& s, const PatternLibrary& lib, int
             n.wayBack = sc.substitute(freeze->instead);
         } else {
             n.title = "The body protecting itself";
-            n.what = "When alarm gets too big, bodies can go still, heavy or far away. It happens to people; it is "
-                     "not something they decide.";
+            n.what =
+                "When alarm gets too big, bodies can go still, heavy or far away. It happens to people; it is "
+                "not something they decide.";
             n.body = "Everything may feel slowed or distant right now. That is a protective response, and it passes.";
-            n.need = "Safety. When fighting and fleeing both seem out of reach, a body can pull its own brake to get through.";
-            n.wayBack = "A way back: feel your feet on the floor, look around and name three things you can see, and "
-                        "let one breath out go long.";
+            n.need =
+                "Safety. When fighting and fleeing both seem out of reach, a body can pull its own brake to get "
+                "through.";
+            n.wayBack =
+                "A way back: feel your feet on the floor, look around and name three things you can see, and "
+                "let one breath out go long.";
         }
         out.push_back(std::move(n));
     }
@@ -537,7 +568,8 @@ Debrief build(const Session& s, const PatternLibrary& lib, const Table* table, c
     // how much they raised the chooser's arousal; secure ones fill in when there are fewer.
     std::vector<PatternCount> counts;
     const auto bump = [&](const ChoiceFeedback& c) {
-        auto it = std::find_if(counts.begin(), counts.end(), [&](const PatternCount& pc) { return pc.pattern == c.pattern; });
+        auto it =
+            std::find_if(counts.begin(), counts.end(), [&](const PatternCount& pc) { return pc.pattern == c.pattern; });
         if (it == counts.end()) it = counts.insert(counts.end(), PatternCount{c.pattern, {}, *c.style, {}, 0, 0});
         ++it->count;
         if (std::find(it->who.begin(), it->who.end(), c.roleName) == it->who.end()) it->who.push_back(c.roleName);
@@ -567,7 +599,8 @@ Debrief build(const Session& s, const PatternLibrary& lib, const Table* table, c
     for (const PersonSummary& p : d.people)
         for (const ChoiceFeedback& c : p.choices)
             if (c.style != Style::Secure && !c.secureAlternatives.empty() && c.zone != Zone::Below)
-                d.replay.push_back({c.step, p.role, p.name, sc.nodes[u(c.node)].id, c.text, c.secureAlternatives.front().text});
+                d.replay.push_back(
+                    {c.step, p.role, p.name, sc.nodes[u(c.node)].id, c.text, c.secureAlternatives.front().text});
     std::sort(d.replay.begin(), d.replay.end(), [](const Moment& a, const Moment& b) { return a.step < b.step; });
 
     // Co-regulation: a regulated nervous system lending calm to a dysregulated one.
@@ -583,8 +616,8 @@ Debrief build(const Session& s, const PatternLibrary& lib, const Table* table, c
             if (r.id == c.role || m < 0) continue;
             const int before = st.metersOnEntry[u(m)], after = st.metersAfter[u(m)];
             if (before <= 70 || after >= before) continue;
-            d.coRegulation.push_back({c.step, c.role, c.roleName, r.id, who(r.id), st.metersOnEntry[u(own)], before, after,
-                                      ch.id.empty() ? c.text : ch.id});
+            d.coRegulation.push_back({c.step, c.role, c.roleName, r.id, who(r.id), st.metersOnEntry[u(own)], before,
+                                      after, ch.id.empty() ? c.text : ch.id});
         }
     }
 
@@ -652,7 +685,8 @@ Debrief debrief(const Playthrough& p, const PatternLibrary& lib) {
     return build(p.session(), lib, &p.table(), &p.rounds());
 }
 
-Debrief debrief(const Session& s, const PatternLibrary& lib, const Table& table, const std::vector<MirrorRound>& rounds) {
+Debrief debrief(const Session& s, const PatternLibrary& lib, const Table& table,
+                const std::vector<MirrorRound>& rounds) {
     return build(s, lib, &table, &rounds);
 }
 
@@ -660,7 +694,8 @@ Debrief debrief(const Session& s, const PatternLibrary& lib, const Table& table,
 
 namespace {
 
-void para(std::string& out, std::string_view label, std::string_view body, std::size_t width, std::string_view indent = "  ") {
+void para(std::string& out, std::string_view label, std::string_view body, std::size_t width,
+          std::string_view indent = "  ") {
     if (body.empty()) return;
     if (text::codePoints(label) > 22) {  // a long label reads better on its own line
         std::string_view l = label;
@@ -710,8 +745,10 @@ std::string revealText(const Reveal& r, std::size_t width) {
     const auto side = [&](const std::string& who, const ChoiceFeedback& f) {
         out += fmt::format("\n  {}: {}\n", who, f.headline());
         para(out, "Chose: ", "“" + f.text + "”", width, "    ");
-        if (f.pattern) para(out, f.style == Style::Secure ? "The skill: " : "What it is: ", f.pattern->what, width, "    ");
-        else para(out, "Note: ", f.why, width, "    ");
+        if (f.pattern)
+            para(out, f.style == Style::Secure ? "The skill: " : "What it is: ", f.pattern->what, width, "    ");
+        else
+            para(out, "Note: ", f.why, width, "    ");
         if (f.pattern && f.style != Style::Secure) para(out, "The need underneath: ", f.pattern->need, width, "    ");
         para(out, "In the body: ", f.body, width, "    ");
     };
@@ -741,8 +778,10 @@ std::string debriefText(const Debrief& d, std::size_t width) {
         }
         if (!sec.heading.empty()) out += fmt::format("\n  {}:\n", sec.heading);
         for (const Line& l : sec.lines)
-            if (sec.list) para(out, "- ", l.text, width, "    ");
-            else para(out, "", l.text, width, sec.heading.empty() ? "" : "  ");
+            if (sec.list)
+                para(out, "- ", l.text, width, "    ");
+            else
+                para(out, "", l.text, width, sec.heading.empty() ? "" : "  ");
     }
     return out;
 }

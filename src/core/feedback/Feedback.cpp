@@ -11,9 +11,12 @@ std::size_t u(int i) { return static_cast<std::size_t>(i); }
 
 const char* name(Coaching c) {
     switch (c) {
-        case Coaching::Immediate: return "immediate";
-        case Coaching::AtEnd: return "end";
-        case Coaching::Off: return "off";
+        case Coaching::Immediate:
+            return "immediate";
+        case Coaching::AtEnd:
+            return "end";
+        case Coaching::Off:
+            return "off";
     }
     return "immediate";
 }
@@ -26,9 +29,12 @@ std::optional<Coaching> parseCoaching(std::string_view s) {
 
 const char* name(Zone z) {
     switch (z) {
-        case Zone::Below: return "below the window (shutdown)";
-        case Zone::Inside: return "inside the window";
-        case Zone::Above: return "above the window (fight or flight)";
+        case Zone::Below:
+            return "below the window (shutdown)";
+        case Zone::Inside:
+            return "inside the window";
+        case Zone::Above:
+            return "above the window (fight or flight)";
     }
     return "";
 }
@@ -93,7 +99,8 @@ ChoiceFeedback explain(const Session& s, const PatternLibrary& lib, int step) {
     for (std::size_t m = 0; m < sc.meters.size(); ++m) {
         if (st.metersAfter[m] == st.metersOnEntry[m] || !sc.meters[m].show) continue;
         const Meter& meter = sc.meters[m];
-        f.changes.push_back({static_cast<int>(m), meter.label, meter.kind, meter.role, st.metersOnEntry[m], st.metersAfter[m]});
+        f.changes.push_back(
+            {static_cast<int>(m), meter.label, meter.kind, meter.role, st.metersOnEntry[m], st.metersAfter[m]});
     }
     return f;
 }

@@ -47,7 +47,7 @@ struct ChoiceFeedback {
     std::optional<Zone> zone;  ///< the chooser's zone as they chose (when they have an arousal meter)
     int arousal = -1;          ///< the chooser's arousal as they chose, or -1
     std::string body;          ///< the pattern's body for that zone, names filled in
-    std::string why;  ///< the author's, names filled in
+    std::string why;           ///< the author's, names filled in
     std::vector<MeterChange> changes;
     std::vector<Alternative> secureAlternatives;  ///< only for a non-secure choice
     bool byDefault = false;
@@ -82,16 +82,16 @@ struct PersonSummary {
     std::string role, name;
     std::array<int, 4> styles{};
     std::array<std::array<int, 4>, 5> byTheme{};  ///< index by Theme, then Style
-    std::vector<ChoiceFeedback> choices;        ///< this person's own (not default) choices
-    std::vector<std::string> strengths;  ///< one line per strength these choices showed
-    std::string practise;                ///< one concrete thing to practise next, from this run
+    std::vector<ChoiceFeedback> choices;          ///< this person's own (not default) choices
+    std::vector<std::string> strengths;           ///< one line per strength these choices showed
+    std::string practise;                         ///< one concrete thing to practise next, from this run
     int decisions() const { return styles[0] + styles[1] + styles[2] + styles[3]; }
 };
 
 struct PatternCount {
     const Pattern* pattern = nullptr;
     std::vector<std::string> who;  ///< the names of the people whose choices used it
-    Style style = Style::Secure;  ///< the style of the choices that used it (the first one's)
+    Style style = Style::Secure;   ///< the style of the choices that used it (the first one's)
     /// Each person and the style they used it with, once each, in order: a pattern several
     /// styles can use may be anxious for one person and avoidant for the other.
     std::vector<std::pair<std::string, Style>> uses;
@@ -122,8 +122,8 @@ struct Moment {
 struct StateNote {
     int step = -1;
     std::string role, roleName;
-    int before = 0, after = 0;       ///< the person's arousal before and on entering
-    const Pattern* pattern = nullptr;  ///< the library's `freeze` entry, when there is one
+    int before = 0, after = 0;                     ///< the person's arousal before and on entering
+    const Pattern* pattern = nullptr;              ///< the library's `freeze` entry, when there is one
     std::string title, what, need, body, wayBack;  ///< names filled in
 };
 
@@ -153,10 +153,11 @@ struct Line {
     std::string role;  ///< whose line it is, or empty
 };
 struct Section {
-    std::string id;       ///< ending, together, care, choices, mirror, arcs, shutdown, coregulation, cycle, patterns, strengths, practice, replay, lens
+    std::string id;       ///< ending, together, care, choices, mirror, arcs, shutdown, coregulation, cycle, patterns,
+                          ///< strengths, practice, replay, lens
     std::string heading;  ///< empty for the opening section
     std::vector<Line> lines;
-    bool list = false;    ///< the lines are items of a list
+    bool list = false;  ///< the lines are items of a list
 };
 
 /// The debrief for a playthrough: the couple's when two people played together.
@@ -166,14 +167,14 @@ Debrief debrief(const Playthrough& p, const PatternLibrary& lib);
 /// The mirror reveal: both answers at one decision, side by side, and what to talk about.
 struct Reveal {
     int step = -1;
-    std::string role, roleName;          ///< the role both answered as
-    std::string ownerName, otherName;    ///< the people, as the table calls them
+    std::string role, roleName;        ///< the role both answered as
+    std::string ownerName, otherName;  ///< the people, as the table calls them
     int ownerPerson = 0, otherPerson = 1;
-    ChoiceFeedback owner, other;         ///< the owner's (played) and the other's (not played)
+    ChoiceFeedback owner, other;  ///< the owner's (played) and the other's (not played)
     bool alike = false, sameStyle = false;
-    bool otherPause = false;             ///< the other person's answer was a breathing pause
+    bool otherPause = false;  ///< the other person's answer was a breathing pause
     std::string headline;
-    std::vector<std::string> prompts;    ///< feeling, need, meeting in the middle
+    std::vector<std::string> prompts;  ///< feeling, need, meeting in the middle
 };
 struct Debrief {
     std::string scenarioId, scenarioTitle;
@@ -183,8 +184,8 @@ struct Debrief {
     EndingKind bestKind = EndingKind::Secure;
     bool reachedBest = false;
     bool stuck = false;
-    std::vector<PersonSummary> people;  ///< the roles people played, player first
-    std::vector<Arc> arcs;              ///< every role with an arousal meter
+    std::vector<PersonSummary> people;      ///< the roles people played, player first
+    std::vector<Arc> arcs;                  ///< every role with an arousal meter
     std::vector<PatternCount> topPatterns;  ///< at most three
     std::vector<Moment> replay;
     std::vector<CoRegulation> coRegulation;
@@ -192,9 +193,9 @@ struct Debrief {
     std::optional<Cycle> cycle;  ///< only when both people played and it showed at least twice
     std::vector<StepRecord> stepLog;
     TogetherMode mode = TogetherMode::Solo;
-    bool machines = false;            ///< played on two machines
-    std::vector<Person> table;        ///< who played which role, when two people played together
-    std::vector<Reveal> mirror;       ///< mirror mode: every round, in order
+    bool machines = false;          ///< played on two machines
+    std::vector<Person> table;      ///< who played which role, when two people played together
+    std::vector<Reveal> mirror;     ///< mirror mode: every round, in order
     std::vector<Section> sections;  ///< the words, in reading order
     int steps = 0;
     bool ended() const { return !endingNode.empty(); }
@@ -209,7 +210,8 @@ Debrief debrief(const Session& s, const PatternLibrary& lib);
 /// The debrief for two people at one table: names as they gave them, and in mirror mode
 /// how often they chose alike and where they differed most (the `together` and `mirror`
 /// sections).
-Debrief debrief(const Session& s, const PatternLibrary& lib, const Table& table, const std::vector<MirrorRound>& rounds);
+Debrief debrief(const Session& s, const PatternLibrary& lib, const Table& table,
+                const std::vector<MirrorRound>& rounds);
 
 Reveal reveal(const Session& s, const PatternLibrary& lib, const Table& table, const MirrorRound& round);
 std::string revealText(const Reveal& r, std::size_t width);

@@ -44,7 +44,9 @@ std::string answerName(const ChoiceFeedback& f) {
     if (f.pattern) return text::lowerFirst(f.pattern->title);
     if (!f.style) return "an answer";
     const std::string st = attune::name(*f.style);
-    return fmt::format("{} {} answer", st.front() == 'a' || st.front() == 'e' || st.front() == 'i' || st.front() == 'o' ? "an" : "a", st);
+    return fmt::format("{} {} answer",
+                       st.front() == 'a' || st.front() == 'e' || st.front() == 'i' || st.front() == 'o' ? "an" : "a",
+                       st);
 }
 
 }  // namespace
@@ -77,27 +79,32 @@ Reveal reveal(const Session& s, const PatternLibrary& lib, const Table& table, c
 
     if (r.alike) {
         r.headline = fmt::format("You both chose the same answer: {}", quoted(r.owner.text));
-        r.prompts.push_back("The same words can come from different places. Each of you, say what you were feeling "
-                            "as you chose them, and where you felt it in your body.");
+        r.prompts.push_back(
+            "The same words can come from different places. Each of you, say what you were feeling "
+            "as you chose them, and where you felt it in your body.");
         if (r.owner.pattern && r.owner.style != Style::Secure)
-            r.prompts.push_back(fmt::format("The card calls this answer “{}” and names the need underneath it. Is that "
-                                            "the need each of you had here, or was it something else for one of you?",
-                                            r.owner.pattern->title));
+            r.prompts.push_back(
+                fmt::format("The card calls this answer “{}” and names the need underneath it. Is that "
+                            "the need each of you had here, or was it something else for one of you?",
+                            r.owner.pattern->title));
         else if (r.owner.pattern)
-            r.prompts.push_back(fmt::format("The card calls this answer “{}”. What did each of you need in that "
-                                            "moment, and did this answer meet it?",
-                                            r.owner.pattern->title));
+            r.prompts.push_back(
+                fmt::format("The card calls this answer “{}”. What did each of you need in that "
+                            "moment, and did this answer meet it?",
+                            r.owner.pattern->title));
         else
             r.prompts.push_back("What did each of you need in that moment? Say it in one sentence each.");
         if (r.owner.style == Style::Secure)
-            r.prompts.push_back(fmt::format("You already met here. {}, {}: say one thing the other could do that would "
-                                            "make an answer like this easier to give on a hard day.",
-                                            text::capitalFirst(a), b));
+            r.prompts.push_back(
+                fmt::format("You already met here. {}, {}: say one thing the other could do that would "
+                            "make an answer like this easier to give on a hard day.",
+                            text::capitalFirst(a), b));
         else if (!secure.empty())
-            r.prompts.push_back(fmt::format("What would help each of you reach for something like {}, the secure "
-                                            "option this story offered here? And what could the other do to make "
-                                            "that safer?",
-                                            quoted(secure)));
+            r.prompts.push_back(
+                fmt::format("What would help each of you reach for something like {}, the secure "
+                            "option this story offered here? And what could the other do to make "
+                            "that safer?",
+                            quoted(secure)));
         else
             r.prompts.push_back("What would a reply look like that you would both be glad to receive here?");
         return r;
@@ -106,30 +113,35 @@ Reveal reveal(const Session& s, const PatternLibrary& lib, const Table& table, c
     r.headline = r.sameStyle ? fmt::format("You answered differently, both {}.", styleWord(r.owner))
                              : fmt::format("You answered differently: {} {}, {} {}.", a, styleWord(r.owner), b,
                                            styleWord(r.other));
-    r.prompts.push_back(fmt::format("{} first, then {}: what were you feeling as you picked your answer, and where "
-                                    "did you feel it? Hear each other all the way through before explaining your own.",
-                                    text::capitalFirst(a), b));
+    r.prompts.push_back(
+        fmt::format("{} first, then {}: what were you feeling as you picked your answer, and where "
+                    "did you feel it? Hear each other all the way through before explaining your own.",
+                    text::capitalFirst(a), b));
     if (r.owner.pattern || r.other.pattern)
-        r.prompts.push_back(fmt::format("{}'s answer reads as {}; {}'s as {}. What did each of you need right then? "
-                                        "Say it in a sentence, then see whether your card puts it the same way.",
-                                        text::capitalFirst(a), answerName(r.owner), b, answerName(r.other)));
+        r.prompts.push_back(
+            fmt::format("{}'s answer reads as {}; {}'s as {}. What did each of you need right then? "
+                        "Say it in a sentence, then see whether your card puts it the same way.",
+                        text::capitalFirst(a), answerName(r.owner), b, answerName(r.other)));
     else
         r.prompts.push_back("What did each of you need in that moment? Say it in one sentence each.");
     const bool ownerSecure = r.owner.style == Style::Secure, otherSecure = r.other.style == Style::Secure;
     if (ownerSecure && otherSecure)
-        r.prompts.push_back("Both answers are secure, in different ways. What does each one give the other person "
-                            "that the other answer does not, and could a reply hold both?");
+        r.prompts.push_back(
+            "Both answers are secure, in different ways. What does each one give the other person "
+            "that the other answer does not, and could a reply hold both?");
     else if (ownerSecure || otherSecure) {
         const std::string& steady = ownerSecure ? a : b;
         const std::string& reaching = ownerSecure ? b : a;
-        r.prompts.push_back(fmt::format("To meet in the middle: {}, what would make an answer like {}'s feel possible "
-                                        "for you here? {}, what in {}'s answer makes sense to you, given what they "
-                                        "were feeling?",
-                                        reaching, steady, text::capitalFirst(steady), reaching));
+        r.prompts.push_back(
+            fmt::format("To meet in the middle: {}, what would make an answer like {}'s feel possible "
+                        "for you here? {}, what in {}'s answer makes sense to you, given what they "
+                        "were feeling?",
+                        reaching, steady, text::capitalFirst(steady), reaching));
     } else if (!secure.empty())
-        r.prompts.push_back(fmt::format("To meet in the middle: what would each of you need from the other to say "
-                                        "something like {}, the secure option this story offered here?",
-                                        quoted(secure)));
+        r.prompts.push_back(
+            fmt::format("To meet in the middle: what would each of you need from the other to say "
+                        "something like {}, the secure option this story offered here?",
+                        quoted(secure)));
     else
         r.prompts.push_back("To meet in the middle: what would a reply look like that keeps what each of you needed?");
     return r;
@@ -166,18 +178,21 @@ Section mirrorSection(const Debrief& d) {
         std::vector<std::string> parts;
         for (std::size_t k = 0; k < 4; ++k)
             if (counts[k] > 0) parts.push_back(fmt::format("{} {}", counts[k], attune::name(static_cast<Style>(k))));
-        sec.lines.push_back({fmt::format("Answers from {}: {}.", label, parts.empty() ? "none marked" : text::join(parts, ", ")),
-                             d.table[static_cast<std::size_t>(who)].role});
+        sec.lines.push_back(
+            {fmt::format("Answers from {}: {}.", label, parts.empty() ? "none marked" : text::join(parts, ", ")),
+             d.table[static_cast<std::size_t>(who)].role});
     }
-    std::stable_sort(differ.begin(), differ.end(),
-                     [](const Reveal* x, const Reveal* y) { return distance(x->owner, x->other) > distance(y->owner, y->other); });
+    std::stable_sort(differ.begin(), differ.end(), [](const Reveal* x, const Reveal* y) {
+        return distance(x->owner, x->other) > distance(y->owner, y->other);
+    });
     if (differ.size() > 3) differ.resize(3);
     std::sort(differ.begin(), differ.end(), [](const Reveal* x, const Reveal* y) { return x->step < y->step; });
     for (const Reveal* r : differ)
-        sec.lines.push_back({fmt::format("You differed at step {}, as {}: {} chose {} ({}); {} chose {} ({}).",
-                                         r->step + 1, r->roleName, text::capitalFirst(r->ownerName), quoted(r->owner.text), styleWord(r->owner),
-                                         r->otherName, quoted(r->other.text), styleWord(r->other)),
-                             ""});
+        sec.lines.push_back(
+            {fmt::format("You differed at step {}, as {}: {} chose {} ({}); {} chose {} ({}).", r->step + 1,
+                         r->roleName, text::capitalFirst(r->ownerName), quoted(r->owner.text), styleWord(r->owner),
+                         r->otherName, quoted(r->other.text), styleWord(r->other)),
+             ""});
     return sec;
 }
 

@@ -26,26 +26,38 @@ std::string arcSvg(const Debrief& d) {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
         "aria-label=\"Arousal over the steps of the playthrough\">\n",
         w, h, w, h);
-    s += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#f6ddd5\"/>\n", left, y(hi), plotW, y(70) - y(hi));
-    s += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#e2f0df\"/>\n", left, y(70), plotW, y(30) - y(70));
-    s += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#dfe4f0\"/>\n", left, y(30), plotW, y(lo) - y(30));
-    s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#7a4a3a\">fight or flight</text>\n", left + 6, y(hi) + 13);
-    s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#3f6a3a\">window of tolerance</text>\n", left + 6, y(70) + 13);
-    s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#3a4a7a\">shutdown</text>\n", left + 6, y(30) + 13);
+    s += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#f6ddd5\"/>\n", left, y(hi),
+                     plotW, y(70) - y(hi));
+    s += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#e2f0df\"/>\n", left, y(70),
+                     plotW, y(30) - y(70));
+    s += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#dfe4f0\"/>\n", left, y(30),
+                     plotW, y(lo) - y(30));
+    s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#7a4a3a\">fight or flight</text>\n", left + 6,
+                     y(hi) + 13);
+    s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#3f6a3a\">window of tolerance</text>\n",
+                     left + 6, y(70) + 13);
+    s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#3a4a7a\">shutdown</text>\n", left + 6,
+                     y(30) + 13);
     for (int v : {lo, 30, 70, hi})
-        s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">{}</text>\n", left - 6, y(v) + 4, v);
-    s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">steps</text>\n", left + plotW / 2, h - 8);
+        s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">{}</text>\n",
+                         left - 6, y(v) + 4, v);
+    s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">steps</text>\n",
+                     left + plotW / 2, h - 8);
     for (std::size_t a = 0; a < d.arcs.size(); ++a) {
         const Arc& arc = d.arcs[a];
         const char* colour = kArcColours[a % 2];
         std::string pts;
         for (std::size_t i = 0; i < arc.values.size(); ++i)
             pts += fmt::format("{}{:.1f},{:.1f}", i ? " " : "", x(static_cast<int>(i)), y(arc.values[i]));
-        s += fmt::format("<polyline class=\"arc\" data-role=\"{}\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n",
-                         text::escapeHtml(arc.role), pts, colour);
+        s += fmt::format(
+            "<polyline class=\"arc\" data-role=\"{}\" points=\"{}\" fill=\"none\" stroke=\"{}\" "
+            "stroke-width=\"2.5\"/>\n",
+            text::escapeHtml(arc.role), pts, colour);
         for (std::size_t i = 0; i < arc.values.size(); ++i)
-            s += fmt::format("<circle class=\"point\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\"><title>{}, step {}: {}</title></circle>\n",
-                             x(static_cast<int>(i)), y(arc.values[i]), colour, text::escapeHtml(arc.name), i + 1, arc.values[i]);
+            s += fmt::format(
+                "<circle class=\"point\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\"><title>{}, step {}: "
+                "{}</title></circle>\n",
+                x(static_cast<int>(i)), y(arc.values[i]), colour, text::escapeHtml(arc.name), i + 1, arc.values[i]);
         s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"{}\">{}</text>\n", w - right - 150,
                          top + 16 + 16 * static_cast<int>(a), colour, text::escapeHtml(arc.name));
     }
@@ -80,10 +92,13 @@ std::string reportHtml(const Debrief& d) {
         const char* cls = sec.id == "lens" ? " class=\"note\"" : "";
         if (sec.list) out += "<ul>\n";
         for (const Line& l : sec.lines)
-            out += sec.list ? fmt::format("<li>{}</li>\n", text::escapeHtml(l.text)) : fmt::format("<p{}>{}</p>\n", cls, text::escapeHtml(l.text));
+            out += sec.list ? fmt::format("<li>{}</li>\n", text::escapeHtml(l.text))
+                            : fmt::format("<p{}>{}</p>\n", cls, text::escapeHtml(l.text));
         if (sec.list) out += "</ul>\n";
     }
-    out += "<p class=\"note\">Attune is practice, not therapy. This report is yours to keep or to bring to someone you trust.</p>\n";
+    out +=
+        "<p class=\"note\">Attune is practice, not therapy. This report is yours to keep or to bring to someone you "
+        "trust.</p>\n";
     out += "</body>\n</html>\n";
     return out;
 }
@@ -93,7 +108,8 @@ std::string reportJson(const Debrief& d) {
     json j;
     j["format"] = 1;
     j["scenario"] = {{"id", d.scenarioId}, {"title", d.scenarioTitle}};
-    j["ending"] = d.ended() ? json{{"id", d.endingNode}, {"kind", name(d.endingKind)}, {"title", d.endingTitle}} : json(nullptr);
+    j["ending"] =
+        d.ended() ? json{{"id", d.endingNode}, {"kind", name(d.endingKind)}, {"title", d.endingTitle}} : json(nullptr);
     j["reached_best"] = d.reachedBest;
     json steps = json::array();
     for (const StepRecord& r : d.stepLog) {
@@ -112,7 +128,11 @@ std::string reportJson(const Debrief& d) {
     j["arcs"] = arcs;
     json co = json::array();
     for (const CoRegulation& c : d.coRegulation)
-        co.push_back({{"step", c.step + 1}, {"by", c.calmer}, {"helped", c.calmed}, {"from", c.before}, {"to", c.after},
+        co.push_back({{"step", c.step + 1},
+                      {"by", c.calmer},
+                      {"helped", c.calmed},
+                      {"from", c.before},
+                      {"to", c.after},
                       {"choice", c.choice}});
     j["coregulation"] = co;
     json strengths = json::object(), practice = json::object();
@@ -125,7 +145,8 @@ std::string reportJson(const Debrief& d) {
     j["practice"] = practice;
     json replay = json::array();
     for (const Moment& m : d.replay)
-        replay.push_back({{"step", m.step + 1}, {"by", m.role}, {"node", m.node}, {"chosen", m.chosen}, {"secure", m.secureText}});
+        replay.push_back(
+            {{"step", m.step + 1}, {"by", m.role}, {"node", m.node}, {"chosen", m.chosen}, {"secure", m.secureText}});
     j["replay"] = replay;
     json shutdowns = json::array();
     for (const StateNote& n : d.shutdowns)
@@ -145,10 +166,14 @@ std::string reportJson(const Debrief& d) {
         for (const Reveal& r : d.mirror)
             mirror.push_back({{"step", r.step + 1},
                               {"role", r.role},
-                              {"owner", {{"person", r.ownerPerson}, {"choice", r.owner.text},
-                                         {"style", r.owner.style ? json(name(*r.owner.style)) : json(nullptr)}}},
-                              {"other", {{"person", r.otherPerson}, {"choice", r.other.text},
-                                         {"style", r.other.style ? json(name(*r.other.style)) : json(nullptr)}}},
+                              {"owner",
+                               {{"person", r.ownerPerson},
+                                {"choice", r.owner.text},
+                                {"style", r.owner.style ? json(name(*r.owner.style)) : json(nullptr)}}},
+                              {"other",
+                               {{"person", r.otherPerson},
+                                {"choice", r.other.text},
+                                {"style", r.other.style ? json(name(*r.other.style)) : json(nullptr)}}},
                               {"alike", r.alike}});
         j["together"] = {{"mode", name(d.mode)}, {"people", people}, {"mirror", mirror}};
     } else {
@@ -157,7 +182,8 @@ std::string reportJson(const Debrief& d) {
     json sections = json::array();
     for (const Section& sec : d.sections) {
         json lines = json::array();
-        for (const Line& l : sec.lines) lines.push_back(l.role.empty() ? json{{"text", l.text}} : json{{"text", l.text}, {"role", l.role}});
+        for (const Line& l : sec.lines)
+            lines.push_back(l.role.empty() ? json{{"text", l.text}} : json{{"text", l.text}, {"role", l.role}});
         sections.push_back({{"id", sec.id}, {"heading", sec.heading}, {"list", sec.list}, {"lines", lines}});
     }
     j["sections"] = sections;

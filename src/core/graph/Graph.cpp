@@ -35,19 +35,26 @@ std::string shorten(const std::string& s, std::size_t n = 40) {
 const char* styleColor(std::optional<Style> s) {
     if (!s) return "gray50";
     switch (*s) {
-        case Style::Secure: return "forestgreen";
-        case Style::Anxious: return "darkorange";
-        case Style::Avoidant: return "steelblue";
-        case Style::Disorganised: return "purple";
+        case Style::Secure:
+            return "forestgreen";
+        case Style::Anxious:
+            return "darkorange";
+        case Style::Avoidant:
+            return "steelblue";
+        case Style::Disorganised:
+            return "purple";
     }
     return "gray50";
 }
 
 const char* endingColor(EndingKind k) {
     switch (k) {
-        case EndingKind::Secure: return "palegreen";
-        case EndingKind::Mixed: return "khaki";
-        case EndingKind::Rupture: return "lightpink";
+        case EndingKind::Secure:
+            return "palegreen";
+        case EndingKind::Mixed:
+            return "khaki";
+        case EndingKind::Rupture:
+            return "lightpink";
     }
     return "white";
 }
@@ -163,7 +170,8 @@ std::string dot(const Scenario& s, bool edgeLabels) {
                                                  c.style ? fmt::format("\n[{}]", name(*c.style)) : "");
             for (const Branch& b : c.next)
                 out += fmt::format("  {} -> {} [label={}, color={}, fontcolor={}, attune_choice={}];\n", quote(n.id),
-                                   quote(b.to), quote(edgeLabels ? edgeLabel(b, head) : std::string()), styleColor(c.style), styleColor(c.style), i);
+                                   quote(b.to), quote(edgeLabels ? edgeLabel(b, head) : std::string()),
+                                   styleColor(c.style), styleColor(c.style), i);
         }
     }
     out += "}\n";
@@ -203,8 +211,9 @@ public:
             return;
         }
         if (gvLayout(gvc_, g_, "dot") != 0) {
-            error = "Graphviz could not lay out the graph (is its dot layout plugin installed? Debian's libgvc6 has it)" +
-                    detail();
+            error =
+                "Graphviz could not lay out the graph (is its dot layout plugin installed? Debian's libgvc6 has it)" +
+                detail();
             return;
         }
         laid_ = true;
@@ -292,8 +301,8 @@ std::optional<std::string> svg(const Scenario& s, std::string& error) {
     return out;
 }
 
-std::optional<std::vector<std::string>> shortestPicks(const Scenario& s, const std::set<std::string>& played, int target,
-                                                      int maxStates, bool* gaveUp) {
+std::optional<std::vector<std::string>> shortestPicks(const Scenario& s, const std::set<std::string>& played,
+                                                      int target, int maxStates, bool* gaveUp) {
     if (gaveUp) *gaveUp = false;
     // Breadth first over the story's states (node, meters, flags, visits), so the first
     // run to stand at `target` has the fewest picks; lines and roles nobody plays go on
@@ -305,9 +314,12 @@ std::optional<std::vector<std::string>> shortestPicks(const Scenario& s, const s
     const auto settle = [target](Playthrough& p) {
         for (int guard = 0; guard < 100000; ++guard) {
             if (p.session().nodeIndex() == target) return;
-            if (p.state() == Session::State::Line) p.advance();
-            else if (p.state() == Session::State::Decision && !p.turn()) p.chooseDefault();
-            else return;
+            if (p.state() == Session::State::Line)
+                p.advance();
+            else if (p.state() == Session::State::Decision && !p.turn())
+                p.chooseDefault();
+            else
+                return;
         }
     };
     // Only the visit counts a condition reads make two states differ, and only up to the
@@ -336,7 +348,8 @@ std::optional<std::vector<std::string>> shortestPicks(const Scenario& s, const s
             Item next{item.p, item.picks};
             next.p.handOver();
             next.p.choose(c);
-            next.picks.push_back(choiceKey(s.nodes[static_cast<std::size_t>(ss.nodeIndex())].choices[static_cast<std::size_t>(c)]));
+            next.picks.push_back(
+                choiceKey(s.nodes[static_cast<std::size_t>(ss.nodeIndex())].choices[static_cast<std::size_t>(c)]));
             settle(next.p);
             queue.push_back(std::move(next));
         }

@@ -30,14 +30,14 @@ struct Point {
     double x = 0, y = 0;
 };
 struct PlacedNode {
-    int node = -1;          ///< index into the scenario's nodes
+    int node = -1;  ///< index into the scenario's nodes
     Point centre;
     double width = 0, height = 0;
 };
 struct PlacedEdge {
-    int from = -1, to = -1;    ///< node indices
-    int choice = -1;           ///< index into from's choices, or -1 for a 'next' branch
-    std::vector<Point> curve;  ///< the cubic Bézier control points Graphviz gives (1 + 3n)
+    int from = -1, to = -1;      ///< node indices
+    int choice = -1;             ///< index into from's choices, or -1 for a 'next' branch
+    std::vector<Point> curve;    ///< the cubic Bézier control points Graphviz gives (1 + 3n)
     std::optional<Point> arrow;  ///< where the arrowhead's tip is, when it has one
 };
 struct Layout {
@@ -53,8 +53,8 @@ constexpr std::size_t kMapNodeLimit = 250;
 
 /// What a layout needs, taken from the scenario so it can be laid out on another thread.
 struct Prepared {
-    std::string dot;                     ///< without edge labels
-    std::map<std::string, int> index;    ///< node id -> index
+    std::string dot;                   ///< without edge labels
+    std::map<std::string, int> index;  ///< node id -> index
 };
 Prepared prepare(const Scenario& s);
 /// Lays it out with Graphviz's dot layout; nothing with `error` when Graphviz cannot.

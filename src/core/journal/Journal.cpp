@@ -65,7 +65,6 @@ namespace {
 
 std::size_t u(int i) { return static_cast<std::size_t>(i); }
 
-
 constexpr const char* kSchemaV2 = R"sql(
 CREATE TABLE profiles (
   id INTEGER PRIMARY KEY,
@@ -184,7 +183,8 @@ std::string sizeText(std::uint64_t bytes) {
 
 fs::path Journal::defaultPath() {
     if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return fs::path(x) / "attune" / "journal.sqlite";
-    if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".local" / "share" / "attune" / "journal.sqlite";
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return fs::path(h) / ".local" / "share" / "attune" / "journal.sqlite";
     return "attune-journal.sqlite";
 }
 
@@ -197,7 +197,8 @@ Journal::Journal(const fs::path& file, std::uint64_t maxBytes) : file_(file), ma
     const fs::path aside = file.string() + ".damaged-" + stamp();
     fs::rename(file, aside, ec);
     if (ec) {
-        error_ = fmt::format("the journal {} cannot be read, and could not be moved aside: {}", file.string(), ec.message());
+        error_ =
+            fmt::format("the journal {} cannot be read, and could not be moved aside: {}", file.string(), ec.message());
         return;
     }
     for (const char* extra : {"-wal", "-shm"}) fs::rename(file.string() + extra, aside.string() + extra, ec);
@@ -210,7 +211,8 @@ Journal::Journal(const fs::path& file, std::uint64_t maxBytes) : file_(file), ma
 
 Journal::Opened Journal::open(const fs::path& file) {
     if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-        error_ = fmt::format("the journal {} cannot be opened: {}", file.string(), db_ ? sqlite3_errmsg(db_) : "out of memory");
+        error_ = fmt::format("the journal {} cannot be opened: {}", file.string(),
+                             db_ ? sqlite3_errmsg(db_) : "out of memory");
         sqlite3_close(db_);
         db_ = nullptr;
         return Opened::Refused;
@@ -231,8 +233,9 @@ Journal::Opened Journal::open(const fs::path& file) {
         return Opened::Unreadable;
     }
     if (version > kSchemaVersion) {
-        error_ = fmt::format("the journal {} was written by a newer Attune (schema {}); progress is not saved with this one",
-                             file.string(), version);
+        error_ =
+            fmt::format("the journal {} was written by a newer Attune (schema {}); progress is not saved with this one",
+                        file.string(), version);
         sqlite3_close(db_);
         db_ = nullptr;
         return Opened::Refused;  // not damaged: kept as it is
@@ -240,8 +243,8 @@ Journal::Opened Journal::open(const fs::path& file) {
     // secure_delete: a deleted row's bytes are overwritten, not left in free pages.
     // synchronous NORMAL with WAL: a killed program loses nothing committed (only a power cut
     // can lose the last steps, and the file stays sound).
-    if (!exec("PRAGMA journal_mode = WAL") || !exec("PRAGMA synchronous = NORMAL") || !exec("PRAGMA foreign_keys = ON") ||
-        !exec("PRAGMA secure_delete = ON") || !limitSize() || !migrate()) {
+    if (!exec("PRAGMA journal_mode = WAL") || !exec("PRAGMA synchronous = NORMAL") ||
+        !exec("PRAGMA foreign_keys = ON") || !exec("PRAGMA secure_delete = ON") || !limitSize() || !migrate()) {
         const bool foreign = error_ == kForeign;  // another program's database: moved aside
         if (!foreign) error_ = fmt::format("the journal {} cannot be used: {}", file.string(), error_);
         sqlite3_close(db_);
@@ -257,9 +260,8 @@ bool Journal::migrate() {
     if (!ok) return false;
     if (version == kSchemaVersion) return true;
     const int tables = scalar(db_, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'", ok);
-    const int v1 = scalar(db_,
-                          "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('playthroughs', 'choices')",
-                          ok);
+    const int v1 = scalar(
+        db_, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('playthroughs', 'choices')", ok);
     if (version == 0 && tables > 0 && v1 != 2) {
         error_ = kForeign;
         return false;
@@ -305,8 +307,10 @@ bool Journal::exec(const char* sql) {
     char* msg = nullptr;
     const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &msg);
     if (rc == SQLITE_OK) return true;
-    if ((rc & 0xFF) == SQLITE_FULL) error_ = full();
-    else error_ = msg ? msg : "unknown error";
+    if ((rc & 0xFF) == SQLITE_FULL)
+        error_ = full();
+    else
+        error_ = msg ? msg : "unknown error";
     sqlite3_free(msg);
     return false;
 }
@@ -328,19 +332,24 @@ std::string Journal::full() const {
     std::error_code ec;
     const fs::space_info room = fs::space(file_.has_parent_path() ? file_.parent_path() : fs::path("."), ec);
     if (!ec && room.available < (std::uintmax_t{1} << 20))
-        return fmt::format("the disk that holds the journal {} is full, so nothing more is saved in it until there is room",
-                           file_.string());
-    return fmt::format("the journal {} is full: it has reached its limit of {}, so nothing more is saved in it; what it "
-                       "holds is kept ('attune journal export' copies it out, and --journal PATH starts another journal)",
-                       file_.string(), sizeText(maxBytes_));
+        return fmt::format(
+            "the disk that holds the journal {} is full, so nothing more is saved in it until there is room",
+            file_.string());
+    return fmt::format(
+        "the journal {} is full: it has reached its limit of {}, so nothing more is saved in it; what it "
+        "holds is kept ('attune journal export' copies it out, and --journal PATH starts another journal)",
+        file_.string(), sizeText(maxBytes_));
 }
 
 std::string Journal::modeOf(const Playthrough& p) {
     if (p.table().machines) return "machines";
     switch (p.mode()) {
-        case TogetherMode::Pass: return "pass";
-        case TogetherMode::Mirror: return "mirror";
-        case TogetherMode::Solo: break;
+        case TogetherMode::Pass:
+            return "pass";
+        case TogetherMode::Mirror:
+            return "mirror";
+        case TogetherMode::Solo:
+            break;
     }
     return p.session().played().size() > 1 ? "both" : "solo";
 }
@@ -366,7 +375,11 @@ std::optional<long long> Journal::begin(const Playthrough& p, const std::string&
     if (!exec("BEGIN IMMEDIATE")) return std::nullopt;
     const long long who = profileId(profile);
     Statement ins(db_, "INSERT INTO playthroughs (profile, scenario, hash, mode, people) VALUES (?, ?, ?, ?, ?)");
-    ins.bind64(1, who).bind(2, p.scenario().id).bind(3, p.scenario().contentHash).bind(4, modeOf(p)).bind(5, people.dump());
+    ins.bind64(1, who)
+        .bind(2, p.scenario().id)
+        .bind(3, p.scenario().contentHash)
+        .bind(4, modeOf(p))
+        .bind(5, people.dump());
     if (who == 0 || !run(ins)) {  // error_ says why
         const std::string why = error_;
         exec("ROLLBACK");
@@ -400,9 +413,10 @@ bool Journal::sync(long long id, const Playthrough& p, bool finished) {
     Statement del(db_, "DELETE FROM steps WHERE playthrough = ? AND seq >= ?");
     del.bind64(1, id).bind(2, static_cast<int>(keep));
     ok = run(del);
-    Statement ins(db_,
-                  "INSERT INTO steps (playthrough, seq, node, role, choice, mirror, by_default, style, theme, pattern, meters) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement ins(
+        db_,
+        "INSERT INTO steps (playthrough, seq, node, role, choice, mirror, by_default, style, theme, pattern, meters) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     std::array<int, 4> styles{};
     for (std::size_t i = 0; ok && i < picks.size(); ++i) {
         const PickRecord& r = picks[i];
@@ -411,21 +425,29 @@ bool Journal::sync(long long id, const Playthrough& p, bool finished) {
         if (c && c->style && !r.byDefault) ++styles[static_cast<std::size_t>(*c->style)];
         if (i < keep) continue;
         ins.reset();
-        ins.bind64(1, id).bind(2, static_cast<int>(i)).bind(3, r.node).bind(4, r.role).bind(5, r.choice).bind(6, r.mirror);
+        ins.bind64(1, id)
+            .bind(2, static_cast<int>(i))
+            .bind(3, r.node)
+            .bind(4, r.role)
+            .bind(5, r.choice)
+            .bind(6, r.mirror);
         ins.bind(7, r.byDefault ? 1 : 0);
         ins.bind(8, c && c->style ? name(*c->style) : "").bind(9, c && c->theme ? name(*c->theme) : "");
         ins.bind(10, c ? c->pattern : "").bind(11, nlohmann::json(st ? st->metersAfter : s.meters()).dump());
         ok = run(ins);
     }
     const bool ended = finished && s.state() == Session::State::Ending;
-    Statement up(db_,
-                 "UPDATE playthroughs SET steps = ?, at_node = ?, at_meters = ?, state = ?5, "
-                 "ended_at = CASE WHEN ?5 = 'ended' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END, ending = ?6, kind = ?7, "
-                 "secure = ?8, anxious = ?9, avoidant = ?10, disorganised = ?11, hash = ?12 WHERE id = ?13");
+    Statement up(
+        db_,
+        "UPDATE playthroughs SET steps = ?, at_node = ?, at_meters = ?, state = ?5, "
+        "ended_at = CASE WHEN ?5 = 'ended' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END, ending = ?6, kind = ?7, "
+        "secure = ?8, anxious = ?9, avoidant = ?10, disorganised = ?11, hash = ?12 WHERE id = ?13");
     up.bind(1, static_cast<int>(s.history().size())).bind(2, s.node().id).bind(3, nlohmann::json(s.meters()).dump());
     up.bind(5, ended ? "ended" : "playing");
-    if (ended) up.bind(6, s.node().id).bind(7, name(s.node().ending->kind));
-    else up.null(6).null(7);
+    if (ended)
+        up.bind(6, s.node().id).bind(7, name(s.node().ending->kind));
+    else
+        up.null(6).null(7);
     for (int i = 0; i < 4; ++i) up.bind(8 + i, styles[u(i)]);
     up.bind(12, sc.contentHash).bind64(13, id);
     ok = ok && run(up);
@@ -446,13 +468,14 @@ bool Journal::abandon(long long id) {
 }
 
 std::optional<Journal::Unfinished> Journal::unfinished(const std::string& scenarioId, const std::string& profile,
-                                                      const std::vector<std::string>& modes) const {
+                                                       const std::vector<std::string>& modes) const {
     if (!db_) return std::nullopt;
-    Statement q(db_,
-                "SELECT p.id, p.hash, p.people, p.mode, p.at_node, p.at_meters, p.steps, datetime(p.started_at, 'localtime') "
-                "FROM playthroughs p "
-                "JOIN profiles f ON f.id = p.profile WHERE p.scenario = ? AND f.name = ? AND p.state = 'playing' "
-                "AND p.mode <> 'machines' ORDER BY p.id DESC");
+    Statement q(
+        db_,
+        "SELECT p.id, p.hash, p.people, p.mode, p.at_node, p.at_meters, p.steps, datetime(p.started_at, 'localtime') "
+        "FROM playthroughs p "
+        "JOIN profiles f ON f.id = p.profile WHERE p.scenario = ? AND f.name = ? AND p.state = 'playing' "
+        "AND p.mode <> 'machines' ORDER BY p.id DESC");
     q.bind(1, scenarioId).bind(2, profile);
     bool found = false;
     while (q && q.step() == SQLITE_ROW)
@@ -497,9 +520,10 @@ std::optional<Journal::Unfinished> Journal::unfinished(const std::string& scenar
 Journal::Progress Journal::progress(const std::string& scenarioId, const std::string& profile) const {
     Progress p;
     if (!db_) return p;
-    Statement q(db_,
-                "SELECT ending, COUNT(*) FROM playthroughs p JOIN profiles f ON f.id = p.profile WHERE scenario = ? AND "
-                "f.name = ? AND state = 'ended' GROUP BY ending ORDER BY MIN(p.id)");
+    Statement q(
+        db_,
+        "SELECT ending, COUNT(*) FROM playthroughs p JOIN profiles f ON f.id = p.profile WHERE scenario = ? AND "
+        "f.name = ? AND state = 'ended' GROUP BY ending ORDER BY MIN(p.id)");
     q.bind(1, scenarioId).bind(2, profile);
     while (q && q.step() == SQLITE_ROW) {
         p.endingsFound.push_back(q.text(0));
@@ -511,9 +535,10 @@ Journal::Progress Journal::progress(const std::string& scenarioId, const std::st
 std::map<std::string, Journal::Progress> Journal::allProgress(const std::string& profile) const {
     std::map<std::string, Progress> out;
     if (!db_) return out;
-    Statement q(db_,
-                "SELECT scenario, ending, COUNT(*) FROM playthroughs p JOIN profiles f ON f.id = p.profile WHERE f.name = ? "
-                "AND state = 'ended' GROUP BY scenario, ending ORDER BY scenario, MIN(p.id)");
+    Statement q(
+        db_,
+        "SELECT scenario, ending, COUNT(*) FROM playthroughs p JOIN profiles f ON f.id = p.profile WHERE f.name = ? "
+        "AND state = 'ended' GROUP BY scenario, ending ORDER BY scenario, MIN(p.id)");
     q.bind(1, profile);
     while (q && q.step() == SQLITE_ROW) {
         Progress& p = out[q.text(0)];
@@ -548,16 +573,36 @@ std::vector<std::string> Journal::profiles() const {
 }
 
 namespace {
+/// Deeper than any JSON Attune writes (an export nests six levels). Copying and writing JSON
+/// go one call deeper per level, so text nested a hundred thousand levels deep (an import
+/// file, a damaged column) would overflow the stack: it is read as not JSON at all.
+constexpr int kMaxJsonDepth = 64;
+
+/// As json::parse without exceptions (discarded when it is not JSON), and discarded too when
+/// it nests deeper than kMaxJsonDepth (`tooDeep` says so).
+nlohmann::json parseJson(const std::string& text, bool* tooDeep = nullptr) {
+    bool deep = false;
+    auto j = nlohmann::json::parse(
+        text,
+        [&deep](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+            if (depth > kMaxJsonDepth) deep = true;
+            return !deep;  // nothing more is kept once too deep
+        },
+        false);
+    if (tooDeep) *tooDeep = deep;
+    return deep ? nlohmann::json(nlohmann::json::value_t::discarded) : j;
+}
+
 nlohmann::json parsed(const std::string& text, nlohmann::json fallback) {
-    auto j = nlohmann::json::parse(text, nullptr, false);
+    auto j = parseJson(text);
     return j.is_discarded() ? fallback : j;
 }
 }  // namespace
 
 std::string Journal::exportJson(const std::string& profile) const {
     using nlohmann::json;
-    json out{{"attune_journal", kSchemaVersion}, {"profile", profile}, {"playthroughs", json::array()},
-             {"checkins", json::array()}, {"reflections", json::array()}, {"practices", json::array()}};
+    json out{{"attune_journal", kSchemaVersion}, {"profile", profile},           {"playthroughs", json::array()},
+             {"checkins", json::array()},        {"reflections", json::array()}, {"practices", json::array()}};
     if (!db_) return out.dump(2);
     Statement q(db_,
                 "SELECT p.id, scenario, hash, mode, people, state, started_at, ended_at, ending, kind, steps, at_node, "
@@ -566,20 +611,28 @@ std::string Journal::exportJson(const std::string& profile) const {
     std::vector<long long> ids;
     while (q && q.step() == SQLITE_ROW) {
         ids.push_back(q.integer64(0));
-        json p{{"scenario", q.text(1)}, {"hash", q.text(2)},   {"mode", q.text(3)},
-               {"people", parsed(q.text(4), json::array())},   {"state", q.text(5)},
-               {"started_at", q.text(6)}, {"ended_at", q.text(7)}, {"ending", q.text(8)},
-               {"kind", q.text(9)}, {"nodes_entered", q.integer(10)}, {"at_node", q.text(11)},
-               {"at_meters", parsed(q.text(12), json::array())}, {"steps", json::array()}};
+        json p{{"scenario", q.text(1)}, {"hash", q.text(2)},
+               {"mode", q.text(3)},     {"people", parsed(q.text(4), json::array())},
+               {"state", q.text(5)},    {"started_at", q.text(6)},
+               {"ended_at", q.text(7)}, {"ending", q.text(8)},
+               {"kind", q.text(9)},     {"nodes_entered", q.integer(10)},
+               {"at_node", q.text(11)}, {"at_meters", parsed(q.text(12), json::array())},
+               {"steps", json::array()}};
         Statement st(db_,
                      "SELECT node, role, choice, mirror, by_default, style, theme, pattern, meters, at FROM steps "
                      "WHERE playthrough = ? ORDER BY seq");
         st.bind64(1, ids.back());
         while (st && st.step() == SQLITE_ROW)
-            p["steps"].push_back({{"node", st.text(0)},    {"role", st.text(1)},  {"choice", st.text(2)},
-                                  {"mirror", st.text(3)},  {"by_default", st.integer(4) != 0},
-                                  {"style", st.text(5)},   {"theme", st.text(6)}, {"pattern", st.text(7)},
-                                  {"meters", parsed(st.text(8), json::array())}, {"at", st.text(9)}});
+            p["steps"].push_back({{"node", st.text(0)},
+                                  {"role", st.text(1)},
+                                  {"choice", st.text(2)},
+                                  {"mirror", st.text(3)},
+                                  {"by_default", st.integer(4) != 0},
+                                  {"style", st.text(5)},
+                                  {"theme", st.text(6)},
+                                  {"pattern", st.text(7)},
+                                  {"meters", parsed(st.text(8), json::array())},
+                                  {"at", st.text(9)}});
         out["playthroughs"].push_back(std::move(p));
     }
     // Check-ins, reflections and practice sessions point at a playthrough by its place in the list.
@@ -587,13 +640,16 @@ std::string Journal::exportJson(const std::string& profile) const {
         const auto it = std::find(ids.begin(), ids.end(), id);
         return it == ids.end() ? json(nullptr) : json(it - ids.begin());
     };
-    Statement c(db_,
-                "SELECT c.playthrough, moment, activation, word, c.at FROM checkins c JOIN profiles f ON f.id = c.profile "
-                "WHERE f.name = ? ORDER BY c.id");
+    Statement c(
+        db_,
+        "SELECT c.playthrough, moment, activation, word, c.at FROM checkins c JOIN profiles f ON f.id = c.profile "
+        "WHERE f.name = ? ORDER BY c.id");
     c.bind(1, profile);
     while (c && c.step() == SQLITE_ROW)
-        out["checkins"].push_back({{"playthrough", place(c.integer64(0))}, {"moment", c.text(1)},
-                                   {"activation", c.isNull(2) ? json(nullptr) : json(c.integer(2))}, {"word", c.text(3)},
+        out["checkins"].push_back({{"playthrough", place(c.integer64(0))},
+                                   {"moment", c.text(1)},
+                                   {"activation", c.isNull(2) ? json(nullptr) : json(c.integer(2))},
+                                   {"word", c.text(3)},
                                    {"at", c.text(4)}});
     Statement r(db_,
                 "SELECT r.playthrough, noticed, needed, r.at FROM reflections r JOIN profiles f ON f.id = r.profile "
@@ -607,9 +663,12 @@ std::string Journal::exportJson(const std::string& profile) const {
                  "WHERE f.name = ? ORDER BY x.id");
     pr.bind(1, profile);
     while (pr && pr.step() == SQLITE_ROW)
-        out["practices"].push_back({{"playthrough", place(pr.integer64(0))}, {"practice", pr.text(1)},
-                                    {"seconds", pr.integer(2)}, {"at", pr.text(3)}});
-    return out.dump(2);
+        out["practices"].push_back({{"playthrough", place(pr.integer64(0))},
+                                    {"practice", pr.text(1)},
+                                    {"seconds", pr.integer(2)},
+                                    {"at", pr.text(3)}});
+    // A damaged file's text may not be UTF-8 (SQLite keeps any bytes): replaced, not thrown on.
+    return out.dump(2, ' ', false, json::error_handler_t::replace);
 }
 
 namespace {
@@ -624,15 +683,17 @@ std::string csv(const std::string& v) {
 
 std::string Journal::exportCsv(const std::string& profile) const {
     std::string out =
-        "playthrough,scenario,mode,state,started_at,ended_at,ending,kind,seq,node,role,choice,mirror,by_default,style,theme,"
+        "playthrough,scenario,mode,state,started_at,ended_at,ending,kind,seq,node,role,choice,mirror,by_default,style,"
+        "theme,"
         "pattern,meters,at\r\n";
     if (!db_) return out;
-    Statement q(db_,
-                "SELECT DENSE_RANK() OVER (ORDER BY p.id), p.scenario, p.mode, p.state, p.started_at, "
-                "COALESCE(p.ended_at, ''), COALESCE(p.ending, ''), COALESCE(p.kind, ''), s.seq, s.node, s.role, s.choice, "
-                "s.mirror, s.by_default, s.style, s.theme, s.pattern, s.meters, s.at "
-                "FROM steps s JOIN playthroughs p ON p.id = s.playthrough JOIN profiles f ON f.id = p.profile "
-                "WHERE f.name = ? ORDER BY p.id, s.seq");
+    Statement q(
+        db_,
+        "SELECT DENSE_RANK() OVER (ORDER BY p.id), p.scenario, p.mode, p.state, p.started_at, "
+        "COALESCE(p.ended_at, ''), COALESCE(p.ending, ''), COALESCE(p.kind, ''), s.seq, s.node, s.role, s.choice, "
+        "s.mirror, s.by_default, s.style, s.theme, s.pattern, s.meters, s.at "
+        "FROM steps s JOIN playthroughs p ON p.id = s.playthrough JOIN profiles f ON f.id = p.profile "
+        "WHERE f.name = ? ORDER BY p.id, s.seq");
     q.bind(1, profile);
     while (q && q.step() == SQLITE_ROW) {
         for (int col = 0; col < 19; ++col) out += (col ? "," : "") + csv(q.text(col));
@@ -645,7 +706,12 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
     using nlohmann::json;
     if (!db_) return false;
     error_.clear();  // the first problem found is the one said
-    const json in = json::parse(text, nullptr, false);
+    bool tooDeep = false;
+    const json in = parseJson(text, &tooDeep);
+    if (tooDeep) {
+        error_ = fmt::format("it is not a journal export Attune wrote (it nests deeper than {} levels)", kMaxJsonDepth);
+        return false;
+    }
     const auto str = [](const json& o, const char* k) {
         const auto it = o.find(k);
         return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -657,8 +723,9 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
         q.bind(1, t);
         return q && q.step() == SQLITE_ROW && q.integer(0) == 1;
     };
-    if (in.is_discarded() || !in.is_object() || !in.contains("attune_journal") || !in["attune_journal"].is_number_integer() ||
-        in["attune_journal"].get<int>() != kSchemaVersion || !in.contains("playthroughs") || !in["playthroughs"].is_array()) {
+    if (in.is_discarded() || !in.is_object() || !in.contains("attune_journal") ||
+        !in["attune_journal"].is_number_integer() || in["attune_journal"].get<int>() != kSchemaVersion ||
+        !in.contains("playthroughs") || !in["playthroughs"].is_array()) {
         error_ = "it is not a journal export Attune wrote (schema 2)";
         return false;
     }
@@ -679,14 +746,17 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
                                  text::shorten(str(p, "started_at"), 40));
             break;
         }
-        Statement ins(db_,
-                      "INSERT INTO playthroughs (profile, scenario, hash, mode, people, state, started_at, ended_at, ending, "
-                      "kind, steps, at_node, at_meters) VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), "
-                      "NULLIF(?, ''), ?, ?, ?)");
+        Statement ins(
+            db_,
+            "INSERT INTO playthroughs (profile, scenario, hash, mode, people, state, started_at, ended_at, ending, "
+            "kind, steps, at_node, at_meters) VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), "
+            "NULLIF(?, ''), ?, ?, ?)");
         ins.bind64(1, who).bind(2, str(p, "scenario")).bind(3, str(p, "hash")).bind(4, str(p, "mode"));
         ins.bind(5, p.value("people", json::array()).dump()).bind(6, str(p, "state")).bind(7, str(p, "started_at"));
         ins.bind(8, str(p, "ended_at")).bind(9, str(p, "ending")).bind(10, str(p, "kind"));
-        ins.bind(11, p.contains("nodes_entered") && p["nodes_entered"].is_number_integer() ? p["nodes_entered"].get<int>() : 0);
+        ins.bind(11, p.contains("nodes_entered") && p["nodes_entered"].is_number_integer()
+                         ? p["nodes_entered"].get<int>()
+                         : 0);
         ins.bind(12, str(p, "at_node")).bind(13, p.value("at_meters", json::array()).dump());
         ok = run(ins);
         ids.push_back(sqlite3_last_insert_rowid(db_));
@@ -701,22 +771,31 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
             }
             if (!timeOk(str(st, "at"))) {
                 ok = false;
-                error_ = fmt::format("step {} of playthrough {} has no time Attune can read ('{}')", seq + 1, ids.size(),
-                                     text::shorten(str(st, "at"), 40));
+                error_ = fmt::format("step {} of playthrough {} has no time Attune can read ('{}')", seq + 1,
+                                     ids.size(), text::shorten(str(st, "at"), 40));
                 break;
             }
-            Statement s2(db_,
-                         "INSERT INTO steps (playthrough, seq, node, role, choice, mirror, by_default, style, theme, pattern, "
-                         "meters, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            const bool byDefault = st.contains("by_default") && st["by_default"].is_boolean() && st["by_default"].get<bool>();
+            Statement s2(
+                db_,
+                "INSERT INTO steps (playthrough, seq, node, role, choice, mirror, by_default, style, theme, pattern, "
+                "meters, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            const bool byDefault =
+                st.contains("by_default") && st["by_default"].is_boolean() && st["by_default"].get<bool>();
             s2.bind64(1, ids.back()).bind(2, seq++).bind(3, str(st, "node")).bind(4, str(st, "role"));
-            s2.bind(5, str(st, "choice")).bind(6, str(st, "mirror")).bind(7, byDefault ? 1 : 0).bind(8, str(st, "style"));
-            s2.bind(9, str(st, "theme")).bind(10, str(st, "pattern")).bind(11, st.value("meters", json::array()).dump());
+            s2.bind(5, str(st, "choice"))
+                .bind(6, str(st, "mirror"))
+                .bind(7, byDefault ? 1 : 0)
+                .bind(8, str(st, "style"));
+            s2.bind(9, str(st, "theme"))
+                .bind(10, str(st, "pattern"))
+                .bind(11, st.value("meters", json::array()).dump());
             s2.bind(12, str(st, "at"));
             ok = run(s2);
-            if (const auto style = parseStyle(str(st, "style")); style && !byDefault) ++styles[static_cast<std::size_t>(*style)];
+            if (const auto style = parseStyle(str(st, "style")); style && !byDefault)
+                ++styles[static_cast<std::size_t>(*style)];
         }
-        Statement up(db_, "UPDATE playthroughs SET secure = ?, anxious = ?, avoidant = ?, disorganised = ? WHERE id = ?");
+        Statement up(db_,
+                     "UPDATE playthroughs SET secure = ?, anxious = ?, avoidant = ?, disorganised = ? WHERE id = ?");
         for (int i = 0; i < 4; ++i) up.bind(1 + i, styles[u(i)]);
         up.bind64(5, ids.back());
         ok = ok && run(up);
@@ -725,8 +804,9 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
         const auto it = o.find("playthrough");
         if (it == o.end() || !it->is_number_integer()) return std::nullopt;
         const auto i = it->get<long long>();
-        return i >= 0 && static_cast<std::size_t>(i) < ids.size() ? std::optional<long long>(ids[static_cast<std::size_t>(i)])
-                                                                   : std::nullopt;
+        return i >= 0 && static_cast<std::size_t>(i) < ids.size()
+                   ? std::optional<long long>(ids[static_cast<std::size_t>(i)])
+                   : std::nullopt;
     };
     for (const char* table : {"checkins", "reflections", "practices"}) {
         if (!ok || !in.contains(table) || !in[table].is_array()) continue;
@@ -736,7 +816,8 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
             const std::string t = table;
             if (!timeOk(str(o, "at"))) {
                 ok = false;
-                error_ = fmt::format("an entry in {} has no time Attune can read ('{}')", t, text::shorten(str(o, "at"), 40));
+                error_ = fmt::format("an entry in {} has no time Attune can read ('{}')", t,
+                                     text::shorten(str(o, "at"), 40));
                 break;
             }
             if (t == "checkins") {
@@ -755,19 +836,24 @@ bool Journal::importJson(const std::string& text, const std::string& profile) {
                     break;
                 }
             }
-            Statement ins(db_, t == "checkins"    ? "INSERT INTO checkins (profile, playthrough, moment, activation, word, at) "
-                                                    "VALUES (?, ?, ?, ?, ?, ?)"
-                               : t == "reflections" ? "INSERT INTO reflections (profile, playthrough, noticed, needed, at) "
-                                                      "VALUES (?, ?, ?, ?, ?)"
-                                                    : "INSERT INTO practices (profile, playthrough, practice, seconds, at) "
-                                                      "VALUES (?, ?, ?, ?, ?)");
+            Statement ins(db_,
+                          t == "checkins" ? "INSERT INTO checkins (profile, playthrough, moment, activation, word, at) "
+                                            "VALUES (?, ?, ?, ?, ?, ?)"
+                          : t == "reflections" ? "INSERT INTO reflections (profile, playthrough, noticed, needed, at) "
+                                                 "VALUES (?, ?, ?, ?, ?)"
+                                               : "INSERT INTO practices (profile, playthrough, practice, seconds, at) "
+                                                 "VALUES (?, ?, ?, ?, ?)");
             ins.bind64(1, who);
-            if (const auto pt = link(o)) ins.bind64(2, *pt);
-            else ins.null(2);
+            if (const auto pt = link(o))
+                ins.bind64(2, *pt);
+            else
+                ins.null(2);
             if (t == "checkins") {
                 ins.bind(3, str(o, "moment"));
-                if (o.contains("activation") && o["activation"].is_number_integer()) ins.bind(4, o["activation"].get<int>());
-                else ins.null(4);
+                if (o.contains("activation") && o["activation"].is_number_integer())
+                    ins.bind(4, o["activation"].get<int>());
+                else
+                    ins.null(4);
                 ins.bind(5, str(o, "word")).bind(6, str(o, "at"));
             } else if (t == "reflections") {
                 ins.bind(3, str(o, "noticed")).bind(4, str(o, "needed")).bind(5, str(o, "at"));
@@ -835,11 +921,14 @@ bool Journal::checkin(const std::string& profile, std::optional<long long> playt
     }
     const auto w = kept(word, error_);
     if (!w) return false;
-    return insertOwned(profile, "INSERT INTO checkins (profile, playthrough, moment, activation, word) VALUES (?, ?, ?, ?, ?)",
+    return insertOwned(profile,
+                       "INSERT INTO checkins (profile, playthrough, moment, activation, word) VALUES (?, ?, ?, ?, ?)",
                        [&](Statement& ins) {
                            ins.bind64(2, playthrough).bind(3, moment).bind(5, *w);
-                           if (activation) ins.bind(4, *activation);
-                           else ins.null(4);
+                           if (activation)
+                               ins.bind(4, *activation);
+                           else
+                               ins.null(4);
                        });
 }
 
@@ -899,33 +988,39 @@ Journal::Report Journal::report(const std::string& profile) const {
                     "SELECT COUNT(DISTINCT day) FROM ("
                     " SELECT date(s.at, 'localtime') AS day FROM steps s JOIN playthroughs p ON p.id = s.playthrough"
                     "  JOIN profiles f ON f.id = p.profile WHERE f.name = ?1 AND s.by_default = 0"
-                    " UNION SELECT date(x.at, 'localtime') FROM practices x JOIN profiles f ON f.id = x.profile WHERE f.name = ?1"
-                    " UNION SELECT date(c.at, 'localtime') FROM checkins c JOIN profiles f ON f.id = c.profile WHERE f.name = ?1)");
+                    " UNION SELECT date(x.at, 'localtime') FROM practices x JOIN profiles f ON f.id = x.profile WHERE "
+                    "f.name = ?1"
+                    " UNION SELECT date(c.at, 'localtime') FROM checkins c JOIN profiles f ON f.id = c.profile WHERE "
+                    "f.name = ?1)");
         q.bind(1, profile);
         if (q && q.step() == SQLITE_ROW) r.practiceDays = q.integer(0);
     }
     {
         Statement q(db_,
-                    "SELECT 'week of ' || date(s.at, 'localtime', '-6 days', 'weekday 1'), s.theme, SUM(s.style = 'secure'), COUNT(*) "
+                    "SELECT 'week of ' || date(s.at, 'localtime', '-6 days', 'weekday 1'), s.theme, SUM(s.style = "
+                    "'secure'), COUNT(*) "
                     "FROM steps s "
                     "JOIN playthroughs p ON p.id = s.playthrough JOIN profiles f ON f.id = p.profile "
                     "WHERE f.name = ? AND s.by_default = 0 AND s.theme <> '' AND s.style <> '' "
                     "GROUP BY 1, 2 ORDER BY 1, 2");
         q.bind(1, profile);
-        while (q && q.step() == SQLITE_ROW) r.secureByTheme.push_back({q.text(0), q.text(1), q.integer(2), q.integer(3)});
+        while (q && q.step() == SQLITE_ROW)
+            r.secureByTheme.push_back({q.text(0), q.text(1), q.integer(2), q.integer(3)});
     }
     // Patterns, over the whole record and in its two halves: the four weeks up to the newest
     // decision, and before them.
     {
-        Statement q(db_,
-                    "SELECT date(MAX(s.at), 'localtime', '-27 days') FROM steps s JOIN playthroughs p ON p.id = s.playthrough "
-                    "JOIN profiles f ON f.id = p.profile WHERE f.name = ? AND s.by_default = 0");
+        Statement q(
+            db_,
+            "SELECT date(MAX(s.at), 'localtime', '-27 days') FROM steps s JOIN playthroughs p ON p.id = s.playthrough "
+            "JOIN profiles f ON f.id = p.profile WHERE f.name = ? AND s.by_default = 0");
         q.bind(1, profile);
         if (q && q.step() == SQLITE_ROW) r.recentFrom = q.text(0);
     }
     if (!r.recentFrom.empty()) {
         Statement n(db_,
-                    "SELECT SUM(date(s.at, 'localtime') < ?2), SUM(date(s.at, 'localtime') >= ?2) FROM steps s JOIN playthroughs p ON p.id = "
+                    "SELECT SUM(date(s.at, 'localtime') < ?2), SUM(date(s.at, 'localtime') >= ?2) FROM steps s JOIN "
+                    "playthroughs p ON p.id = "
                     "s.playthrough JOIN profiles f ON f.id = p.profile WHERE f.name = ?1 AND s.by_default = 0");
         n.bind(1, profile).bind(2, r.recentFrom);
         if (n && n.step() == SQLITE_ROW) {
@@ -933,14 +1028,17 @@ Journal::Report Journal::report(const std::string& profile) const {
             r.recentDecisions = n.integer(1);
         }
         Statement q(db_,
-                    "SELECT s.pattern, COUNT(*), SUM(date(s.at, 'localtime') < ?2), SUM(date(s.at, 'localtime') >= ?2) FROM steps s "
+                    "SELECT s.pattern, COUNT(*), SUM(date(s.at, 'localtime') < ?2), SUM(date(s.at, 'localtime') >= ?2) "
+                    "FROM steps s "
                     "JOIN playthroughs p ON p.id = s.playthrough JOIN profiles f ON f.id = p.profile "
                     "WHERE f.name = ?1 AND s.by_default = 0 AND s.pattern <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5");
         q.bind(1, profile).bind(2, r.recentFrom);
         while (q && q.step() == SQLITE_ROW) r.patterns.push_back({q.text(0), q.integer(1), q.integer(2), q.integer(3)});
         Statement t(db_,
-                    "SELECT s.theme, SUM(date(s.at, 'localtime') < ?2 AND s.style = 'secure'), SUM(date(s.at, 'localtime') < ?2), "
-                    "SUM(date(s.at, 'localtime') >= ?2 AND s.style = 'secure'), SUM(date(s.at, 'localtime') >= ?2) FROM steps s "
+                    "SELECT s.theme, SUM(date(s.at, 'localtime') < ?2 AND s.style = 'secure'), SUM(date(s.at, "
+                    "'localtime') < ?2), "
+                    "SUM(date(s.at, 'localtime') >= ?2 AND s.style = 'secure'), SUM(date(s.at, 'localtime') >= ?2) "
+                    "FROM steps s "
                     "JOIN playthroughs p ON p.id = s.playthrough JOIN profiles f ON f.id = p.profile "
                     "WHERE f.name = ?1 AND s.by_default = 0 AND s.theme <> '' AND s.style <> '' GROUP BY 1 ORDER BY 1");
         t.bind(1, profile).bind(2, r.recentFrom);
@@ -962,13 +1060,14 @@ Journal::Report Journal::report(const std::string& profile) const {
             if (r.checkins.after > 0) r.checkins.meanAfter = std::stod(q.text(3));
         }
         // Before against after, within the same playthroughs (the last of each kind in each).
-        Statement pr(db_,
-                     "WITH x AS (SELECT c.playthrough AS pt, c.moment AS m, c.activation AS v, ROW_NUMBER() OVER "
-                     "(PARTITION BY c.playthrough, c.moment ORDER BY c.id DESC) AS rn FROM checkins c JOIN profiles f ON "
-                     "f.id = c.profile WHERE f.name = ?1 AND c.activation IS NOT NULL AND c.playthrough IS NOT NULL), "
-                     "last AS (SELECT pt, MAX(CASE WHEN m = 'before' THEN v END) AS b, MAX(CASE WHEN m = 'after' THEN v "
-                     "END) AS a FROM x WHERE rn = 1 GROUP BY pt) "
-                     "SELECT COUNT(*), AVG(a - b) FROM last WHERE a IS NOT NULL AND b IS NOT NULL");
+        Statement pr(
+            db_,
+            "WITH x AS (SELECT c.playthrough AS pt, c.moment AS m, c.activation AS v, ROW_NUMBER() OVER "
+            "(PARTITION BY c.playthrough, c.moment ORDER BY c.id DESC) AS rn FROM checkins c JOIN profiles f ON "
+            "f.id = c.profile WHERE f.name = ?1 AND c.activation IS NOT NULL AND c.playthrough IS NOT NULL), "
+            "last AS (SELECT pt, MAX(CASE WHEN m = 'before' THEN v END) AS b, MAX(CASE WHEN m = 'after' THEN v "
+            "END) AS a FROM x WHERE rn = 1 GROUP BY pt) "
+            "SELECT COUNT(*), AVG(a - b) FROM last WHERE a IS NOT NULL AND b IS NOT NULL");
         pr.bind(1, profile);
         if (pr && pr.step() == SQLITE_ROW) {
             r.checkins.pairs = pr.integer(0);
@@ -1010,8 +1109,10 @@ bool Journal::record(const Session& s, const std::string& mode) {
         for (int guard = 0; p.state() == Session::State::Line && guard < 100000; ++guard) p.advance();
         if (st.choice < 0) continue;
         if (p.state() != Session::State::Decision) break;
-        if (st.byDefault) p.chooseDefault();
-        else p.choose(st.choice);
+        if (st.byDefault)
+            p.chooseDefault();
+        else
+            p.choose(st.choice);
     }
     for (int guard = 0; p.state() == Session::State::Line && guard < 100000; ++guard) p.advance();
     const auto id = begin(p);

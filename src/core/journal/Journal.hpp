@@ -70,7 +70,7 @@ public:
         long long id = 0;
         SavedPlaythrough saved;
         std::string startedAt;  ///< local time, "2026-12-01 16:05:00"
-        int decisions = 0;  ///< picks a person made
+        int decisions = 0;      ///< picks a person made
     };
     /// `modes`: only playthroughs played in one of these ways (empty: any).
     std::optional<Unfinished> unfinished(const std::string& scenarioId, const std::string& profile = {},
@@ -145,14 +145,14 @@ public:
             std::string id;
             int count = 0, earlier = 0, recent = 0;
         };
-        std::vector<Pattern> patterns;  ///< the five most used, most first
+        std::vector<Pattern> patterns;                  ///< the five most used, most first
         int earlierDecisions = 0, recentDecisions = 0;  ///< a person's decisions in each half
         std::string recentFrom;  ///< the first day of the recent half ("2026-11-04"); empty without decisions
         struct Checkins {
-            int before = 0, after = 0;          ///< check-ins that gave a number
+            int before = 0, after = 0;               ///< check-ins that gave a number
             double meanBefore = -1, meanAfter = -1;  ///< -1 when none
-            int pairs = 0;                      ///< playthroughs with both
-            double meanChange = 0;              ///< after minus before, over those pairs
+            int pairs = 0;                           ///< playthroughs with both
+            double meanChange = 0;                   ///< after minus before, over those pairs
         } checkins;
         struct Note {
             std::string at;  ///< the day it was written, local ("2026-11-30")

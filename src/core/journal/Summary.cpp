@@ -28,16 +28,20 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
     s.title = profile.empty() ? "Your practice so far" : fmt::format("{}'s practice so far", profile);
     s.empty = r.playthroughs == 0 && r.practiceDays == 0 && r.reflections == 0;
     if (s.empty) {
-        s.sections.push_back({"glance", "", {"Nothing in the journal yet. Your practice shows here once you have played a "
-                                              "scenario or taken a practice from the toolbox."}});
+        s.sections.push_back({"glance",
+                              "",
+                              {"Nothing in the journal yet. Your practice shows here once you have played a "
+                               "scenario or taken a practice from the toolbox."}});
         return s;
     }
     const auto title = [&](const std::string& id) { return titleOf ? titleOf(id) : id; };
 
     s.sections.push_back(
-        {"glance", "",
-         {fmt::format("{} ({} finished) of {}; {} found; {} of practice.", plural(r.playthroughs, "playthrough", "playthroughs"),
-                      r.finished, plural(r.scenarios, "scenario", "scenarios"), plural(r.endingsFound, "ending", "endings"),
+        {"glance",
+         "",
+         {fmt::format("{} ({} finished) of {}; {} found; {} of practice.",
+                      plural(r.playthroughs, "playthrough", "playthroughs"), r.finished,
+                      plural(r.scenarios, "scenario", "scenarios"), plural(r.endingsFound, "ending", "endings"),
                       plural(r.practiceDays, "day", "days"))}});
 
     // Secure choices by theme: the week-by-week shares for the chart; in words, the whole
@@ -67,8 +71,8 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
         std::vector<std::string> all;
         for (auto d = first; d <= last && all.size() < 520; d += std::chrono::days{7}) {
             const std::chrono::year_month_day ymd{d};
-            all.push_back(fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                                      static_cast<unsigned>(ymd.day())));
+            all.push_back(fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())));
         }
         if (!all.empty() && all.back() == s.weeks.back()) s.weeks = std::move(all);
     }
@@ -103,8 +107,9 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
             const Pattern* known = patterns ? patterns->find(p.id) : nullptr;
             std::string line = fmt::format("{}: {}", known ? known->title : p.id, times(p.count));
             if (halves)
-                line += fmt::format("; {}% of your choices before {}, {}% since", percent(p.earlier, r.earlierDecisions),
-                                    r.recentFrom, percent(p.recent, r.recentDecisions));
+                line +=
+                    fmt::format("; {}% of your choices before {}, {}% since", percent(p.earlier, r.earlierDecisions),
+                                r.recentFrom, percent(p.recent, r.recentDecisions));
             pt.lines.push_back(line + ".");
         }
         // What the note says depends on what came up: skills, protective strategies, or both.
@@ -112,12 +117,12 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
         for (const auto& p : r.patterns)
             if (const Pattern* known = patterns ? patterns->find(p.id) : nullptr)
                 ++(known->style == Style::Secure ? skills : strategies);
-        pt.note = strategies == 0 && skills > 0
-                      ? "These are secure skills: the ones you reach for most are the ones to keep."
-                  : skills == 0 ? "Each of these is a way of protecting something that matters. Noticing one as it "
-                                  "happens is the practice."
-                                : "The secure ones are skills to keep. The others are ways of protecting something that "
-                                  "matters; noticing one as it happens is the practice.";
+        pt.note =
+            strategies == 0 && skills > 0 ? "These are secure skills: the ones you reach for most are the ones to keep."
+            : skills == 0 ? "Each of these is a way of protecting something that matters. Noticing one as it "
+                            "happens is the practice."
+                          : "The secure ones are skills to keep. The others are ways of protecting something that "
+                            "matters; noticing one as it happens is the practice.";
         s.sections.push_back(std::move(pt));
     }
 
@@ -133,8 +138,8 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
         if (c.pairs > 0) {
             const double d = c.meanChange;
             const std::string how = std::fabs(d) < 0.05 ? "stayed where it was"
-                                    : d < 0          ? fmt::format("came down by {}", oneDecimal(-d))
-                                                     : fmt::format("went up by {}", oneDecimal(d));
+                                    : d < 0             ? fmt::format("came down by {}", oneDecimal(-d))
+                                                        : fmt::format("went up by {}", oneDecimal(d));
             ck.lines.push_back(c.pairs == 1 ? fmt::format("In the playthrough with both, activation {}.", how)
                                             : fmt::format("In the {} playthroughs with both, activation {} on average.",
                                                           c.pairs, how));
@@ -145,15 +150,16 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
     if (!r.practices.empty()) {
         Section pr{"practices", "Regulation practices", {}};
         for (const auto& [id, n] : r.practices)
-            pr.lines.push_back(fmt::format("{}: {}.", feedback::practice(id).id == id ? feedback::practice(id).name : id,
-                                           times(n)));
+            pr.lines.push_back(
+                fmt::format("{}: {}.", feedback::practice(id).id == id ? feedback::practice(id).name : id, times(n)));
         s.sections.push_back(std::move(pr));
     }
 
     if (!r.notes.empty()) {
-        Section nt{"notes", r.reflections > static_cast<int>(r.notes.size())
-                                ? fmt::format("Your notes (the newest {} of {})", r.notes.size(), r.reflections)
-                                : std::string("Your notes"),
+        Section nt{"notes",
+                   r.reflections > static_cast<int>(r.notes.size())
+                       ? fmt::format("Your notes (the newest {} of {})", r.notes.size(), r.reflections)
+                       : std::string("Your notes"),
                    {}};
         for (const auto& n : r.notes) {
             std::vector<std::string> parts;
@@ -165,9 +171,11 @@ Summary summarise(const Journal::Report& r, const std::string& profile, const Pa
         s.sections.push_back(std::move(nt));
     }
 
-    s.sections.push_back({"lens", "",
-                          {"The styles are lenses on choices made in a story, not a diagnosis of you. Attune is practice, "
-                           "not therapy."}});
+    s.sections.push_back(
+        {"lens",
+         "",
+         {"The styles are lenses on choices made in a story, not a diagnosis of you. Attune is practice, "
+          "not therapy."}});
     return s;
 }
 
@@ -204,14 +212,16 @@ std::string chartSvg(const Summary& s) {
     for (int v : {0, 25, 50, 75, 100}) {
         out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#e4ddd5\"/>\n", left, y(v),
                            left + plotW, y(v));
-        out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">{}%</text>\n",
-                           left - 6, y(v) + 4, v);
+        out +=
+            fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">{}%</text>\n",
+                        left - 6, y(v) + 4, v);
     }
-    out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\" fill=\"#555\">week of {}</text>\n", x(0) - (n == 1 ? 40 : 0),
-                       top + plotH + 16, s.weeks.front());
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\" fill=\"#555\">week of {}</text>\n",
+                       x(0) - (n == 1 ? 40 : 0), top + plotH + 16, s.weeks.front());
     if (n > 1)
-        out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">week of {}</text>\n",
-                           x(n - 1), top + plotH + 16, s.weeks.back());
+        out += fmt::format(
+            "<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">week of {}</text>\n",
+            x(n - 1), top + plotH + 16, s.weeks.back());
     for (std::size_t t = 0; t < s.trends.size(); ++t) {
         const Trend& tr = s.trends[t];
         const char* colour = kThemeColours[t % 5];
@@ -220,18 +230,22 @@ std::string chartSvg(const Summary& s) {
         std::string pts;
         for (int i = 0; i < n; ++i)
             if (tr.percent[static_cast<std::size_t>(i)] >= 0)
-                pts += fmt::format("{}{:.1f},{:.1f}", pts.empty() ? "" : " ", x(i), y(tr.percent[static_cast<std::size_t>(i)]));
-        out += fmt::format("<polyline data-theme=\"{}\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n",
-                           text::escapeHtml(tr.theme), pts, colour);
+                pts += fmt::format("{}{:.1f},{:.1f}", pts.empty() ? "" : " ", x(i),
+                                   y(tr.percent[static_cast<std::size_t>(i)]));
+        out += fmt::format(
+            "<polyline data-theme=\"{}\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n",
+            text::escapeHtml(tr.theme), pts, colour);
         for (int i = 0; i < n; ++i)
             if (const int v = tr.percent[static_cast<std::size_t>(i)]; v >= 0)
-                out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\"><title>{}, week of {}: {}% "
-                                   "secure</title></circle>\n",
-                                   x(i), y(v), colour, text::escapeHtml(tr.theme), s.weeks[static_cast<std::size_t>(i)], v);
-        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" "
-                           "font-size=\"12\" fill=\"#2b2b2b\">{}</text>\n",
-                           left + 120 * static_cast<int>(t), h - 22, colour, left + 14 + 120 * static_cast<int>(t), h - 13,
-                           text::escapeHtml(tr.theme));
+                out += fmt::format(
+                    "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\"><title>{}, week of {}: {}% "
+                    "secure</title></circle>\n",
+                    x(i), y(v), colour, text::escapeHtml(tr.theme), s.weeks[static_cast<std::size_t>(i)], v);
+        out += fmt::format(
+            "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" "
+            "font-size=\"12\" fill=\"#2b2b2b\">{}</text>\n",
+            left + 120 * static_cast<int>(t), h - 22, colour, left + 14 + 120 * static_cast<int>(t), h - 13,
+            text::escapeHtml(tr.theme));
     }
     return out + "</svg>\n";
 }
@@ -255,8 +269,9 @@ std::string html(const Summary& s) {
         if (list) out += "</ul>\n";
         if (!sec.note.empty()) out += fmt::format("<p class=\"note\">{}</p>\n", text::escapeHtml(sec.note));
     }
-    out += "<p class=\"note\">Written by Attune from your own journal, on your own machine. It is yours to keep, to "
-           "share with someone you trust, or to delete.</p>\n</body>\n</html>\n";
+    out +=
+        "<p class=\"note\">Written by Attune from your own journal, on your own machine. It is yours to keep, to "
+        "share with someone you trust, or to delete.</p>\n</body>\n</html>\n";
     return out;
 }
 

@@ -41,8 +41,8 @@ json toJson(const IndexEntry& e) {
     for (Theme t : m.themes) themes.push_back(name(t));
     for (const Role& r : m.roles) roles.push_back({r.id, r.name, r.pronouns, r.color, r.portrait});
     for (const auto& [id, title] : e.endings) endings.push_back({id, title});
-    return {e.file.string(), e.size,    e.mtime,      e.hash,      e.errors, e.warnings, m.id,  m.title,
-            m.summary,       themes,    m.signs,      m.difficulty, m.minutes, m.player, roles, endings};
+    return {e.file.string(), e.size, e.mtime, e.hash,       e.errors,  e.warnings, m.id,  m.title,
+            m.summary,       themes, m.signs, m.difficulty, m.minutes, m.player,   roles, endings};
 }
 
 IndexEntry fromJson(const json& j) {
@@ -103,12 +103,15 @@ Scenario scenarioMeta(const Scenario& s) {
 
 fs::path LibraryIndex::defaultFile() {
     if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return fs::path(x) / "attune" / "library-index.msgpack";
-    if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".cache" / "attune" / "library-index.msgpack";
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return fs::path(h) / ".cache" / "attune" / "library-index.msgpack";
     return {};
 }
 
 LibraryIndex::LibraryIndex(const PatternLibrary& patterns, fs::path cacheFile)
-    : patterns_(&patterns), cacheFile_(cacheFile.empty() ? defaultFile() : std::move(cacheFile)), stamp_(stampFor(patterns)) {
+    : patterns_(&patterns),
+      cacheFile_(cacheFile.empty() ? defaultFile() : std::move(cacheFile)),
+      stamp_(stampFor(patterns)) {
     if (cacheFile_.empty()) return;
     std::ifstream in(cacheFile_, std::ios::binary);
     if (!in) return;
@@ -160,7 +163,8 @@ const IndexEntry& LibraryIndex::entry(const fs::path& file, std::optional<Scenar
     e.hash = hash;
     e.size = sizeEc ? 0 : size;
     e.mtime = timeEc ? 0 : mtime;
-    LoadResult r = text ? loadScenarioText(*text, file.string(), *patterns_, Checks::Play) : LoadResult{std::nullopt, std::move(d)};
+    LoadResult r = text ? loadScenarioText(*text, file.string(), *patterns_, Checks::Play)
+                        : LoadResult{std::nullopt, std::move(d)};
     for (const auto& diag : r.diags.all()) (diag.severity == Severity::Error ? e.errors : e.warnings) += 1;
     if (!text && e.errors == 0) e.errors = 1;
     if (r.scenario) {

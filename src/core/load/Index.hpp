@@ -25,7 +25,8 @@ struct IndexEntry {
     /// The scenario's top level only: id, title, summary, themes, signs, difficulty,
     /// minutes, roles and player (no nodes, meters or tests).
     Scenario meta;
-    std::vector<std::pair<std::string, std::string>> endings;  ///< ending node ids and titles (names filled in), in file order
+    std::vector<std::pair<std::string, std::string>>
+        endings;       ///< ending node ids and titles (names filled in), in file order
     std::string hash;  ///< contentHash of the bytes
     int errors = 0, warnings = 0;
     std::uintmax_t size = 0;
@@ -57,7 +58,7 @@ public:
 private:
     const PatternLibrary* patterns_;
     std::filesystem::path cacheFile_;
-    std::string stamp_;  ///< the program and the pattern library the entries were checked against
+    std::string stamp_;                  ///< the program and the pattern library the entries were checked against
     std::deque<IndexEntry> entries_;     ///< stable addresses: entry() hands out references
     std::deque<IndexEntry> unreadable_;  ///< not kept: looked at again next time
     std::vector<char> used_;

@@ -16,7 +16,8 @@ namespace attune {
 namespace fs = std::filesystem;
 using YNode = yaml::Node;
 
-std::optional<std::string> readFile(const fs::path& path, Diagnostics& diags, std::size_t maxBytes, std::string_view what) {
+std::optional<std::string> readFile(const fs::path& path, Diagnostics& diags, std::size_t maxBytes,
+                                    std::string_view what) {
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
@@ -51,8 +52,9 @@ std::optional<std::string> readFile(const fs::path& path, Diagnostics& diags, st
     while (in.read(extra, sizeof extra) || in.gcount() > 0) {
         data.append(extra, static_cast<std::size_t>(in.gcount()));
         if (data.size() > maxBytes) {
-            diags.error({}, "file-too-large",
-                        fmt::format("the file grew past {} bytes while it was read; {} are limited to that", maxBytes, what));
+            diags.error(
+                {}, "file-too-large",
+                fmt::format("the file grew past {} bytes while it was read; {} are limited to that", maxBytes, what));
             return std::nullopt;
         }
     }
@@ -114,7 +116,8 @@ std::optional<Effect> readEffect(const YNode& key, const YNode& val, Diagnostics
 std::vector<Effect> readEffects(const YNode& n, Diagnostics& d) {
     std::vector<Effect> out;
     if (!n.isMap()) {
-        d.error(n.pos, "wrong-type", fmt::format("'effects' must be a mapping like {{ trust: +5 }}, not {}", n.describe()));
+        d.error(n.pos, "wrong-type",
+                fmt::format("'effects' must be a mapping like {{ trust: +5 }}, not {}", n.describe()));
         return out;
     }
     for (std::size_t i = 0; i < n.mapSize(); ++i)
@@ -176,17 +179,20 @@ std::optional<E> readEnum(const YNode& n, const std::string& key, std::optional<
     if (!t) return std::nullopt;
     if (auto v = parse(*t)) return v;
     d.error(n.pos, "unknown-value",
-            fmt::format("'{}' must be one of {}, not '{}'{}", key, text::join(names, ", "), *t, text::didYouMean(*t, names)));
+            fmt::format("'{}' must be one of {}, not '{}'{}", key, text::join(names, ", "), *t,
+                        text::didYouMean(*t, names)));
     return std::nullopt;
 }
 
 std::vector<Theme> readThemes(const YNode& n, const std::string& key, Diagnostics& d) {
     std::vector<Theme> out;
     for (const auto& [w, pos] : read::words(n, key, d)) {
-        if (auto t = parseTheme(w)) out.push_back(*t);
+        if (auto t = parseTheme(w))
+            out.push_back(*t);
         else
             d.error(pos, "unknown-value",
-                    fmt::format("unknown theme '{}'; themes are {}{}", w, text::join(themeNames()), text::didYouMean(w, themeNames())));
+                    fmt::format("unknown theme '{}'; themes are {}{}", w, text::join(themeNames()),
+                                text::didYouMean(w, themeNames())));
     }
     return out;
 }
@@ -194,7 +200,8 @@ std::vector<Theme> readThemes(const YNode& n, const std::string& key, Diagnostic
 std::vector<std::string> readSigns(const YNode& n, Diagnostics& d) {
     std::vector<std::string> out;
     for (const auto& [w, pos] : read::words(n, "signs", d)) {
-        if (std::find(signIds().begin(), signIds().end(), w) != signIds().end()) out.push_back(w);
+        if (std::find(signIds().begin(), signIds().end(), w) != signIds().end())
+            out.push_back(w);
         else
             d.error(pos, "unknown-sign",
                     fmt::format("unknown sign '{}'; see the catalogue in docs/scenario-format.md{}", w,
@@ -231,7 +238,8 @@ void readBreathe(const YNode& v, Choice& c, Diagnostics& d) {
         return;
     }
     if (v.isScalar() && v.quoted && (v.value == "true" || v.value == "false")) {
-        d.error(v.pos, "wrong-type", fmt::format("'breathe' is {} in quotes, which makes it text; write it without quotes", v.value));
+        d.error(v.pos, "wrong-type",
+                fmt::format("'breathe' is {} in quotes, which makes it text; write it without quotes", v.value));
         return;
     }
     auto t = read::text(v, "breathe", d);
@@ -257,12 +265,14 @@ std::optional<Choice> readChoice(const YNode& n, Diagnostics& d) {
     readText(n, "text", c.text, c.textPos, d);
     if (const std::size_t chars = text::codePoints(c.text); chars > limits::kMaxChoiceText)
         d.error(c.textPos, "text-too-long",
-                fmt::format("this choice is {} characters; a choice's text is limited to {}", chars, limits::kMaxChoiceText));
+                fmt::format("this choice is {} characters; a choice's text is limited to {}", chars,
+                            limits::kMaxChoiceText));
     if (const YNode* v = n.find("id")) {
         readText(n, "id", c.id, d);
         if (v->isScalar() && !text::isKebab(c.id))
-            d.error(v->pos, "id-format",
-                    fmt::format("choice id '{}' must be lower-case kebab-case, like 'name-the-need'", text::shorten(c.id)));
+            d.error(
+                v->pos, "id-format",
+                fmt::format("choice id '{}' must be lower-case kebab-case, like 'name-the-need'", text::shorten(c.id)));
     }
     readText(n, "why", c.why, c.whyPos, d);
     if (const YNode* v = n.find("next")) c.next = readNext(*v, d);
@@ -301,8 +311,8 @@ attune::Node readNode(const std::string& id, const YNode& idPos, const YNode& n,
     readText(n, "text", node.text, node.textPos, d);
     if (const std::size_t chars = text::codePoints(node.text); chars > limits::kMaxNodeText)
         d.error(node.textPos, "text-too-long",
-                fmt::format("this text is {} characters; a node's text is limited to {}, so split it across two nodes", chars,
-                            limits::kMaxNodeText));
+                fmt::format("this text is {} characters; a node's text is limited to {}, so split it across two nodes",
+                            chars, limits::kMaxNodeText));
     if (const YNode* b = n.find("body")) {
         if (b->isMap()) {
             for (std::size_t i = 0; i < b->mapSize(); ++i) {
@@ -354,7 +364,8 @@ attune::Node readNode(const std::string& id, const YNode& idPos, const YNode& n,
 
 void readRoles(const YNode& n, Scenario& s, Diagnostics& d) {
     if (!n.isMap()) {
-        d.error(n.pos, "wrong-type", fmt::format("'roles' must be a mapping of role id to {{name}}, not {}", n.describe()));
+        d.error(n.pos, "wrong-type",
+                fmt::format("'roles' must be a mapping of role id to {{name}}, not {}", n.describe()));
         return;
     }
     for (std::size_t i = 0; i < n.mapSize(); ++i) {
@@ -364,10 +375,13 @@ void readRoles(const YNode& n, Scenario& s, Diagnostics& d) {
         r.id = k.value;
         r.pos = k.pos;
         if (!text::isKebab(r.id))
-            d.error(k.pos, "id-format", fmt::format("role id '{}' must be lower-case kebab-case, like 'partner'", r.id));
+            d.error(k.pos, "id-format",
+                    fmt::format("role id '{}' must be lower-case kebab-case, like 'partner'", r.id));
         else if (r.id == "narrator")
-            d.error(k.pos, "id-format", "'narrator' is reserved for the narrator (say: narrator); give the role another id");
-        if (read::mapping(v, {{"name", "pronouns", "color", "portrait"}, {"name"}}, fmt::format("role '{}'", r.id), d)) {
+            d.error(k.pos, "id-format",
+                    "'narrator' is reserved for the narrator (say: narrator); give the role another id");
+        if (read::mapping(v, {{"name", "pronouns", "color", "portrait"}, {"name"}}, fmt::format("role '{}'", r.id),
+                          d)) {
             readNonEmpty(v, "name", r.name, fmt::format("role '{}'", r.id), d);
             readText(v, "pronouns", r.pronouns, d);
             readText(v, "portrait", r.portrait, r.portraitPos, d);
@@ -375,7 +389,8 @@ void readRoles(const YNode& n, Scenario& s, Diagnostics& d) {
                 readText(v, "color", r.color, d);
                 const bool hex = r.color.size() == 7 && r.color[0] == '#' &&
                                  r.color.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
-                if (!hex) d.error(c->pos, "wrong-type", fmt::format("'color' must look like \"#c46a4a\", not '{}'", r.color));
+                if (!hex)
+                    d.error(c->pos, "wrong-type", fmt::format("'color' must look like \"#c46a4a\", not '{}'", r.color));
             }
         }
         s.roles.push_back(std::move(r));
@@ -392,7 +407,8 @@ MeterKind inferKind(const std::string& name) {
 
 void readMeters(const YNode& n, Scenario& s, Diagnostics& d) {
     if (!n.isMap()) {
-        d.error(n.pos, "wrong-type", fmt::format("'meters' must be a mapping of meter name to {{start}}, not {}", n.describe()));
+        d.error(n.pos, "wrong-type",
+                fmt::format("'meters' must be a mapping of meter name to {{start}}, not {}", n.describe()));
         return;
     }
     static const read::KeySpec spec{{"start", "min", "max", "role", "kind", "label", "show"}, {"start"}};
@@ -413,19 +429,22 @@ void readMeters(const YNode& n, Scenario& s, Diagnostics& d) {
             if (const YNode* x = v.find("min")) m.min = read::integer(*x, "min", -lim, lim, d).value_or(m.min);
             if (const YNode* x = v.find("max")) m.max = read::integer(*x, "max", -lim, lim, d).value_or(m.max);
             if (m.min >= m.max)
-                d.error(v.pos, "out-of-range", fmt::format("meter '{}' has min {} not below max {}", m.name, m.min, m.max));
+                d.error(v.pos, "out-of-range",
+                        fmt::format("meter '{}' has min {} not below max {}", m.name, m.min, m.max));
             if (const YNode* x = v.find("start")) {
                 if (auto st = read::integer(*x, "start", -lim, lim, d)) {
                     m.start = *st;
                     if (m.min < m.max && (m.start < m.min || m.start > m.max))
                         d.error(x->pos, "out-of-range",
-                                fmt::format("meter '{}' starts at {}, outside its range {}..{}", m.name, m.start, m.min, m.max));
+                                fmt::format("meter '{}' starts at {}, outside its range {}..{}", m.name, m.start, m.min,
+                                            m.max));
                 }
             }
             readText(v, "role", m.role, m.rolePos, d);
             readText(v, "label", m.label, d);
             if (const YNode* x = v.find("kind"))
-                if (auto kd = readEnum<MeterKind>(*x, "kind", parseMeterKind, {"arousal", "trust", "custom"}, d)) m.kind = *kd;
+                if (auto kd = readEnum<MeterKind>(*x, "kind", parseMeterKind, {"arousal", "trust", "custom"}, d))
+                    m.kind = *kd;
             if (const YNode* x = v.find("show")) m.show = read::boolean(*x, "show", d).value_or(true);
         }
         if (m.label.empty()) m.label = m.name;
@@ -442,8 +461,9 @@ std::optional<Comparison> readComparison(const YNode& n, const std::string& mete
         c.source = "== " + n.value;
         return c;
     }
-    static const std::pair<const char*, expr::Op> ops[] = {{"==", expr::Op::Eq}, {"!=", expr::Op::Ne}, {">=", expr::Op::Ge},
-                                                            {"<=", expr::Op::Le}, {">", expr::Op::Gt},  {"<", expr::Op::Lt}};
+    static const std::pair<const char*, expr::Op> ops[] = {{"==", expr::Op::Eq}, {"!=", expr::Op::Ne},
+                                                           {">=", expr::Op::Ge}, {"<=", expr::Op::Le},
+                                                           {">", expr::Op::Gt},  {"<", expr::Op::Lt}};
     if (n.isScalar()) {
         for (const auto& [sym, op] : ops) {
             if (n.value.rfind(sym, 0) != 0) continue;
@@ -460,7 +480,8 @@ std::optional<Comparison> readComparison(const YNode& n, const std::string& mete
         }
     }
     d.error(n.pos, "wrong-type",
-            fmt::format("expected meter '{}' must be a comparison like \">= 60\" or \"== 35\", not {}", meter, n.describe()));
+            fmt::format("expected meter '{}' must be a comparison like \">= 60\" or \"== 35\", not {}", meter,
+                        n.describe()));
     return std::nullopt;
 }
 
@@ -471,7 +492,8 @@ void readExpect(const YNode& n, TestCase& t, Diagnostics& d) {
         t.endingPos = e->pos;
     }
     if (const YNode* m = n.find("meters")) {
-        if (!m->isMap()) d.error(m->pos, "wrong-type", fmt::format("'meters' must be a mapping, not {}", m->describe()));
+        if (!m->isMap())
+            d.error(m->pos, "wrong-type", fmt::format("'meters' must be a mapping, not {}", m->describe()));
         else
             for (std::size_t i = 0; i < m->mapSize(); ++i)
                 if (auto c = readComparison(m->val(i), m->key(i).value, d)) {
@@ -480,7 +502,8 @@ void readExpect(const YNode& n, TestCase& t, Diagnostics& d) {
                 }
     }
     if (const YNode* f = n.find("flags")) {
-        if (!f->isMap()) d.error(f->pos, "wrong-type", fmt::format("'flags' must be a mapping, not {}", f->describe()));
+        if (!f->isMap())
+            d.error(f->pos, "wrong-type", fmt::format("'flags' must be a mapping, not {}", f->describe()));
         else
             for (std::size_t i = 0; i < f->mapSize(); ++i)
                 if (auto b = read::boolean(f->val(i), f->key(i).value, d)) {
@@ -496,23 +519,28 @@ void readTests(const YNode& n, Scenario& s, Diagnostics& d) {
         return;
     }
     for (const YNode& item : n.items) {
-        if (!read::mapping(item, {{"name", "choose", "expect", "solo"}, {"name", "choose", "expect"}}, "a test", d)) continue;
+        if (!read::mapping(item, {{"name", "choose", "expect", "solo"}, {"name", "choose", "expect"}}, "a test", d))
+            continue;
         TestCase t;
         t.pos = item.pos;
         readText(item, "name", t.name, d);
         if (const YNode* v = item.find("solo")) t.solo = read::boolean(*v, "solo", d).value_or(false);
         if (const YNode* c = item.find("choose")) {
-            if (!c->isSeq()) d.error(c->pos, "wrong-type", fmt::format("'choose' must be a list of picks, not {}", c->describe()));
+            if (!c->isSeq())
+                d.error(c->pos, "wrong-type", fmt::format("'choose' must be a list of picks, not {}", c->describe()));
             else
                 for (const YNode& p : c->items) {
                     if (!p.isScalar()) {
-                        d.error(p.pos, "wrong-type", fmt::format("a pick must be a number or a choice id, not {}", p.describe()));
+                        d.error(p.pos, "wrong-type",
+                                fmt::format("a pick must be a number or a choice id, not {}", p.describe()));
                         continue;
                     }
                     Pick pick;
                     pick.pos = p.pos;
-                    if (read::looksInteger(p)) pick.number = std::stoi(p.value);
-                    else pick.id = p.value;
+                    if (read::looksInteger(p))
+                        pick.number = std::stoi(p.value);
+                    else
+                        pick.id = p.value;
                     if (pick.id.empty() && pick.number < 1)
                         d.error(p.pos, "out-of-range", fmt::format("picks are numbered from 1, not {}", pick.number));
                     t.choose.push_back(std::move(pick));
@@ -539,15 +567,17 @@ void readTop(const YNode& root, Scenario& s, Diagnostics& d) {
         if (auto f = read::integer(*v, "format", 0, 1000000, d)) {
             s.format = *f;
             if (*f != 1)
-                d.error(v->pos, "format-version", fmt::format("format {} is not supported; this version of Attune reads format 1", *f));
+                d.error(v->pos, "format-version",
+                        fmt::format("format {} is not supported; this version of Attune reads format 1", *f));
         }
     }
     if (const YNode* v = root.find("id")) {
         readText(root, "id", s.id, d);
         s.idPos = v->pos;
         if (v->isScalar() && !text::isKebab(s.id))
-            d.error(v->pos, "id-format",
-                    fmt::format("scenario id '{}' must be lower-case kebab-case, like 'late-text'", text::shorten(s.id)));
+            d.error(
+                v->pos, "id-format",
+                fmt::format("scenario id '{}' must be lower-case kebab-case, like 'late-text'", text::shorten(s.id)));
     }
     readNonEmpty(root, "title", s.title, "the scenario", d);
     readNonEmpty(root, "summary", s.summary, "the scenario", d);
@@ -607,7 +637,8 @@ void readPatternStyles(const YNode& v, const YNode& k, Pattern& p, Diagnostics& 
         }
     }
     if (many && p.styles.empty() && many->isSeq() && many->items.empty())
-        d.error(many->pos, "empty-value", fmt::format("pattern '{}' gives an empty 'styles' list; name at least one", p.id));
+        d.error(many->pos, "empty-value",
+                fmt::format("pattern '{}' gives an empty 'styles' list; name at least one", p.id));
     if (!p.styles.empty()) p.style = p.styles.front();
 }
 
@@ -633,7 +664,8 @@ void readPatternBody(const YNode& b, Pattern& p, Diagnostics& d) {
 std::vector<Pattern> readPatterns(const YNode& map, const std::string& file, Diagnostics& d) {
     std::vector<Pattern> out;
     if (!map.isMap()) {
-        d.error(map.pos, "wrong-type", fmt::format("'patterns' must be a mapping of pattern id to entry, not {}", map.describe()));
+        d.error(map.pos, "wrong-type",
+                fmt::format("'patterns' must be a mapping of pattern id to entry, not {}", map.describe()));
         return out;
     }
     static const read::KeySpec spec{{"style", "styles", "title", "what", "need", "body", "instead", "themes", "signs"},
@@ -672,15 +704,17 @@ std::optional<Scenario> parseScenario(std::string_view text, const std::string& 
 
 std::optional<Scenario> buildScenario(const yaml::Node& tree, const std::string& file, Diagnostics& d) {
     const YNode* root = &tree;
-    static const read::KeySpec spec{{"format", "id", "title", "summary", "themes", "signs", "difficulty", "minutes", "roles",
-                                     "player", "meters", "flags", "start", "nodes", "patterns", "tests"},
+    static const read::KeySpec spec{{"format", "id", "title", "summary", "themes", "signs", "difficulty", "minutes",
+                                     "roles", "player", "meters", "flags", "start", "nodes", "patterns", "tests"},
                                     {"format", "id", "title", "summary", "themes", "roles", "start", "nodes"}};
     if (!read::mapping(*root, spec, "the scenario", d)) return std::nullopt;
     Scenario s;
     s.file = file;
     readTop(*root, s, d);
     if (const YNode* v = root->find("nodes")) {
-        if (!v->isMap()) d.error(v->pos, "wrong-type", fmt::format("'nodes' must be a mapping of node id to node, not {}", v->describe()));
+        if (!v->isMap())
+            d.error(v->pos, "wrong-type",
+                    fmt::format("'nodes' must be a mapping of node id to node, not {}", v->describe()));
         else {
             s.nodes.reserve(v->mapSize());
             for (std::size_t i = 0; i < v->mapSize(); ++i)
@@ -693,10 +727,12 @@ std::optional<Scenario> buildScenario(const yaml::Node& tree, const std::string&
     return s;
 }
 
-std::optional<std::vector<Pattern>> parsePatternLibrary(std::string_view text, const std::string& file, Diagnostics& d) {
+std::optional<std::vector<Pattern>> parsePatternLibrary(std::string_view text, const std::string& file,
+                                                        Diagnostics& d) {
     auto root = yaml::parse(text, d);
     if (!root) return std::nullopt;
-    if (!read::mapping(*root, {{"format", "patterns"}, {"format", "patterns"}}, "the pattern library", d)) return std::nullopt;
+    if (!read::mapping(*root, {{"format", "patterns"}, {"format", "patterns"}}, "the pattern library", d))
+        return std::nullopt;
     if (const YNode* f = root->find("format"))
         if (auto v = read::integer(*f, "format", 1, 1, d); !v) return std::nullopt;
     const YNode* p = root->find("patterns");
@@ -704,7 +740,8 @@ std::optional<std::vector<Pattern>> parsePatternLibrary(std::string_view text, c
     return readPatterns(*p, file, d);
 }
 
-LoadResult loadScenarioText(std::string_view text, const std::string& file, const PatternLibrary& library, Checks checks) {
+LoadResult loadScenarioText(std::string_view text, const std::string& file, const PatternLibrary& library,
+                            Checks checks) {
     LoadResult r{std::nullopt, Diagnostics(file)};
     auto s = parseScenario(text, file, r.diags);
     if (s) s->contentHash = contentHash(text);

@@ -47,7 +47,8 @@ enum class Checks { Author, Play };
 void checkScenario(Scenario& s, const PatternLibrary& library, Diagnostics& diags, Checks checks);
 
 /// Reads, parses and checks a scenario file: the one call front ends make.
-LoadResult loadScenario(const std::filesystem::path& path, const PatternLibrary& library, Checks checks = Checks::Author);
+LoadResult loadScenario(const std::filesystem::path& path, const PatternLibrary& library,
+                        Checks checks = Checks::Author);
 
 /// The same from text already in memory.
 LoadResult loadScenarioText(std::string_view text, const std::string& file, const PatternLibrary& library,

@@ -38,6 +38,8 @@ fs::path defaultPatternLibraryPath() {
 
 fs::path assetsDir() { return defaultPatternLibraryPath().parent_path().parent_path(); }
 
-PatternLibrary loadDefaultPatternLibrary(Diagnostics& diags) { return loadPatternLibrary(defaultPatternLibraryPath(), diags); }
+PatternLibrary loadDefaultPatternLibrary(Diagnostics& diags) {
+    return loadPatternLibrary(defaultPatternLibraryPath(), diags);
+}
 
 }  // namespace attune

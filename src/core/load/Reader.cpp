@@ -22,8 +22,9 @@ bool mapping(const yaml::Node& n, const KeySpec& spec, const std::string& what, 
         if (ok) continue;
         const auto guess = text::closest(k.value, known);
         if (guess) suggested.push_back(*guess);
-        d.error(k.pos, "unknown-key",
-                fmt::format("unknown key '{}' in {}{}", k.value, what, guess ? " (did you mean '" + *guess + "'?)" : ""));
+        d.error(
+            k.pos, "unknown-key",
+            fmt::format("unknown key '{}' in {}{}", k.value, what, guess ? " (did you mean '" + *guess + "'?)" : ""));
     }
     // A misspelt required key is reported once, as the misspelling.
     for (const char* r : spec.required)
@@ -55,7 +56,8 @@ bool looksTooLarge(const yaml::Node& n) {
 
 std::optional<int> integer(const yaml::Node& n, const std::string& key, int min, int max, Diagnostics& d) {
     if (looksTooLarge(n)) {
-        d.error(n.pos, "out-of-range", fmt::format("'{}' must be from {} to {}, not {}", key, min, max, text::shorten(n.value, 20)));
+        d.error(n.pos, "out-of-range",
+                fmt::format("'{}' must be from {} to {}, not {}", key, min, max, text::shorten(n.value, 20)));
         return std::nullopt;
     }
     if (!looksInteger(n)) {
@@ -88,8 +90,11 @@ std::vector<std::pair<std::string, Pos>> words(const yaml::Node& n, const std::s
         return out;
     }
     for (const auto& item : n.items) {
-        if (item.isScalar()) out.emplace_back(item.value, item.pos);
-        else d.error(item.pos, "wrong-type", fmt::format("each entry of '{}' must be a word, not {}", key, item.describe()));
+        if (item.isScalar())
+            out.emplace_back(item.value, item.pos);
+        else
+            d.error(item.pos, "wrong-type",
+                    fmt::format("each entry of '{}' must be a word, not {}", key, item.describe()));
     }
     return out;
 }

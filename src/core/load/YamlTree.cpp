@@ -21,10 +21,14 @@ const Node* Node::find(std::string_view k) const {
 
 std::string Node::describe() const {
     switch (kind) {
-        case Kind::Null: return "nothing";
-        case Kind::Scalar: return fmt::format("'{}'", value.size() > 40 ? value.substr(0, 40) + "..." : value);
-        case Kind::Seq: return "a list";
-        case Kind::Map: return "a mapping";
+        case Kind::Null:
+            return "nothing";
+        case Kind::Scalar:
+            return fmt::format("'{}'", value.size() > 40 ? value.substr(0, 40) + "..." : value);
+        case Kind::Seq:
+            return "a list";
+        case Kind::Map:
+            return "a mapping";
     }
     return "nothing";
 }
@@ -93,8 +97,8 @@ bool isForbiddenControl(unsigned char c) { return (c < 0x20 && c != '\t' && c !=
 
 /// A C1 control character (U+0080..U+009F) starts at byte i of valid UTF-8.
 bool isC1(std::string_view s, std::size_t i) {
-    return i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-           static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+    return i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 &&
+           static_cast<unsigned char>(s[i + 1]) >= 0x80 && static_cast<unsigned char>(s[i + 1]) <= 0x9F;
 }
 
 /// The first control character in decoded text (tab and newline are fine in text; carriage return is not).
@@ -106,7 +110,6 @@ std::optional<unsigned> firstControl(std::string_view s) {
     }
     return std::nullopt;
 }
-
 
 class TreeBuilder : public YAML::EventHandler {
 public:
@@ -127,8 +130,9 @@ public:
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
         // One message is enough: an alias bomb would otherwise print thousands.
         if (aliases_++ == 0)
-            diags_.error(pos_.at(mark), "yaml-alias",
-                         fmt::format("aliases ({}) are not allowed in scenarios; write the value out", pos_.wordAt(mark)));
+            diags_.error(
+                pos_.at(mark), "yaml-alias",
+                fmt::format("aliases ({}) are not allowed in scenarios; write the value out", pos_.wordAt(mark)));
         Node n;
         n.pos = pos_.at(mark);
         add(std::move(n));
@@ -137,11 +141,10 @@ public:
     void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
         if (anchors_++ == 0)
             diags_.error(pos_.at(mark), "yaml-anchor",
-                     fmt::format("anchors (&{}) are not allowed in scenarios; write the value out", name));
+                         fmt::format("anchors (&{}) are not allowed in scenarios; write the value out", name));
     }
 
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                  const std::string& value) override {
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
         checkTag(mark, tag);
         Node n;
         n.kind = Node::Kind::Scalar;
@@ -151,9 +154,10 @@ public:
         n.verbatim = pos_.verbatim(mark, value, n.quoted);
         // Escapes such as "\e" or "\0" decode to control characters the byte check never saw.
         if (const auto bad = firstControl(value))
-            diags_.error(n.pos, "control-character",
-                         fmt::format("the text holds control character U+{:04X} (written as an escape); it is not allowed",
-                                     *bad));
+            diags_.error(
+                n.pos, "control-character",
+                fmt::format("the text holds control character U+{:04X} (written as an escape); it is not allowed",
+                            *bad));
         add(std::move(n));
     }
 
@@ -263,7 +267,6 @@ private:
     std::optional<YAML::Mark>& where_;
 };
 
-
 /// Rejects bytes yaml-cpp would misread: invalid UTF-8 and control characters.
 bool checkBytes(std::string_view text, const Positions& pos, Diagnostics& diags) {
     if (auto bad = text::firstInvalidUtf8(text)) {
@@ -276,7 +279,8 @@ bool checkBytes(std::string_view text, const Positions& pos, Diagnostics& diags)
         const auto c = static_cast<unsigned char>(text[i]);
         if (isForbiddenControl(c) || isC1(text, i)) {
             const unsigned code = isC1(text, i) ? static_cast<unsigned char>(text[i + 1]) : c;
-            diags.error(pos.atOffset(i), "control-character", fmt::format("control character U+{:04X} is not allowed", code));
+            diags.error(pos.atOffset(i), "control-character",
+                        fmt::format("control character U+{:04X} is not allowed", code));
             return false;
         }
     }
@@ -287,9 +291,9 @@ bool checkBytes(std::string_view text, const Positions& pos, Diagnostics& diags)
 
 std::optional<Node> parse(std::string_view text, Diagnostics& diags, const Limits& limits) {
     if (text.size() > limits.maxBytes) {
-        diags.error({}, "file-too-large",
-                    fmt::format("the file is {} bytes; scenarios are limited to {} bytes", text.size(),
-                                limits.maxBytes));
+        diags.error(
+            {}, "file-too-large",
+            fmt::format("the file is {} bytes; scenarios are limited to {} bytes", text.size(), limits.maxBytes));
         return std::nullopt;
     }
     const Positions positions(text);

@@ -15,10 +15,10 @@ namespace attune::yaml {
 struct Node {
     enum class Kind { Null, Scalar, Seq, Map };
     Kind kind = Kind::Null;
-    std::string value;    ///< scalar text
-    bool quoted = false;  ///< scalar was written in quotes (so never a number or bool)
-    bool verbatim = false; ///< scalar text stands in the file as is, on one line (no escapes, no folding)
-    Pos pos;              ///< 1-based, in code points
+    std::string value;        ///< scalar text
+    bool quoted = false;      ///< scalar was written in quotes (so never a number or bool)
+    bool verbatim = false;    ///< scalar text stands in the file as is, on one line (no escapes, no folding)
+    Pos pos;                  ///< 1-based, in code points
     std::vector<Node> items;  ///< Seq: the items; Map: key, value, key, value, ...
 
     bool isNull() const { return kind == Kind::Null; }

@@ -8,39 +8,54 @@ namespace attune {
 
 const char* name(Style s) {
     switch (s) {
-        case Style::Secure: return "secure";
-        case Style::Anxious: return "anxious";
-        case Style::Avoidant: return "avoidant";
-        case Style::Disorganised: return "disorganised";
+        case Style::Secure:
+            return "secure";
+        case Style::Anxious:
+            return "anxious";
+        case Style::Avoidant:
+            return "avoidant";
+        case Style::Disorganised:
+            return "disorganised";
     }
     return "?";
 }
 
 const char* name(Theme t) {
     switch (t) {
-        case Theme::Needs: return "needs";
-        case Theme::Boundaries: return "boundaries";
-        case Theme::Conflict: return "conflict";
-        case Theme::Regulation: return "regulation";
-        case Theme::Repair: return "repair";
+        case Theme::Needs:
+            return "needs";
+        case Theme::Boundaries:
+            return "boundaries";
+        case Theme::Conflict:
+            return "conflict";
+        case Theme::Regulation:
+            return "regulation";
+        case Theme::Repair:
+            return "repair";
     }
     return "?";
 }
 
 const char* name(EndingKind k) {
     switch (k) {
-        case EndingKind::Secure: return "secure";
-        case EndingKind::Mixed: return "mixed";
-        case EndingKind::Rupture: return "rupture";
+        case EndingKind::Secure:
+            return "secure";
+        case EndingKind::Mixed:
+            return "mixed";
+        case EndingKind::Rupture:
+            return "rupture";
     }
     return "?";
 }
 
 const char* name(MeterKind k) {
     switch (k) {
-        case MeterKind::Arousal: return "arousal";
-        case MeterKind::Trust: return "trust";
-        case MeterKind::Custom: return "custom";
+        case MeterKind::Arousal:
+            return "arousal";
+        case MeterKind::Trust:
+            return "trust";
+        case MeterKind::Custom:
+            return "custom";
     }
     return "?";
 }
@@ -78,9 +93,12 @@ Zone zoneOf(int arousal) {
 
 const char* key(Zone z) {
     switch (z) {
-        case Zone::Below: return "below";
-        case Zone::Inside: return "inside";
-        case Zone::Above: return "above";
+        case Zone::Below:
+            return "below";
+        case Zone::Inside:
+            return "inside";
+        case Zone::Above:
+            return "above";
     }
     return "?";
 }
@@ -120,10 +138,10 @@ std::vector<std::string> themeNames() {
 }
 
 const std::vector<std::string>& signIds() {
-    static const std::vector<std::string> ids = {
-        "insecurity",        "reassurance-seeking", "preoccupation",       "minimising-needs",
-        "closeness-craving", "anxious-when-apart",  "hypervigilance",      "fear-of-abandonment",
-        "boundary-difficulty", "jealousy",          "people-pleasing",     "criticism-for-needs"};
+    static const std::vector<std::string> ids = {"insecurity",       "reassurance-seeking", "preoccupation",
+                                                 "minimising-needs", "closeness-craving",   "anxious-when-apart",
+                                                 "hypervigilance",   "fear-of-abandonment", "boundary-difficulty",
+                                                 "jealousy",         "people-pleasing",     "criticism-for-needs"};
     return ids;
 }
 
@@ -134,16 +152,22 @@ std::string signPhrase(std::string_view id) {
     return s;
 }
 
-
 bool Comparison::holds(int v) const {
     switch (op) {
-        case expr::Op::Eq: return v == value;
-        case expr::Op::Ne: return v != value;
-        case expr::Op::Lt: return v < value;
-        case expr::Op::Le: return v <= value;
-        case expr::Op::Gt: return v > value;
-        case expr::Op::Ge: return v >= value;
-        default: return false;
+        case expr::Op::Eq:
+            return v == value;
+        case expr::Op::Ne:
+            return v != value;
+        case expr::Op::Lt:
+            return v < value;
+        case expr::Op::Le:
+            return v <= value;
+        case expr::Op::Gt:
+            return v > value;
+        case expr::Op::Ge:
+            return v >= value;
+        default:
+            return false;
     }
 }
 

@@ -54,8 +54,8 @@ std::string signPhrase(std::string_view id);
 struct Condition {
     std::string source;
     expr::Expr expr;
-    Pos pos;             ///< of the first character of the text
-    bool exact = true;   ///< written on one line without escapes, so columns map character for character
+    Pos pos;            ///< of the first character of the text
+    bool exact = true;  ///< written on one line without escapes, so columns map character for character
 };
 
 /// One way out of a node or choice: `to` when `cond` holds (or always).
@@ -70,11 +70,11 @@ struct Effect {
     enum class Kind { Add, Set, Flag, Toward };
     std::string target;
     Kind kind = Kind::Add;
-    int value = 0;  ///< amount, set value, target (toward), or 0/1 for flags
-    int by = -1;    ///< toward: the most it moves in one go; -1 all the way
-    int index = -1; ///< resolved meter or flag index
-    Pos pos;        ///< of the value
-    Pos keyPos;     ///< of the meter or flag name
+    int value = 0;   ///< amount, set value, target (toward), or 0/1 for flags
+    int by = -1;     ///< toward: the most it moves in one go; -1 all the way
+    int index = -1;  ///< resolved meter or flag index
+    Pos pos;         ///< of the value
+    Pos keyPos;      ///< of the meter or flag name
 };
 
 struct Choice {
@@ -127,7 +127,7 @@ struct Role {
     std::string id;
     std::string name;
     std::string pronouns;
-    std::string color;  ///< "#rrggbb" or empty
+    std::string color;         ///< "#rrggbb" or empty
     std::string portrait;      ///< an image beside the role's name, as the file gives it
     std::string portraitFile;  ///< resolved (scenario folder, else assets); empty when it cannot be shown
     Pos pos, portraitPos;
@@ -146,10 +146,10 @@ struct Meter {
 
 struct Pattern {
     std::string id;
-    Style style = Style::Secure;      ///< the first of `styles`
-    std::vector<Style> styles;        ///< every style the behaviour can come from
+    Style style = Style::Secure;  ///< the first of `styles`
+    std::vector<Style> styles;    ///< every style the behaviour can come from
     std::string title, what, need, instead;
-    std::string body;                 ///< one text for every zone, or empty when zoned
+    std::string body;                     ///< one text for every zone, or empty when zoned
     std::array<std::string, 3> zoneBody;  ///< by Zone, when `body` is a zone mapping
     bool zoned = false;
     /// The body text for a chooser in zone `z` (the plain one when not zoned).

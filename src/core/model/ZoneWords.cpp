@@ -12,13 +12,26 @@ struct Phrase {
 
 // Kept in step with docs/scenario-brief.md ("Zone words") and docs/validator-rules.md.
 constexpr Phrase kPhrases[] = {
-    {Zone::Inside, "inside your window"}, {Zone::Inside, "within your window"}, {Zone::Inside, "in your window"},
-    {Zone::Inside, "settled body"},       {Zone::Inside, "in range"},           {Zone::Inside, "you're settled"},
-    {Zone::Inside, "calm enough"},        {Zone::Inside, "steady enough"},
-    {Zone::Above, "above your window"},   {Zone::Above, "flooded"},             {Zone::Above, "fight-or-flight has"},
-    {Zone::Above, "fight or flight has"}, {Zone::Above, "alarm is ringing"},    {Zone::Above, "hyper-aroused"},
-    {Zone::Below, "below your window"},   {Zone::Below, "shut down"},           {Zone::Below, "shutdown has"},
-    {Zone::Below, "gone numb"},           {Zone::Below, "frozen"},              {Zone::Below, "collapsed"},
+    {Zone::Inside, "inside your window"},
+    {Zone::Inside, "within your window"},
+    {Zone::Inside, "in your window"},
+    {Zone::Inside, "settled body"},
+    {Zone::Inside, "in range"},
+    {Zone::Inside, "you're settled"},
+    {Zone::Inside, "calm enough"},
+    {Zone::Inside, "steady enough"},
+    {Zone::Above, "above your window"},
+    {Zone::Above, "flooded"},
+    {Zone::Above, "fight-or-flight has"},
+    {Zone::Above, "fight or flight has"},
+    {Zone::Above, "alarm is ringing"},
+    {Zone::Above, "hyper-aroused"},
+    {Zone::Below, "below your window"},
+    {Zone::Below, "shut down"},
+    {Zone::Below, "shutdown has"},
+    {Zone::Below, "gone numb"},
+    {Zone::Below, "frozen"},
+    {Zone::Below, "collapsed"},
 };
 
 /// Lower-case ASCII, and the right single quote (U+2019) folded to an apostrophe, keeping

@@ -11,17 +11,28 @@ constexpr int kStepLimit = 100000;  // lines and defaults walked in one go befor
 
 const char* name(PlayEvent::Kind k) {
     switch (k) {
-        case PlayEvent::Kind::Line: return "line";
-        case PlayEvent::Kind::Decision: return "decision";
-        case PlayEvent::Kind::Handoff: return "handoff";
-        case PlayEvent::Kind::Answer: return "answer";
-        case PlayEvent::Kind::Pick: return "pick";
-        case PlayEvent::Kind::Card: return "card";
-        case PlayEvent::Kind::Reveal: return "reveal";
-        case PlayEvent::Kind::Ending: return "ending";
-        case PlayEvent::Kind::Debrief: return "debrief";
-        case PlayEvent::Kind::Stuck: return "stuck";
-        case PlayEvent::Kind::Rewind: return "rewind";
+        case PlayEvent::Kind::Line:
+            return "line";
+        case PlayEvent::Kind::Decision:
+            return "decision";
+        case PlayEvent::Kind::Handoff:
+            return "handoff";
+        case PlayEvent::Kind::Answer:
+            return "answer";
+        case PlayEvent::Kind::Pick:
+            return "pick";
+        case PlayEvent::Kind::Card:
+            return "card";
+        case PlayEvent::Kind::Reveal:
+            return "reveal";
+        case PlayEvent::Kind::Ending:
+            return "ending";
+        case PlayEvent::Kind::Debrief:
+            return "debrief";
+        case PlayEvent::Kind::Stuck:
+            return "stuck";
+        case PlayEvent::Kind::Rewind:
+            return "rewind";
     }
     return "?";
 }
@@ -80,7 +91,8 @@ bool Playthrough::needsHandoff() const {
 void Playthrough::handOver() {
     if (!needsHandoff()) return;
     holder_ = *actor();
-    emit({PlayEvent::Kind::Handoff, static_cast<int>(session_.history().size()) - 1, session_.chooser(), false, holder_});
+    emit({PlayEvent::Kind::Handoff, static_cast<int>(session_.history().size()) - 1, session_.chooser(), false,
+          holder_});
 }
 
 std::string Playthrough::privateBody() const {
@@ -98,7 +110,9 @@ void Playthrough::emitArrival() {
     if (listeners_.empty()) return;  // nobody to tell (a walk, a replay): no events to build
     const int step = static_cast<int>(session_.history().size()) - 1;
     switch (session_.state()) {
-        case Session::State::Line: emit({PlayEvent::Kind::Line, step, {}, false}); break;
+        case Session::State::Line:
+            emit({PlayEvent::Kind::Line, step, {}, false});
+            break;
         case Session::State::Decision:
             emit({PlayEvent::Kind::Decision, step, session_.chooser(), false, actor().value_or(-1)});
             break;
@@ -106,7 +120,9 @@ void Playthrough::emitArrival() {
             emit({PlayEvent::Kind::Ending, step, {}, false});
             emit({PlayEvent::Kind::Debrief, step, {}, false});
             break;
-        case Session::State::Stuck: emit({PlayEvent::Kind::Stuck, step, {}, false}); break;
+        case Session::State::Stuck:
+            emit({PlayEvent::Kind::Stuck, step, {}, false});
+            break;
     }
 }
 
@@ -181,9 +197,12 @@ void Playthrough::chooseDefault() {
 
 void Playthrough::runToPerson() {
     for (int i = 0; i < kStepLimit; ++i) {
-        if (session_.state() == Session::State::Line) advance();
-        else if (session_.state() == Session::State::Decision && !turn()) chooseDefault();
-        else return;
+        if (session_.state() == Session::State::Line)
+            advance();
+        else if (session_.state() == Session::State::Decision && !turn())
+            chooseDefault();
+        else
+            return;
     }
 }
 
@@ -221,8 +240,8 @@ void Playthrough::restart() {
 }
 
 SavedPlaythrough Playthrough::save() const {
-    return {scenario_->id,      scenario_->contentHash, session_.played(), table_, picks_, session_.node().id,
-            session_.meters(), static_cast<int>(session_.history().size())};
+    return {scenario_->id, scenario_->contentHash, session_.played(), table_,
+            picks_,        session_.node().id,     session_.meters(), static_cast<int>(session_.history().size())};
 }
 
 Playthrough::Restored Playthrough::restore(std::shared_ptr<const Scenario> s, const SavedPlaythrough& saved) {
@@ -247,7 +266,8 @@ Playthrough::Restored Playthrough::replay(std::shared_ptr<const Scenario> s, con
     return replayLog(std::move(s), saved, true);
 }
 
-Playthrough::Restored Playthrough::replayLog(std::shared_ptr<const Scenario> s, const SavedPlaythrough& saved, bool lenient) {
+Playthrough::Restored Playthrough::replayLog(std::shared_ptr<const Scenario> s, const SavedPlaythrough& saved,
+                                             bool lenient) {
     Restored out;
     if (!s) {
         out.error = "no scenario to restore onto";
@@ -256,7 +276,8 @@ Playthrough::Restored Playthrough::replayLog(std::shared_ptr<const Scenario> s, 
     out.changed = saved.hash != s->contentHash;
     for (const std::string& r : saved.played)
         if (!s->role(r)) {
-            out.error = fmt::format("the saved playthrough has a player for role '{}', which the scenario no longer has", r);
+            out.error =
+                fmt::format("the saved playthrough has a player for role '{}', which the scenario no longer has", r);
             return out;
         }
     if (saved.table.together())
@@ -269,14 +290,14 @@ Playthrough::Restored Playthrough::replayLog(std::shared_ptr<const Scenario> s, 
         const PickRecord& rec = saved.picks[i];
         for (int guard = 0; p.state() == Session::State::Line && guard < kStepLimit; ++guard) p.advance();
         if (p.state() != Session::State::Decision) {
-            out.error = fmt::format("step {}: the saved pick at node '{}' comes after the story has {}", i + 1, rec.node,
-                                    p.state() == Session::State::Ending ? "ended" : "stopped");
+            out.error = fmt::format("step {}: the saved pick at node '{}' comes after the story has {}", i + 1,
+                                    rec.node, p.state() == Session::State::Ending ? "ended" : "stopped");
             return out;
         }
         const Node& n = p.session().node();
         if (n.id != rec.node) {
-            out.error = fmt::format("step {}: the saved pick was made at node '{}', but the story is now at '{}'", i + 1,
-                                    rec.node, n.id);
+            out.error = fmt::format("step {}: the saved pick was made at node '{}', but the story is now at '{}'",
+                                    i + 1, rec.node, n.id);
             return out;
         }
         const auto find = [&](const std::string& key) {
@@ -292,8 +313,9 @@ Playthrough::Restored Playthrough::replayLog(std::shared_ptr<const Scenario> s, 
         if (found < 0) return out;
         const bool mirrored = p.mode() == TogetherMode::Mirror && p.turn() && !n.choices[u(found)].breathe;
         if (mirrored != !rec.mirror.empty()) {
-            out.error = fmt::format("step {}: the saved pick at node '{}' {} a mirror answer, but this decision {}", i + 1,
-                                    rec.node, rec.mirror.empty() ? "has no" : "has", mirrored ? "is mirrored" : "is not");
+            out.error =
+                fmt::format("step {}: the saved pick at node '{}' {} a mirror answer, but this decision {}", i + 1,
+                            rec.node, rec.mirror.empty() ? "has no" : "has", mirrored ? "is mirrored" : "is not");
             return out;
         }
         p.handOver();

@@ -36,10 +36,10 @@ struct PlayEvent {
     /// ending: the couple's or person's debrief is ready); Stuck; Rewind.
     enum class Kind { Line, Decision, Handoff, Answer, Pick, Card, Reveal, Ending, Debrief, Stuck, Rewind };
     Kind kind = Kind::Line;
-    int step = -1;     ///< index into Session::history() the event is about
-    std::string role;  ///< Decision: who chooses; Pick: who chose
+    int step = -1;           ///< index into Session::history() the event is about
+    std::string role;        ///< Decision: who chooses; Pick: who chose
     bool byDefault = false;  ///< Pick: taken for a role nobody plays
-    int person = -1;   ///< Handoff, Answer, Card, Decision: which person (index into the table)
+    int person = -1;         ///< Handoff, Answer, Card, Decision: which person (index into the table)
 };
 const char* name(PlayEvent::Kind k);
 
@@ -163,7 +163,7 @@ private:
 
 struct Playthrough::Restored {
     std::optional<Playthrough> playthrough;
-    std::string error;  ///< why it could not be restored
+    std::string error;     ///< why it could not be restored
     bool changed = false;  ///< the scenario's content hash differs from the saved one
 };
 

@@ -36,7 +36,8 @@ std::optional<std::vector<Pick>> parseMirrorPicks(std::string_view list, std::st
     for (const std::string& entry : text::splitTrim(list, ',')) {
         const auto halves = text::splitTrim(entry, '/');
         if (halves.size() != 2 || halves[0].empty() || halves[1].empty()) {
-            error = fmt::format("in mirror mode each pick is OWNER/OTHER (for example 2/1 or gentle/sharp), not '{}'", entry);
+            error = fmt::format("in mirror mode each pick is OWNER/OTHER (for example 2/1 or gentle/sharp), not '{}'",
+                                entry);
             return std::nullopt;
         }
         auto both = parsePicks(halves[0] + "," + halves[1], error);
@@ -62,7 +63,8 @@ int resolvePick(const Session& s, const Pick& p, std::string& error) {
         if (n.choices[static_cast<std::size_t>(i)].id == p.id) return i;
     std::vector<std::string> shown;
     for (int i : visible)
-        if (!n.choices[static_cast<std::size_t>(i)].id.empty()) shown.push_back(n.choices[static_cast<std::size_t>(i)].id);
+        if (!n.choices[static_cast<std::size_t>(i)].id.empty())
+            shown.push_back(n.choices[static_cast<std::size_t>(i)].id);
     error = fmt::format("pick '{}' is not shown at node '{}'{}", p.id, n.id,
                         shown.empty() ? std::string() : fmt::format(" (shown: {})", text::join(shown)));
     return -1;
@@ -70,7 +72,8 @@ int resolvePick(const Session& s, const Pick& p, std::string& error) {
 
 std::set<std::string> playedRoles(const Scenario& s, bool solo) {
     std::set<std::string> out;
-    if (solo) out.insert(s.player);
+    if (solo)
+        out.insert(s.player);
     else
         for (const Role& r : s.roles) out.insert(r.id);
     return out;
@@ -90,9 +93,13 @@ ScriptResult runScript(const Scenario& s, const std::vector<Pick>& picks, std::s
     for (int guard = 0; guard < 100000; ++guard) {
         const Session& ses = p.session();
         switch (ses.state()) {
-            case Session::State::Ending: return done(true, {});
-            case Session::State::Stuck: return done(false, ses.stuckReason());
-            case Session::State::Line: p.advance(); break;
+            case Session::State::Ending:
+                return done(true, {});
+            case Session::State::Stuck:
+                return done(false, ses.stuckReason());
+            case Session::State::Line:
+                p.advance();
+                break;
             case Session::State::Decision: {
                 if (!p.turn()) {
                     p.chooseDefault();
@@ -122,8 +129,8 @@ TestOutcome runTest(const Scenario& s, const TestCase& t) {
     }
     const Session& ses = r.session;
     if (static_cast<std::size_t>(r.picksUsed) < t.choose.size())
-        out.problems.push_back(fmt::format("the story ended at '{}' after {} of {} picks", ses.node().id, r.picksUsed,
-                                           t.choose.size()));
+        out.problems.push_back(
+            fmt::format("the story ended at '{}' after {} of {} picks", ses.node().id, r.picksUsed, t.choose.size()));
     if (t.ending && ses.node().id != *t.ending) {
         std::string where;
         if (const int last = ses.lastDecisionStep(); last >= 0) {

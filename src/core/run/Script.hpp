@@ -28,7 +28,7 @@ std::set<std::string> playedRoles(const Scenario& s, bool solo);
 struct ScriptResult {
     Session session;
     bool ok = true;
-    std::string error;   ///< what went wrong, when !ok
+    std::string error;  ///< what went wrong, when !ok
     int picksUsed = 0;
     std::vector<PickRecord> log;  ///< every pick, defaults included, as the playthrough logged it
 };

@@ -12,10 +12,10 @@ namespace attune {
 /// One node entered during play, and the choice made there if any.
 struct Step {
     int node = -1;
-    int choice = -1;             ///< index into the node's choices, or -1
-    std::string role;            ///< who chose
-    bool byDefault = false;      ///< picked for a role nobody plays
-    std::vector<int> offered;    ///< choices visible at that moment
+    int choice = -1;                 ///< index into the node's choices, or -1
+    std::string role;                ///< who chose
+    bool byDefault = false;          ///< picked for a role nobody plays
+    std::vector<int> offered;        ///< choices visible at that moment
     std::vector<int> metersOnEntry;  ///< after the node's own effects
     std::vector<int> metersAfter;    ///< after the choice's effects (= on entry when none)
 };

@@ -26,7 +26,7 @@ std::vector<std::vector<int>> successors(const Scenario& s) {
 int longestPath(const Scenario& s, const std::vector<std::vector<int>>& next, std::vector<char>& reachable) {
     if (s.startIndex < 0) return 0;
     const std::size_t n = s.nodes.size();
-    std::vector<int> state(n, 0), best(n, 0);  // 0 new, 1 on the stack, 2 done
+    std::vector<int> state(n, 0), best(n, 0);                           // 0 new, 1 on the stack, 2 done
     std::vector<std::pair<int, std::size_t>> stack{{s.startIndex, 0}};  // node, next successor to look at
     state[u(s.startIndex)] = 1;
     reachable[u(s.startIndex)] = 1;
@@ -93,14 +93,18 @@ ScenarioStats computeStats(const Scenario& s, int runs, std::uint32_t seed) {
         }
         // Silent routing nodes are passed through inside one call: count them from the history.
         for (const Step& step : ses.history()) reached[u(step.node)] = 1;
-        if (ses.state() == Session::State::Ending) ++st.runEndings[static_cast<std::size_t>(ses.node().ending->kind)];
-        else ++st.stuckRuns;
+        if (ses.state() == Session::State::Ending)
+            ++st.runEndings[static_cast<std::size_t>(ses.node().ending->kind)];
+        else
+            ++st.stuckRuns;
     }
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
         if (!reachable[i]) continue;
         ++st.reachable;
-        if (reached[i]) ++st.reached;
-        else st.missed.push_back(s.nodes[i].id);
+        if (reached[i])
+            ++st.reached;
+        else
+            st.missed.push_back(s.nodes[i].id);
     }
     return st;
 }

@@ -8,9 +8,12 @@ namespace attune {
 
 const char* name(TogetherMode m) {
     switch (m) {
-        case TogetherMode::Solo: return "solo";
-        case TogetherMode::Pass: return "pass";
-        case TogetherMode::Mirror: return "mirror";
+        case TogetherMode::Solo:
+            return "solo";
+        case TogetherMode::Pass:
+            return "pass";
+        case TogetherMode::Mirror:
+            return "mirror";
     }
     return "solo";
 }
@@ -53,7 +56,8 @@ std::string checkTable(const Table& t, const Scenario& s) {
             return fmt::format("'{}' is not a role in this scenario (roles: {})", p.role, text::join(ids));
         }
         if (text::firstInvalidUtf8(p.name)) return "a name must be valid UTF-8 text";
-        if (text::codePoints(p.name) > 40) return fmt::format("the name '{}' is longer than 40 characters", text::shorten(p.name, 40));
+        if (text::codePoints(p.name) > 40)
+            return fmt::format("the name '{}' is longer than 40 characters", text::shorten(p.name, 40));
         for (unsigned char c : p.name)
             if (c < 0x20 || c == 0x7f) return "a name cannot contain control characters";
     }

@@ -24,10 +24,10 @@ struct Person {
 
 /// Both partners' answers at one decision in mirror mode.
 struct MirrorRound {
-    int step = -1;         ///< index into Session::history()
+    int step = -1;  ///< index into Session::history()
     std::string node, role;
-    int owner = -1;        ///< the owner's choice (index into the node's choices): the one played
-    int other = -1;        ///< the other person's answer
+    int owner = -1;  ///< the owner's choice (index into the node's choices): the one played
+    int other = -1;  ///< the other person's answer
     int ownerPerson = 0, otherPerson = 1;
     bool alike() const { return owner == other; }
 };

@@ -64,7 +64,8 @@ WalkReport walk(const Scenario& s, int runs, std::uint32_t seed) {
             if (v <= r.meters[m].min || v >= r.meters[m].max) ++r.meters[m].pinnedRuns;
         }
         if (capped) {
-            if (r.capped++ == 0) r.cappedScript.assign(script.begin(), script.begin() + std::min<std::size_t>(40, script.size()));
+            if (r.capped++ == 0)
+                r.cappedScript.assign(script.begin(), script.begin() + std::min<std::size_t>(40, script.size()));
             continue;
         }
         if (ses.state() != Session::State::Ending) {
@@ -107,8 +108,10 @@ WalkReport walk(const Scenario& s, int runs, std::uint32_t seed) {
         ++r.reached;
         for (std::size_t c = 0; c < n.choices.size(); ++c) {
             ++r.choices;
-            if (taken[i][c] > 0) ++r.choicesTaken;
-            else r.choicesMissed.push_back(n.id + "/" + n.choices[c].id);
+            if (taken[i][c] > 0)
+                ++r.choicesTaken;
+            else
+                r.choicesMissed.push_back(n.id + "/" + n.choices[c].id);
         }
     }
     return r;
@@ -179,9 +182,10 @@ std::string percent(int part, int whole) {
 }  // namespace
 
 std::string walkText(const Scenario& s, const WalkReport& r, const std::string& file) {
-    std::string out = fmt::format("{} ({}): {} random playthrough{}, seed {}, every role played\n", s.title, file, r.runs,
-                                  r.runs == 1 ? "" : "s", r.seed);
-    out += fmt::format("  nodes: reached {} of {} reachable ({})\n", r.reached, r.reachable, percent(r.reached, r.reachable));
+    std::string out = fmt::format("{} ({}): {} random playthrough{}, seed {}, every role played\n", s.title, file,
+                                  r.runs, r.runs == 1 ? "" : "s", r.seed);
+    out += fmt::format("  nodes: reached {} of {} reachable ({})\n", r.reached, r.reachable,
+                       percent(r.reached, r.reachable));
     if (!r.nodesMissed.empty()) out += "    never reached: " + some(r.nodesMissed) + "\n";
     out += fmt::format("  choices: taken {} of {} at the nodes reached ({})\n", r.choicesTaken, r.choices,
                        percent(r.choicesTaken, r.choices));
@@ -191,10 +195,10 @@ std::string walkText(const Scenario& s, const WalkReport& r, const std::string& 
         out += fmt::format("    {} ({}, {}): {} run{} ({})\n", e.node, e.title, e.kind, e.runs, e.runs == 1 ? "" : "s",
                            percent(e.runs, r.runs));
     if (r.shortest.picks >= 0) {
-        out += fmt::format("  shortest: {} pick{} to {}: --script {}\n", r.shortest.picks, r.shortest.picks == 1 ? "" : "s",
-                           r.shortest.ending, text::join(r.shortest.script, ","));
-        out += fmt::format("  longest: {} pick{} to {}: --script {}\n", r.longest.picks, r.longest.picks == 1 ? "" : "s",
-                           r.longest.ending, text::join(r.longest.script, ","));
+        out += fmt::format("  shortest: {} pick{} to {}: --script {}\n", r.shortest.picks,
+                           r.shortest.picks == 1 ? "" : "s", r.shortest.ending, text::join(r.shortest.script, ","));
+        out += fmt::format("  longest: {} pick{} to {}: --script {}\n", r.longest.picks,
+                           r.longest.picks == 1 ? "" : "s", r.longest.ending, text::join(r.longest.script, ","));
     }
     if (r.capped > 0)
         out += fmt::format("  {} run{} hit the cap of {} steps, a possible endless loop; the first began --script {}\n",
@@ -225,7 +229,8 @@ std::string walkJson(const Scenario& s, const WalkReport& r) {
            {"capped", {{"runs", r.capped}, {"script", r.cappedScript}}},
            {"stuck", r.stuck},
            {"meters", json::array()}};
-    for (const auto& e : r.endings) j["endings"].push_back({{"node", e.node}, {"title", e.title}, {"kind", e.kind}, {"runs", e.runs}});
+    for (const auto& e : r.endings)
+        j["endings"].push_back({{"node", e.node}, {"title", e.title}, {"kind", e.kind}, {"runs", e.runs}});
     const auto path = [](const WalkReport::Path& p) -> json {
         if (p.picks < 0) return nullptr;
         return {{"picks", p.picks}, {"ending", p.ending}, {"script", p.script}};
@@ -233,7 +238,11 @@ std::string walkJson(const Scenario& s, const WalkReport& r) {
     j["shortest"] = path(r.shortest);
     j["longest"] = path(r.longest);
     for (const auto& m : r.meters)
-        j["meters"].push_back({{"id", m.id}, {"min", m.min}, {"max", m.max}, {"low", m.low}, {"high", m.high},
+        j["meters"].push_back({{"id", m.id},
+                               {"min", m.min},
+                               {"max", m.max},
+                               {"low", m.low},
+                               {"high", m.high},
                                {"pinned_runs", m.pinnedRuns}});
     return j.dump(2) + "\n";
 }

@@ -19,8 +19,8 @@ struct WalkReport {
     std::uint32_t seed = 0;
     int stepCap = 0;  ///< steps a run may take before it counts as looping
     int reachable = 0, reached = 0;
-    std::vector<std::string> nodesMissed;  ///< reachable nodes no run entered
-    int choices = 0, choicesTaken = 0;     ///< choices at reached decisions
+    std::vector<std::string> nodesMissed;    ///< reachable nodes no run entered
+    int choices = 0, choicesTaken = 0;       ///< choices at reached decisions
     std::vector<std::string> choicesMissed;  ///< "node/choice" never taken, at nodes that were reached
     struct Ending {
         std::string node, title, kind;
@@ -37,9 +37,9 @@ struct WalkReport {
     std::vector<std::string> cappedScript;  ///< the first capped run's first picks (at most 40)
     struct MeterRange {
         std::string id;
-        int min = 0, max = 0;           ///< the meter's own bounds
-        int low = 0, high = 0;          ///< the lowest and highest it took
-        int pinnedRuns = 0;             ///< runs that ended with it at one of its bounds
+        int min = 0, max = 0;   ///< the meter's own bounds
+        int low = 0, high = 0;  ///< the lowest and highest it took
+        int pinnedRuns = 0;     ///< runs that ended with it at one of its bounds
     };
     std::vector<MeterRange> meters;
 };

@@ -74,7 +74,8 @@ SettingsLoad loadSettings(const fs::path& file) {
     if (!fs::exists(file, ec)) return out;
     // Only a regular file is read (a folder or a FIFO would throw or block), and only a small one.
     Diagnostics d(file.string());
-    const auto text = fs::is_regular_file(file, ec) ? readFile(file, d, limits::kMaxSettingsBytes, "settings files") : std::nullopt;
+    const auto text =
+        fs::is_regular_file(file, ec) ? readFile(file, d, limits::kMaxSettingsBytes, "settings files") : std::nullopt;
     if (!text) {
         out.warning = fmt::format("{}: cannot be read ({}); using the default settings", file.string(),
                                   d.all().empty() ? "it is not a regular file" : d.all().front().message);

@@ -22,8 +22,8 @@ void Diagnostics::warning(Pos pos, std::string rule, std::string message) {
 bool Diagnostics::hasErrors() const { return errorCount() > 0; }
 
 std::size_t Diagnostics::errorCount() const {
-    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
-        [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+    return static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
 std::size_t Diagnostics::warningCount() const { return items_.size() - errorCount(); }

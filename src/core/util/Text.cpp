@@ -59,11 +59,21 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view s) {
         const unsigned char c = byte(i);
         std::size_t len = 0;
         std::uint32_t cp = 0;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return i;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else
+            return i;
         if (i + len > s.size()) return i;
         for (std::size_t k = 1; k < len; ++k) {
             if ((byte(i + k) & 0xC0) != 0x80) return i;
@@ -77,8 +87,8 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view s) {
 }
 
 std::size_t codePoints(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(),
-        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool isKebab(std::string_view s) {
@@ -106,12 +116,23 @@ std::string escapeHtml(std::string_view s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -184,7 +205,10 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
             ++i;
             continue;
         }
-        if (s[i] == ' ') { ++i; continue; }
+        if (s[i] == ' ') {
+            ++i;
+            continue;
+        }
         std::size_t j = i;
         while (j < s.size() && s[j] != ' ' && s[j] != '\n') ++j;
         const std::string_view word = s.substr(i, j - i);
@@ -194,7 +218,10 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
             line.clear();
             lineLen = 0;
         }
-        if (lineLen > 0) { line += ' '; ++lineLen; }
+        if (lineLen > 0) {
+            line += ' ';
+            ++lineLen;
+        }
         line += word;
         lineLen += wlen;
         i = j;

@@ -47,8 +47,8 @@ bool FileWatch::changed() {
     return hit;
 }
 
-ScenarioWatch::ScenarioWatch(fs::path file, const PatternLibrary& library) : watch_(std::move(file)), library_(library) {}
-
+ScenarioWatch::ScenarioWatch(fs::path file, const PatternLibrary& library)
+    : watch_(std::move(file)), library_(library) {}
 
 ScenarioUpdate ScenarioWatch::load() {
     ScenarioUpdate up;
@@ -93,8 +93,9 @@ CarriedOver carryOver(const Playthrough& old, std::shared_ptr<const Scenario> fr
         const std::string& at = r.playthrough->session().node().id;
         std::string note = picks == 0 ? std::string("Nothing was picked yet")
                                       : fmt::format("Your {} pick{} replayed", picks, picks == 1 ? " was" : "s were");
-        note += at == saved.node ? "; the story stands where it was."
-                                 : fmt::format("; '{}' is no longer on the way, so the story stands at '{}'.", saved.node, at);
+        note += at == saved.node
+                    ? "; the story stands where it was."
+                    : fmt::format("; '{}' is no longer on the way, so the story stands at '{}'.", saved.node, at);
         return {std::move(*r.playthrough), true, std::move(note)};
     }
     // The same people when they still fit; otherwise the roles played that still exist.

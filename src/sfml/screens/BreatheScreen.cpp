@@ -39,7 +39,9 @@ float BreatheScreen::size() const {
     if (ctx_.settings.reducedMotion) return 0.75f;
     const Where w = where();
     const auto& ph = p_.cycle[w.phase];
-    const float from = w.phase > 0 ? p_.cycle[w.phase - 1].size : p_.cycle.back().size == 1.f ? kSmallest : p_.cycle.back().size;
+    const float from = w.phase > 0                   ? p_.cycle[w.phase - 1].size
+                       : p_.cycle.back().size == 1.f ? kSmallest
+                                                     : p_.cycle.back().size;
     return from + (ph.size - from) * ease(w.into / ph.seconds);
 }
 
@@ -98,7 +100,8 @@ void BreatheScreen::layout() {
         if (ph.text.size() > longest.size()) longest = ph.text;
     phase_.set(longest, th.look(th.type.title, th.color.text, true));
     progress_.set(fmt::format("{} 1 of 5", p_.unit), th.look(th.type.small, th.color.muted));
-    const float words = phase_.wrap(phaseWidth()) + std::round(0.4f * th.unit) + progress_.wrap(w) + std::round(1.6f * th.unit);
+    const float words =
+        phase_.wrap(phaseWidth()) + std::round(0.4f * th.unit) + progress_.wrap(w) + std::round(1.6f * th.unit);
     const float room = bottom - std::round(1.8f * th.unit) - y - words;
     rMax_ = std::floor(std::max(20.f, std::min(room / 2, ctx_.size.x * 0.2f)));
     middleTop_ = std::round(y + (room - 2 * rMax_) / 2);

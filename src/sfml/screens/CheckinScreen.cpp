@@ -59,8 +59,10 @@ float CheckinScreen::place(float top) {
     title_.setPosition({x, y});
     y += title_.wrap(w) + std::round(0.5f * th.unit);
     line_.setPosition({x, y});
-    if (compact_ < 2) y += line_.wrap(w) + gap;
-    else y += std::round(0.4f * th.unit);
+    if (compact_ < 2)
+        y += line_.wrap(w) + gap;
+    else
+        y += std::round(0.4f * th.unit);
     scaleLabel_.setPosition({x, y});
     y += scaleLabel_.wrap(w) + std::round(0.5f * th.unit);
     // Eleven cells, 0 to 10.
@@ -74,8 +76,8 @@ float CheckinScreen::place(float top) {
         const bool on = level_ && *level_ == i;
         const sf::FloatRect r{x + static_cast<float>(i) * (cw + cg), y, cw, ch};
         cellRects_[static_cast<std::size_t>(i)] = r;
-        cells_[static_cast<std::size_t>(i)] =
-            roundRect(r, th.radius, on ? th.color.accent : th.color.surface, on ? th.color.accent : th.color.border, th.border);
+        cells_[static_cast<std::size_t>(i)] = roundRect(r, th.radius, on ? th.color.accent : th.color.surface,
+                                                        on ? th.color.accent : th.color.border, th.border);
         TextBlock& n = numbers_[static_cast<std::size_t>(i)];
         n.set(std::to_string(i), th.look(th.type.body, on ? th.color.onAccent : th.color.text, on));
         n.wrap(cw);

@@ -50,7 +50,8 @@ private:
     std::optional<int> level_;
     int focus_ = 0;  ///< 0: the scale; 1..: the fields
     bool lastWasOne_ = false;
-    int compact_ = 0;     ///< 0: all; 1: the note's fields side by side, no key line; 2: also wider, without the small print
+    int compact_ =
+        0;  ///< 0: all; 1: the note's fields side by side, no key line; 2: also wider, without the small print
     TextBlock title_, line_, scaleLabel_, low_, high_, note_, keys_;
     std::vector<TextBlock> numbers_;
     std::vector<sf::ConvexShape> cells_;

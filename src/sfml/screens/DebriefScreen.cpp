@@ -15,7 +15,6 @@
 namespace attune::ui {
 namespace fs = std::filesystem;
 
-
 DebriefScreen::DebriefScreen(Context& ctx, PlayScreen& play)
     : Screen(ctx), play_(play), d_(feedback::debrief(play.playthrough(), ctx.patterns)) {
     saveBtn_.set("Save report", "S", Button::Kind::Secondary);
@@ -93,7 +92,8 @@ void DebriefScreen::fill() {
         // A card per line, the heading in the first, so that no card outgrows a page at the largest text size.
         for (std::size_t i = 0; i < sec.lines.size(); ++i) {
             auto& card = sec.id == "lens" ? pager_.add<Card>() : pager_.add<Card>(tint);
-            if (i == 0 && !sec.heading.empty()) card.add<TextItem>(sec.heading, TextRole::Heading, tint).gapAfter = 0.6f;
+            if (i == 0 && !sec.heading.empty())
+                card.add<TextItem>(sec.heading, TextRole::Heading, tint).gapAfter = 0.6f;
             card.add<TextItem>(sec.lines[i].text, sec.id == "lens" ? TextRole::Muted : TextRole::Small).gapAfter = 0.4f;
         }
     }
@@ -150,8 +150,7 @@ void DebriefScreen::layout() {
     y += title_.height() + std::round(0.3f * th.unit);
     const feedback::Section* ending = d_.section("ending");
     const std::string subtitle = ending && !ending->lines.empty() ? ending->lines.front().text : std::string();
-    subtitle_.set(subtitle,
-                  th.look(th.type.body, th.color.muted));
+    subtitle_.set(subtitle, th.look(th.type.body, th.color.muted));
     y += subtitle_.wrap(w) + std::round(1.4f * th.unit);
     subtitle_.setPosition({m, y - subtitle_.height() - std::round(1.4f * th.unit)});
 

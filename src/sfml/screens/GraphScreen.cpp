@@ -36,9 +36,10 @@ GraphScreen::GraphScreen(Context& ctx, const Scenario& s, std::set<std::string> 
     : Screen(ctx), sc_(s), played_(std::move(played)), current_(current), playFrom_(std::move(playFrom)) {
     shape_ = graph::shape(s);
     if (s.nodes.size() > graph::kMapNodeLimit) {
-        error_ = fmt::format("this story has {} nodes, and the map is drawn for up to {} (attune graph FILE --format svg "
-                             "lays out any size, given time)",
-                             s.nodes.size(), graph::kMapNodeLimit);
+        error_ = fmt::format(
+            "this story has {} nodes, and the map is drawn for up to {} (attune graph FILE --format svg "
+            "lays out any size, given time)",
+            s.nodes.size(), graph::kMapNodeLimit);
     } else {
         // Graphviz on its own thread, from a copy of what it needs: the screen may close first.
         pending_ = std::make_shared<Pending>();
@@ -78,7 +79,7 @@ void GraphScreen::layout() {
     title_.wrap(ctx_.size.x - 2 * th.margin - cs.x - 2 * th.unit);
     title_.setPosition({th.margin, y + std::round((cs.y - title_.height()) / 2)});
     y += std::max(cs.y, title_.height()) + std::round(0.6f * th.unit);
-    legend_.set(pending_ ? fmt::format("Graphviz is laying out the map of {} nodes...", sc_.nodes.size())
+    legend_.set(pending_         ? fmt::format("Graphviz is laying out the map of {} nodes...", sc_.nodes.size())
                 : error_.empty() ? "Choices: green secure, orange anxious, blue avoidant, purple disorganised. Dashed: "
                                    "never reached. Red outline: the story can stop there. Ringed: where you are."
                                  : "The map cannot be drawn: " + error_ + ".",
@@ -132,9 +133,10 @@ void GraphScreen::buildGraph() {
     }
     for (const graph::PlacedNode& p : laid_->nodes) {
         const Node& n = sc_.nodes[u(p.node)];
-        const sf::FloatRect r(static_cast<float>(p.centre.x - p.width / 2), static_cast<float>(p.centre.y - p.height / 2),
-                              static_cast<float>(p.width), static_cast<float>(p.height));
-        sf::Color fill = n.isEnding() ? mix(th.color.surface, endingColor(th, n.ending->kind), 0.35f)
+        const sf::FloatRect r(static_cast<float>(p.centre.x - p.width / 2),
+                              static_cast<float>(p.centre.y - p.height / 2), static_cast<float>(p.width),
+                              static_cast<float>(p.height));
+        sf::Color fill = n.isEnding()     ? mix(th.color.surface, endingColor(th, n.ending->kind), 0.35f)
                          : n.isDecision() ? th.color.raised
                                           : th.color.surface;
         sf::Color edge = th.color.border;
@@ -147,13 +149,14 @@ void GraphScreen::buildGraph() {
             width = 3.f;
         }
         nodes_.push_back(roundRect(r, 6.f, fill, edge, width));
-        std::string sub = n.isEnding()   ? "ending: " + sc_.substitute(n.ending->title)
+        std::string sub = n.isEnding()     ? "ending: " + sc_.substitute(n.ending->title)
                           : n.isDecision() ? "chosen by " + (sc_.role(n.by) ? sc_.role(n.by)->name : n.by)
                           : n.say.empty()  ? std::string("narration")
                                            : (sc_.role(n.say) ? sc_.role(n.say)->name : n.say);
         TextBlock id(n.id, idLook), s2(sub, subLook);
         // One line each, centred on the node (a long id may reach past Graphviz's box).
-        const float iw = std::max(r.width - 8, id.naturalWidth() + 1), sw = std::max(r.width - 8, s2.naturalWidth() + 1);
+        const float iw = std::max(r.width - 8, id.naturalWidth() + 1),
+                    sw = std::max(r.width - 8, s2.naturalWidth() + 1);
         id.wrap(iw);
         s2.wrap(sw);
         id.setCentred(true);
@@ -234,11 +237,12 @@ void GraphScreen::placeCard() {
     cardTitle_.set(n.id, lookFor(th, TextRole::Heading));
     y += cardTitle_.wrap(inner);
     cardTitle_.setPosition({x + pad, area_.top + th.unit + pad});
-    const std::string who = n.isEnding()   ? fmt::format("An ending ({}): {}", attune::name(n.ending->kind), sc_.substitute(n.ending->title))
-                            : n.isDecision() ? fmt::format("{} chooses, from {} choice{}", sc_.role(n.by) ? sc_.role(n.by)->name : n.by,
-                                                           n.choices.size(), n.choices.size() == 1 ? "" : "s")
-                            : n.say.empty()  ? std::string("Narration")
-                                             : fmt::format("{} says", sc_.role(n.say) ? sc_.role(n.say)->name : n.say);
+    const std::string who =
+        n.isEnding() ? fmt::format("An ending ({}): {}", attune::name(n.ending->kind), sc_.substitute(n.ending->title))
+        : n.isDecision() ? fmt::format("{} chooses, from {} choice{}", sc_.role(n.by) ? sc_.role(n.by)->name : n.by,
+                                       n.choices.size(), n.choices.size() == 1 ? "" : "s")
+        : n.say.empty()  ? std::string("Narration")
+                         : fmt::format("{} says", sc_.role(n.say) ? sc_.role(n.say)->name : n.say);
     cardWho_.set(who, th.look(th.type.small, th.color.muted, true));
     cardWho_.setPosition({x + pad, y + std::round(0.3f * th.unit)});
     y += std::round(0.3f * th.unit) + cardWho_.wrap(inner) + std::round(0.5f * th.unit);
@@ -252,7 +256,8 @@ void GraphScreen::placeCard() {
     y += cardText_.wrap(inner) + std::round(0.8f * th.unit);
     std::string routeText;
     if (!route_ && gaveUp_)
-        routeText = "No run to this node was found within 50,000 states of the story, so it cannot be played from here.";
+        routeText =
+            "No run to this node was found within 50,000 states of the story, so it cannot be played from here.";
     else if (!route_)
         routeText = "No run reaches this node from the start.";
     else if (route_->empty())
@@ -283,20 +288,39 @@ void GraphScreen::handle(const sf::Event& e) {
         switch (e.key.code) {
             case sf::Keyboard::Escape:
             case sf::Keyboard::G:
-                if (selected_ >= 0 && e.key.code == sf::Keyboard::Escape) select(-1);
-                else ctx_.stack.pop();
+                if (selected_ >= 0 && e.key.code == sf::Keyboard::Escape)
+                    select(-1);
+                else
+                    ctx_.stack.pop();
                 return;
-            case sf::Keyboard::Enter: playSelected(); return;
-            case sf::Keyboard::Left: centre_.x -= step; break;
-            case sf::Keyboard::Right: centre_.x += step; break;
-            case sf::Keyboard::Up: centre_.y -= step; break;
-            case sf::Keyboard::Down: centre_.y += step; break;
+            case sf::Keyboard::Enter:
+                playSelected();
+                return;
+            case sf::Keyboard::Left:
+                centre_.x -= step;
+                break;
+            case sf::Keyboard::Right:
+                centre_.x += step;
+                break;
+            case sf::Keyboard::Up:
+                centre_.y -= step;
+                break;
+            case sf::Keyboard::Down:
+                centre_.y += step;
+                break;
             case sf::Keyboard::Add:
-            case sf::Keyboard::Equal: zoomAt(1.25f, {area_.left + area_.width / 2, area_.top + area_.height / 2}); break;
+            case sf::Keyboard::Equal:
+                zoomAt(1.25f, {area_.left + area_.width / 2, area_.top + area_.height / 2});
+                break;
             case sf::Keyboard::Subtract:
-            case sf::Keyboard::Hyphen: zoomAt(0.8f, {area_.left + area_.width / 2, area_.top + area_.height / 2}); break;
-            case sf::Keyboard::Num0: fit(); break;
-            default: return;
+            case sf::Keyboard::Hyphen:
+                zoomAt(0.8f, {area_.left + area_.width / 2, area_.top + area_.height / 2});
+                break;
+            case sf::Keyboard::Num0:
+                fit();
+                break;
+            default:
+                return;
         }
         ctx_.redraw = true;
         return;
@@ -354,8 +378,8 @@ void GraphScreen::draw(sf::RenderTarget& target) const {
         // The graph through a view: clipped to its area, panned and zoomed.
         const sf::View before = target.getView();
         sf::View v;
-        v.setViewport({area_.left / ctx_.size.x, area_.top / ctx_.size.y, area_.width / ctx_.size.x,
-                       area_.height / ctx_.size.y});
+        v.setViewport(
+            {area_.left / ctx_.size.x, area_.top / ctx_.size.y, area_.width / ctx_.size.x, area_.height / ctx_.size.y});
         v.setSize(area_.width / zoom_, area_.height / zoom_);
         v.setCenter(centre_);
         target.setView(v);

@@ -63,7 +63,7 @@ private:
     graph::Shape shape_;
     std::string error_;
 
-    sf::FloatRect area_;  ///< where the graph is drawn, on screen
+    sf::FloatRect area_;   ///< where the graph is drawn, on screen
     sf::Vector2f centre_;  ///< the world point at the area's centre
     float zoom_ = 1.f;
     bool dragging_ = false, dragged_ = false;

@@ -113,12 +113,12 @@ void LibraryScreen::layout() {
     const float m = th.margin;
     const float w = ctx_.size.x - 2 * m;
     // The footer: the care line, and the keys.
-    footer_.set(
-        "If you are not safe at home, About and safety (A) lists where to find help.",
-        th.look(th.type.caption, th.color.faint));
-    keys_.set("↑ ↓ choose  ·  ← → theme  ·  Enter play  ·  T together  ·  M two machines  ·  B toolbox  ·  "
-              "P progress  ·  Esc quit",
-              th.look(th.type.caption, th.color.muted));
+    footer_.set("If you are not safe at home, About and safety (A) lists where to find help.",
+                th.look(th.type.caption, th.color.faint));
+    keys_.set(
+        "↑ ↓ choose  ·  ← → theme  ·  Enter play  ·  T together  ·  M two machines  ·  B toolbox  ·  "
+        "P progress  ·  Esc quit",
+        th.look(th.type.caption, th.color.muted));
     const float bottom = ctx_.size.y - std::round(m * 0.6f);
     const float keysW = keys_.naturalWidth() + 1.f;
     // The keys sit beside the care line when it then needs no more than two lines; else they stack.
@@ -394,7 +394,8 @@ const Scenario* LibraryScreen::opened() {
     Diagnostics diags("");
     if (const Scenario* s = ctx_.library.open(id, error, &diags)) return s;
     const LibraryEntry* e = ctx_.library.find(id);
-    auto panel = std::make_unique<DiagnosticsScreen>(ctx_, e ? e->file.string() : id, std::move(diags), text::timeOfDay(), false);
+    auto panel = std::make_unique<DiagnosticsScreen>(ctx_, e ? e->file.string() : id, std::move(diags),
+                                                     text::timeOfDay(), false);
     panel->fromLibrary();
     ctx_.stack.push(std::move(panel));
     return nullptr;
@@ -419,7 +420,8 @@ void LibraryScreen::host() {
     const Scenario& s = *full;
     if (s.roles.size() < 2) return;
     const LibraryEntry* e = ctx_.library.find(rows_[selected_].scenario->id);
-    ctx_.stack.replace(std::make_unique<HostScreen>(ctx_, s, e ? e->file : std::filesystem::path(s.file), HostScreen::Preset{}));
+    ctx_.stack.replace(
+        std::make_unique<HostScreen>(ctx_, s, e ? e->file : std::filesystem::path(s.file), HostScreen::Preset{}));
 }
 
 void LibraryScreen::join() { ctx_.stack.replace(std::make_unique<JoinScreen>(ctx_, JoinScreen::Preset{})); }

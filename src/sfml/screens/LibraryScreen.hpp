@@ -63,7 +63,8 @@ private:
     sf::FloatRect listArea_, detailArea_;
     TextBlock brand_, tagline_, empty_, more_, footer_, keys_;
     std::vector<Button> chips_;
-    Button toolboxBtn_, progressBtn_, settingsBtn_, aboutBtn_, joinBtn_, aloneBtn_, togetherBtn_, hostBtn_, pagePrev_, pageNext_;
+    Button toolboxBtn_, progressBtn_, settingsBtn_, aboutBtn_, joinBtn_, aloneBtn_, togetherBtn_, hostBtn_, pagePrev_,
+        pageNext_;
     sf::ConvexShape detailPanel_;
     Pager detail_;
     TextBlock pageLabel_;

@@ -28,7 +28,9 @@ std::string spaced(const std::string& code) {
 }
 
 /// Dots that come and go while something is awaited (still with reduced motion).
-std::string dots(float clock, bool still) { return still ? "…" : std::string(1 + static_cast<int>(clock * 2) % 3, '.'); }
+std::string dots(float clock, bool still) {
+    return still ? "…" : std::string(1 + static_cast<int>(clock * 2) % 3, '.');
+}
 
 }  // namespace
 
@@ -88,11 +90,13 @@ void HostScreen::start() {
     Diagnostics d(file_.string());
     const auto text = readFile(file_, d);
     std::optional<LoadResult> r;
-    if (text && text->size() <= net::kMaxScenario) r = loadScenarioText(*text, file_.string(), ctx_.patterns, Checks::Play);
+    if (text && text->size() <= net::kMaxScenario)
+        r = loadScenarioText(*text, file_.string(), ctx_.patterns, Checks::Play);
     if (!text || !r || !r->scenario) {
-        error_ = !text                               ? fmt::format("{} could not be read.", homeShort(file_.string()))
-                 : text->size() > net::kMaxScenario ? "This scenario is over the size another machine accepts (512 KiB)."
-                                                     : "This scenario has errors now; run attune validate on it.";
+        error_ = !text ? fmt::format("{} could not be read.", homeShort(file_.string()))
+                 : text->size() > net::kMaxScenario
+                     ? "This scenario is over the size another machine accepts (512 KiB)."
+                     : "This scenario has errors now; run attune validate on it.";
         return layout();
     }
     const std::string role = sc_.roles[swapped_ ? 1 : 0].id;
@@ -109,7 +113,8 @@ void HostScreen::start() {
     port_ = shared->listener.getLocalPort();  // the one the system gave, when asked for any
     offered_ = std::make_shared<const Scenario>(std::move(*r->scenario));
     if (code_.empty()) code_ = net::randomCode();
-    shared->side = net::HostSide{&shared->listener, code_,
+    shared->side = net::HostSide{&shared->listener,
+                                 code_,
                                  net::Offer{file_.filename().string(), *text, offered_->contentHash, role,
                                             otherRole(sc_, role), name_.value, mode_},
                                  &shared->guard,
@@ -210,16 +215,19 @@ void HostScreen::layout() {
         whereLabel_.setPosition({x, y});
         y += whereLabel_.wrap(w) + std::round(0.3f * th.unit);
         std::vector<std::string> at;
-        for (const std::string& a : addresses_) at.push_back(port_ == net::kDefaultPort ? a : fmt::format("{}:{}", a, port_));
+        for (const std::string& a : addresses_)
+            at.push_back(port_ == net::kDefaultPort ? a : fmt::format("{}:{}", a, port_));
         const std::string where =
-            at.empty() ? fmt::format("This machine has no network address now; another program on it can join at "
-                                     "127.0.0.1{}.",
-                                     port_ == net::kDefaultPort ? std::string() : fmt::format(":{}", port_))
+            at.empty() ? fmt::format(
+                             "This machine has no network address now; another program on it can join at "
+                             "127.0.0.1{}.",
+                             port_ == net::kDefaultPort ? std::string() : fmt::format(":{}", port_))
             : at.size() == 1
                 ? fmt::format("Open Attune, choose Join, and type the address {} and the code above.", at.front())
-                : fmt::format("Open Attune, choose Join, and type the code above and one of these addresses (the one "
-                              "on your shared network): {}.",
-                              text::join(at, ", "));
+                : fmt::format(
+                      "Open Attune, choose Join, and type the code above and one of these addresses (the one "
+                      "on your shared network): {}.",
+                      text::join(at, ", "));
         whereText_.set(where, lookFor(th, TextRole::Reading));
         whereText_.setPosition({x, y});
         y += whereText_.wrap(w) + gap * 1.5f;
@@ -238,9 +246,10 @@ void HostScreen::layout() {
     } else {
         backBtn_.set("Back", "Esc", Button::Kind::Secondary);
         backBtn_.layout(th, w / 2);
-        intro_.set("You each play on your own machine: each of you sees only your own choices, your own card and the "
-                   "lines about your own body. The other machine needs Attune, not the scenario: it comes from here.",
-                   th.look(th.type.small, th.color.muted));
+        intro_.set(
+            "You each play on your own machine: each of you sees only your own choices, your own card and the "
+            "lines about your own body. The other machine needs Attune, not the scenario: it comes from here.",
+            th.look(th.type.small, th.color.muted));
         intro_.setPosition({x, y});
         y += intro_.wrap(w) + 1.5f * gap;
         y += name_.layout(th, x, y, w, field_ == 0) + gap * 1.5f;
@@ -271,12 +280,13 @@ void HostScreen::layout() {
             rowH = std::max(rowH, s.y);
         }
         y += rowH + std::round(0.5f * th.unit);
-        modeNote_.set(mode_ == TogetherMode::Mirror
-                          ? "At every decision you both answer, each on your own screen. Then both screens show the two "
-                            "answers side by side, and the answer of the one whose role it is plays on."
-                          : "Each of you chooses for your own role; while one chooses, the other's screen says so and "
-                            "waits.",
-                      th.look(th.type.small, th.color.muted));
+        modeNote_.set(
+            mode_ == TogetherMode::Mirror
+                ? "At every decision you both answer, each on your own screen. Then both screens show the two "
+                  "answers side by side, and the answer of the one whose role it is plays on."
+                : "Each of you chooses for your own role; while one chooses, the other's screen says so and "
+                  "waits.",
+            th.look(th.type.small, th.color.muted));
         modeNote_.setPosition({x, y});
         y += modeNote_.wrap(w) + gap;
         keys_.set("Tab next field  ·  type your name  ·  ← → change  ·  Enter start  ·  Esc back",
@@ -366,9 +376,11 @@ std::string HostScreen::shownText() const {
     std::string out = title_.text();
     const auto add = [&](const TextBlock& t) { out += "\n" + t.text(); };
     if (hosting_) {
-        for (const TextBlock* t : {&codeLabel_, &codeText_, &whereLabel_, &whereText_, &statusText_, &noteText_}) add(*t);
+        for (const TextBlock* t : {&codeLabel_, &codeText_, &whereLabel_, &whereText_, &statusText_, &noteText_})
+            add(*t);
     } else {
-        for (const TextBlock* t : {&intro_, &name_.labelText, &name_.valueText, &roleLabel_, &modeLabel_, &modeNote_}) add(*t);
+        for (const TextBlock* t : {&intro_, &name_.labelText, &name_.valueText, &roleLabel_, &modeLabel_, &modeNote_})
+            add(*t);
     }
     if (!error_.empty()) add(errorText_);
     return out;
@@ -468,7 +480,8 @@ void JoinScreen::start() {
     const std::string name = text::trim(fields_[2].value);
     auto shared = std::make_shared<Shared>();
     const PatternLibrary* patterns = &ctx_.patterns;
-    side_ = net::JoinSide{host, port, code, name, 10.f, patterns, {}, [raw = shared.get()] { return raw->stop.load(); }};
+    side_ =
+        net::JoinSide{host, port, code, name, 10.f, patterns, {}, [raw = shared.get()] { return raw->stop.load(); }};
     target_ = port == net::kDefaultPort ? host : fmt::format("{}:{}", host, port);
     shared_ = shared;
     thread_ = std::thread([shared, side = side_] {
@@ -541,10 +554,11 @@ void JoinScreen::layout() {
     title_.set("Join a partner on another machine", lookFor(th, TextRole::Title));
     title_.setPosition({x, y});
     y += title_.wrap(w) + gap;
-    intro_.set("On the host's machine, open a scenario and choose Host: its screen shows its address and a pairing "
-               "code. The scenario comes from there, checked here before you play. Each of you sees only your own "
-               "choices, card and body lines.",
-               th.look(th.type.small, th.color.muted));
+    intro_.set(
+        "On the host's machine, open a scenario and choose Host: its screen shows its address and a pairing "
+        "code. The scenario comes from there, checked here before you play. Each of you sees only your own "
+        "choices, card and body lines.",
+        th.look(th.type.small, th.color.muted));
     intro_.setPosition({x, y});
     y += intro_.wrap(w) + 1.5f * gap;
     for (int i = 0; i < 3; ++i) y += fields_[i].layout(th, x, y, w, !connecting_ && field_ == i) + gap * 1.5f;
@@ -670,7 +684,8 @@ void NoticeScreen::layout() {
     const float pad = std::round(2.f * th.unit), gap = std::round(1.f * th.unit);
     title_.set(titleText_, lookFor(th, TextRole::Title));
     line_.set(lineText_, lookFor(th, TextRole::Body));
-    const float h = title_.wrap(w - 2 * pad) + gap + line_.wrap(w - 2 * pad) + gap * 1.5f + button_.layout(th, w).y + 2 * pad;
+    const float h =
+        title_.wrap(w - 2 * pad) + gap + line_.wrap(w - 2 * pad) + gap * 1.5f + button_.layout(th, w).y + 2 * pad;
     panelRect_ = {std::round((ctx_.size.x - w) / 2), std::round((ctx_.size.y - h) / 2), w, std::round(h)};
     panel_ = panel(th, panelRect_, true);
     float y = panelRect_.top + pad;

@@ -26,8 +26,8 @@ namespace attune::ui {
 struct NetSeat {
     std::shared_ptr<const Scenario> scenario;
     std::optional<std::vector<Pick>> script;  ///< nobody at the screen: these picks (see PlayScreen::playNet)
-    std::optional<Playthrough> run;  ///< at the start, or restored from the host's story
-    std::string localRole;           ///< the role this machine's person plays
+    std::optional<Playthrough> run;           ///< at the start, or restored from the host's story
+    std::string localRole;                    ///< the role this machine's person plays
     bool host = false;
     std::unique_ptr<net::Link> link;
     net::Game::Rejoin rejoin;
@@ -43,7 +43,7 @@ public:
         std::string name, role, code;
         TogetherMode mode = TogetherMode::Pass;
         int port = net::kDefaultPort;
-        bool start = false;  ///< start hosting at once
+        bool start = false;                       ///< start hosting at once
         std::optional<std::vector<Pick>> script;  ///< nobody at the screen: the host's person's picks
     };
     HostScreen(Context& ctx, const Scenario& s, std::filesystem::path file, Preset preset);
@@ -96,7 +96,7 @@ class JoinScreen : public Screen {
 public:
     struct Preset {
         std::string address, code, name;
-        bool start = false;  ///< join at once
+        bool start = false;                       ///< join at once
         std::optional<std::vector<Pick>> script;  ///< nobody at the screen: this person's picks
     };
     JoinScreen(Context& ctx, Preset preset);

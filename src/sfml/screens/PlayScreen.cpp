@@ -64,11 +64,7 @@ PlayScreen::PlayScreen(Context& ctx, NetSeat seat)
 }
 
 PlayScreen::PlayScreen(Context& ctx, const Scenario& s, Playthrough resumed, long long journalId)
-    : Screen(ctx),
-      sc_(s),
-      played_(resumed.session().played()),
-      run_(std::move(resumed)),
-      session_(run_.session()) {
+    : Screen(ctx), sc_(s), played_(resumed.session().played()), run_(std::move(resumed)), session_(run_.session()) {
     init(journalId);
 }
 
@@ -86,7 +82,8 @@ PlayScreen::PlayScreen(Context& ctx, Playthrough run, std::string watching, std:
 
 void PlayScreen::init(std::optional<long long> journalId) {
     // Kept step by step as it happens (an ending counts once the person moves on from it).
-    if (ctx_.recordPlays && ctx_.journal) recorder_ = std::make_unique<Recorder>(*ctx_.journal, run_, journalId, ctx_.profile);
+    if (ctx_.recordPlays && ctx_.journal)
+        recorder_ = std::make_unique<Recorder>(*ctx_.journal, run_, journalId, ctx_.profile);
     for (const Role& r : sc_.roles) {
         const int m = sc_.arousalMeter(r.id);
         if (m < 0 || !sc_.meters[u(m)].show) continue;
@@ -102,7 +99,8 @@ void PlayScreen::init(std::optional<long long> journalId) {
     rewindBtn_.set("Rewind", "R", Button::Kind::Secondary);
     settingsBtn_.set("Settings", "S", Button::Kind::Secondary);
     libraryBtn_.set("Library", "Esc", Button::Kind::Secondary);
-    for (Button* b : {&breatheBtn_, &historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_, &mapBtn_}) b->setCompact(true);
+    for (Button* b : {&breatheBtn_, &historyBtn_, &rewindBtn_, &settingsBtn_, &libraryBtn_, &mapBtn_})
+        b->setCompact(true);
     setContent();
 }
 
@@ -185,9 +183,8 @@ void PlayScreen::noticeNet(const std::string& title, const std::string& line) {
     if (netEnded_) return;
     netEnded_ = true;
     Context& c = ctx_;
-    ctx_.stack.push(std::make_unique<NoticeScreen>(ctx_, title, line, "Back to the library", [&c] {
-        c.stack.replace(std::make_unique<LibraryScreen>(c));
-    }));
+    ctx_.stack.push(std::make_unique<NoticeScreen>(ctx_, title, line, "Back to the library",
+                                                   [&c] { c.stack.replace(std::make_unique<LibraryScreen>(c)); }));
 }
 
 void PlayScreen::pumpNet() {
@@ -288,8 +285,8 @@ void PlayScreen::applyNet(int choice, int mirror) {
 
 bool PlayScreen::openReveal() {
     if (run_.rounds().empty()) return false;
-    ctx_.stack.push(std::make_unique<RevealScreen>(ctx_, sc_,
-                                                   feedback::reveal(session_, ctx_.patterns, run_.table(), run_.rounds().back())));
+    ctx_.stack.push(std::make_unique<RevealScreen>(
+        ctx_, sc_, feedback::reveal(session_, ctx_.patterns, run_.table(), run_.rounds().back())));
     return true;
 }
 
@@ -304,13 +301,16 @@ void PlayScreen::handOffIfNeeded() {
     auto ready = [this, who] {
         handoffPending_ = false;
         if (run_.needsHandoff()) {
-            if (*run_.actor() == who) run_.handOver();
-            else handOffIfNeeded();
+            if (*run_.actor() == who)
+                run_.handOver();
+            else
+                handOffIfNeeded();
         }
         setContent();
     };
     ctx_.stack.push(std::make_unique<PrivacyScreen>(ctx_, run_.table().call(who, sc_), roleName(session_.chooser()),
-                                                    run_.mode() == TogetherMode::Mirror, std::move(wanted), std::move(ready)));
+                                                    run_.mode() == TogetherMode::Mirror, std::move(wanted),
+                                                    std::move(ready)));
 }
 
 void PlayScreen::recordEnding() {
@@ -547,9 +547,10 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
             const std::string& name = run_.table().people[u(me)].name;
             const std::string who = name.empty() ? std::string("Your") : name + ", your";
             ask = run_.mode() == TogetherMode::Mirror
-                      ? fmt::format("{} answer as {}: what would you say? {} answers too, on their own screen; you "
-                                    "both see the two answers once both are in.",
-                                    who, roleName(session_.chooser()), text::capitalFirst(run_.table().call(1 - me, sc_)))
+                      ? fmt::format(
+                            "{} answer as {}: what would you say? {} answers too, on their own screen; you "
+                            "both see the two answers once both are in.",
+                            who, roleName(session_.chooser()), text::capitalFirst(run_.table().call(1 - me, sc_)))
                       : fmt::format("{} turn as {}: what do you say?", who, roleName(session_.chooser()));
         } else if (couple() && run_.actor()) {
             // Named: "Maya, your turn as Sam". Unnamed, the hand-off has just said who.
@@ -560,8 +561,7 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
                                     who, roleName(session_.chooser()))
                       : fmt::format("{} turn as {}: what do you say?", who, roleName(session_.chooser()));
         }
-        prompt_.set(ask,
-                    th.look(th.type.small, roleColor(th, sc_, session_.chooser()), true));
+        prompt_.set(ask, th.look(th.type.small, roleColor(th, sc_, session_.chooser()), true));
         if (portrait_ && promptPortrait_) {
             const float d = std::round(std::max(2.6f * th.unit, 2.2f * static_cast<float>(th.type.small)));
             placePortrait(d, {x, y}, session_.chooser());
@@ -592,8 +592,8 @@ void PlayScreen::layoutMain(const sf::FloatRect& area) {
             const int me = run_.table().personFor(localRole_);
             const std::string other = text::capitalFirst(run_.table().call(1 - me, sc_));
             const bool answered = game_->answered();
-            const bool pause = answered && session_.chooser() == localRole_ &&
-                               session_.node().choices[u(game_->answer())].breathe;
+            const bool pause =
+                answered && session_.chooser() == localRole_ && session_.node().choices[u(game_->answer())].breathe;
             moveWho_.set(answered ? std::string("Your answer is in")
                                   : fmt::format("{} is choosing, as {}", other, roleName(session_.chooser())),
                          th.look(th.type.small, roleColor(th, sc_, session_.chooser()), true));
@@ -715,8 +715,10 @@ void PlayScreen::leave() {
     const bool shared = game_ && !game_->gone() && !netEnded_;
     if ((canRewind() || shared) && mode() != Mode::Ending && !confirmLeave_) {
         confirmLeave_ = true;
-        libraryBtn_.set(shared ? "Leave for both?" : recorder_ ? "Leave for now?" : "Leave unsaved?", "Esc",
-                        Button::Kind::Primary);
+        libraryBtn_.set(shared      ? "Leave for both?"
+                        : recorder_ ? "Leave for now?"
+                                    : "Leave unsaved?",
+                        "Esc", Button::Kind::Primary);
         libraryBtn_.setCompact(true);
         layout();
         return;
@@ -1021,7 +1023,7 @@ bool PlayScreen::playScript(const std::vector<Pick>& picks, std::string& error) 
                 run_.handOver();  // the script stands for whoever's turn it is
                 const bool owner = run_.mode() == TogetherMode::Mirror && !run_.awaitingSecondAnswer();
                 run_.choose(c);
-                if (owner && !run_.awaitingSecondAnswer()) ++next;  // a pause taken for both: OWNER/- 
+                if (owner && !run_.awaitingSecondAnswer()) ++next;  // a pause taken for both: OWNER/-
                 break;
             }
         }
@@ -1050,8 +1052,7 @@ void PlayScreen::openCoachFor(int step) {
 
 bool PlayScreen::openStateNotes(Notes which) {
     if (ctx_.settings.coaching == feedback::Coaching::Off) return false;
-    const auto notes =
-        feedback::statesAt(session_, ctx_.patterns, static_cast<int>(session_.history().size()) - 1);
+    const auto notes = feedback::statesAt(session_, ctx_.patterns, static_cast<int>(session_.history().size()) - 1);
     const auto& people = run_.table().people;
     const std::size_t h = static_cast<std::size_t>(run_.holder());
     const std::string holderRole = h < people.size() ? people[h].role : std::string();

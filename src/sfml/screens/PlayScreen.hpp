@@ -27,7 +27,8 @@ struct NetSeat;
 class PlayScreen : public Screen {
 public:
     /// `played` as for Session; or two people at a `table` (their roles are the ones played).
-    PlayScreen(Context& ctx, const Scenario& s, std::set<std::string> played, std::optional<Table> table = std::nullopt);
+    PlayScreen(Context& ctx, const Scenario& s, std::set<std::string> played,
+               std::optional<Table> table = std::nullopt);
     /// Two machines: this machine's person plays `seat.localRole`; the other machine's picks
     /// come through the link. No privacy screens, no rewinds.
     PlayScreen(Context& ctx, NetSeat seat);
@@ -166,10 +167,10 @@ private:
     std::shared_ptr<const Scenario> held_;  ///< two machines: the scenario the host sent (or read for the offer)
     const Scenario& sc_;
     std::set<std::string> played_;
-    Playthrough run_;         ///< the one owner of the session: this screen draws and forwards input
-    const Session& session_;  ///< run_'s, read only
+    Playthrough run_;                     ///< the one owner of the session: this screen draws and forwards input
+    const Session& session_;              ///< run_'s, read only
     std::unique_ptr<Recorder> recorder_;  ///< keeps run_ in the journal as it happens
-    std::unique_ptr<net::Game> game_;  ///< two machines: the protocol over run_
+    std::unique_ptr<net::Game> game_;     ///< two machines: the protocol over run_
     std::string localRole_;
     bool netEnded_ = false;  ///< the game with the other machine has ended (said once)
     bool autoNet_ = false;   ///< playNet: nobody at this screen

@@ -47,8 +47,8 @@ void ProgressScreen::fill() {
             std::vector<LineChart::Series> series;
             for (const summary::Trend& t : summary_.trends) {
                 const auto theme = parseTheme(t.theme);
-                series.push_back({theme ? themeLabel(*theme) : t.theme, theme ? themeColor(th, *theme) : th.color.text,
-                                  t.percent});
+                series.push_back(
+                    {theme ? themeLabel(*theme) : t.theme, theme ? themeColor(th, *theme) : th.color.text, t.percent});
             }
             chart_.set(std::move(series));
             chart_.setFrame({false, "week of " + summary_.weeks.front(),

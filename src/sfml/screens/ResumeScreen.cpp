@@ -61,15 +61,17 @@ void ResumeScreen::layout() {
         std::vector<std::string> parts;
         for (const Person& p : t.people) {
             const Role* r = sc_.role(p.role);
-            parts.push_back(fmt::format("{} as {}", p.name.empty() ? std::string("someone") : p.name, r ? r->name : p.role));
+            parts.push_back(
+                fmt::format("{} as {}", p.name.empty() ? std::string("someone") : p.name, r ? r->name : p.role));
         }
         who = fmt::format(" {}, {}.", text::capitalFirst(text::join(parts, " and ")),
                           t.mode == TogetherMode::Mirror ? "both answering every decision" : "passing the device");
     }
-    line_.set(error_.empty() ? fmt::format("You stopped {} decision{} in (begun {}).{} It goes on at the same moment, with "
-                                           "the meters as they were.",
-                                           left_.decisions, left_.decisions == 1 ? "" : "s", day, who)
-                             : error_,
+    line_.set(error_.empty()
+                  ? fmt::format("You stopped {} decision{} in (begun {}).{} It goes on at the same moment, with "
+                                "the meters as they were.",
+                                left_.decisions, left_.decisions == 1 ? "" : "s", day, who)
+                  : error_,
               th.look(th.type.reading, error_.empty() ? th.color.text : th.color.ruptureEnding));
     note_.set("Starting again leaves that one unfinished in your journal.", th.look(th.type.small, th.color.muted));
     keys_.set(error_.empty() ? "Enter continue  ·  N start again  ·  Esc back" : "N start again  ·  Esc back",

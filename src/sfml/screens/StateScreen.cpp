@@ -10,7 +10,9 @@ StateScreen::StateScreen(Context& ctx, feedback::StateNote note)
 void StateScreen::fill() {
     const Theme& th = ctx_.theme;
     pager_.clear();
-    pager_.add<Section>(fmt::format("{}'s nervous system: {} → {}", note_.roleName, note_.before, note_.after), note_.what)
+    pager_
+        .add<Section>(fmt::format("{}'s nervous system: {} → {}", note_.roleName, note_.before, note_.after),
+                      note_.what)
         .setHeadingColour(th.color.shutdown);
     if (!note_.need.empty()) pager_.add<Section>("What it is for", note_.need);
     pager_.add<Section>("In the body", note_.body);

@@ -74,7 +74,8 @@ void TogetherScreen::start() {
     // role; a name left empty matches anyone) is offered first, over this screen: Back
     // returns here.
     if (ctx_.journal && ctx_.recordPlays)
-        if (auto left = ctx_.journal->unfinished(sc_.id, ctx_.profile, {t.mode == TogetherMode::Mirror ? "mirror" : "pass"})) {
+        if (auto left =
+                ctx_.journal->unfinished(sc_.id, ctx_.profile, {t.mode == TogetherMode::Mirror ? "mirror" : "pass"})) {
             bool same = left->saved.table.people.size() == t.people.size();
             for (const Person& p : t.people) {
                 const auto it = std::find_if(left->saved.table.people.begin(), left->saved.table.people.end(),
@@ -82,7 +83,8 @@ void TogetherScreen::start() {
                 same = same && it != left->saved.table.people.end() && (p.name.empty() || it->name == p.name);
             }
             if (same)
-                return ctx_.stack.push(std::make_unique<ResumeScreen>(ctx_, sc_, std::move(*left), std::set<std::string>{}, t));
+                return ctx_.stack.push(
+                    std::make_unique<ResumeScreen>(ctx_, sc_, std::move(*left), std::set<std::string>{}, t));
         }
     // A story that opens on the second person's decision asks for the device at once (startPlay).
     startPlay(ctx_, std::make_unique<PlayScreen>(ctx_, sc_, std::set<std::string>{}, t));
@@ -104,9 +106,10 @@ void TogetherScreen::layout() {
     y += title_.wrap(w);
     title_.setPosition({x, y - title_.height()});
     y += gap;
-    intro_.set("Each of you plays one role, on this screen. Before each turn the screen asks you to pass it over, "
-               "so your choices and your card stay yours. Names are optional: they let the screen say whose turn it is.",
-               th.look(th.type.small, th.color.muted));
+    intro_.set(
+        "Each of you plays one role, on this screen. Before each turn the screen asks you to pass it over, "
+        "so your choices and your card stay yours. Names are optional: they let the screen say whose turn it is.",
+        th.look(th.type.small, th.color.muted));
     intro_.setPosition({x, y});
     y += intro_.wrap(w) + 2 * gap;
     for (int i = 0; i < 2; ++i) {
@@ -151,21 +154,25 @@ void TogetherScreen::layout() {
         rowH = std::max(rowH, s.y);
     }
     y += rowH + std::round(0.5f * th.unit);
-    modeNote_.set(mode_ == TogetherMode::Mirror
-                      ? "At every decision you both answer in private, first the one whose role it is. Then you see both "
-                        "answers side by side with something to talk about, and the owner's answer is the one the story plays."
-                      : "Each of you chooses for your own role. Your coaching card shows on your own turn, or at the end, "
-                        "as the coaching setting says.",
-                  th.look(th.type.small, th.color.muted));
+    modeNote_.set(
+        mode_ == TogetherMode::Mirror
+            ? "At every decision you both answer in private, first the one whose role it is. Then you see both "
+              "answers side by side with something to talk about, and the owner's answer is the one the story plays."
+            : "Each of you chooses for your own role. Your coaching card shows on your own turn, or at the end, "
+              "as the coaching setting says.",
+        th.look(th.type.small, th.color.muted));
     modeNote_.setPosition({x, y});
     y += modeNote_.wrap(w) + gap;
     error_text_.set(error_, th.look(th.type.small, th.color.ruptureEnding));
     error_text_.setPosition({x, y});
-    if (!error_.empty()) y += error_text_.wrap(w) + gap;
-    else error_text_.wrap(w);
+    if (!error_.empty())
+        y += error_text_.wrap(w) + gap;
+    else
+        error_text_.wrap(w);
     const sf::Vector2f sb = startBtn_.layout(th, w / 2);
     const sf::Vector2f bb = backBtn_.layout(th, w / 2);
-    keys_.set("Tab next field  ·  type a name  ·  ← → change  ·  Enter start  ·  Esc back", lookFor(th, TextRole::Caption));
+    keys_.set("Tab next field  ·  type a name  ·  ← → change  ·  Enter start  ·  Esc back",
+              lookFor(th, TextRole::Caption));
     const float keysH = keys_.wrap(w);
     const float by = std::max(y + gap, ctx_.size.y - th.margin * 0.6f - keysH - gap - std::max(sb.y, bb.y));
     startBtn_.setPosition({x, by});
@@ -347,7 +354,9 @@ std::vector<Box> PrivacyScreen::boxes() const {
 // ---- the mirror reveal -------------------------------------------------------------------------
 
 RevealScreen::RevealScreen(Context& ctx, const Scenario& s, feedback::Reveal r)
-    : PanelScreen(ctx, fmt::format("Side by side, as {}", r.roleName), false, sf::Keyboard::Unknown), sc_(s), r_(std::move(r)) {
+    : PanelScreen(ctx, fmt::format("Side by side, as {}", r.roleName), false, sf::Keyboard::Unknown),
+      sc_(s),
+      r_(std::move(r)) {
     setCloseLabel("Go on");
 }
 
@@ -361,8 +370,9 @@ void RevealScreen::fill() {
         c->add<TextItem>(f.headline(), TextRole::Body, styleColor(th, f.style)).gapAfter = 0.5f;
         c->add<TextItem>(f.text, TextRole::Quote).gapAfter = 0.6f;
         if (f.pattern)
-            c->add<TextItem>(f.style == Style::Secure ? sc_.substitute(f.pattern->what) : sc_.substitute(f.pattern->need),
-                             TextRole::Small);
+            c->add<TextItem>(
+                f.style == Style::Secure ? sc_.substitute(f.pattern->what) : sc_.substitute(f.pattern->need),
+                TextRole::Small);
         else if (!f.why.empty())
             c->add<TextItem>(f.why, TextRole::Small);
         return c;
@@ -383,8 +393,10 @@ void RevealScreen::fill() {
     }
     // The heading stays with the first prompt, so it never ends a page on its own.
     for (std::size_t i = 0; i < r_.prompts.size(); ++i) {
-        if (i == 0) pager_.add<Section>("To talk about", r_.prompts[i], TextRole::Body).gapAfter = 0.8f;
-        else pager_.add<TextItem>(r_.prompts[i], TextRole::Body).gapAfter = 0.8f;
+        if (i == 0)
+            pager_.add<Section>("To talk about", r_.prompts[i], TextRole::Body).gapAfter = 0.8f;
+        else
+            pager_.add<TextItem>(r_.prompts[i], TextRole::Body).gapAfter = 0.8f;
     }
 }
 

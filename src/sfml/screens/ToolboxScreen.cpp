@@ -16,8 +16,10 @@ void openPractice(Context& ctx, const std::string& id, PracticeDone done) {
             if (ctx.recordPlays && ctx.journal && !ctx.journal->practised(ctx.profile, std::nullopt, practice, seconds))
                 std::cerr << "attune: this practice was not kept in the journal: " << ctx.journal->error() << '\n';
         };
-    if (feedback::practice(id).isBreak()) ctx.stack.push(std::make_unique<BreakScreen>(ctx, std::move(done)));
-    else ctx.stack.push(std::make_unique<BreatheScreen>(ctx, id, std::move(done)));
+    if (feedback::practice(id).isBreak())
+        ctx.stack.push(std::make_unique<BreakScreen>(ctx, std::move(done)));
+    else
+        ctx.stack.push(std::make_unique<BreatheScreen>(ctx, id, std::move(done)));
 }
 
 // ---- the toolbox -------------------------------------------------------------------------------
@@ -42,9 +44,10 @@ std::vector<Button*> ToolboxScreen::buttons() {
 void ToolboxScreen::layout() {
     const Theme& th = ctx_.theme;
     title_.set("The regulation toolbox", lookFor(th, TextRole::Title));
-    line_.set("Short practices for a stirred-up body, for any time: before a hard talk, after one, or now. Each can "
-              "be stopped whenever you like.",
-              th.look(th.type.reading, th.color.text));
+    line_.set(
+        "Short practices for a stirred-up body, for any time: before a hard talk, after one, or now. Each can "
+        "be stopped whenever you like.",
+        th.look(th.type.reading, th.color.text));
     keys_.set("1-5 or ↑ ↓ and Enter start one  ·  Esc back", lookFor(th, TextRole::Caption));
     // One column when it fits the window; else two, side by side (the largest text).
     if (!place(1)) place(2);
@@ -58,13 +61,15 @@ bool ToolboxScreen::place(int columns) {
     const float x = std::round((ctx_.size.x - w) / 2);
     const float colGap = std::round(1.5f * th.unit);
     const float colW = columns == 1 ? w : std::floor((w - colGap) / 2);
-    float y = std::round(std::max(columns == 1 ? th.margin : 0.6f * th.margin, ctx_.size.y * (columns == 1 ? 0.08f : 0.04f)));
+    float y =
+        std::round(std::max(columns == 1 ? th.margin : 0.6f * th.margin, ctx_.size.y * (columns == 1 ? 0.08f : 0.04f)));
     title_.setPosition({x, y});
     y += title_.wrap(w) + std::round(0.5f * th.unit);
     line_.setPosition({x, y});
     y += line_.wrap(w) + std::round(1.2f * th.unit);
     const auto& all = feedback::practices();
-    const std::size_t perColumn = (items_.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);
+    const std::size_t perColumn =
+        (items_.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);
     const float listTop = y;
     float bottom = y;
     for (std::size_t i = 0; i < items_.size(); ++i) {
@@ -153,7 +158,10 @@ std::vector<Box> ToolboxScreen::boxes() const {
 // ---- the twenty-minute break -------------------------------------------------------------------
 
 BreakScreen::BreakScreen(Context& ctx, PracticeDone done)
-    : Screen(ctx), p_(feedback::practice("break")), done_(std::move(done)), started_(std::time(nullptr)),
+    : Screen(ctx),
+      p_(feedback::practice("break")),
+      done_(std::move(done)),
+      started_(std::time(nullptr)),
       comeBack_(started_ + static_cast<std::time_t>(p_.length())) {
     backBtn_.set("I'm back", "Enter", Button::Kind::Primary);
 }
@@ -174,16 +182,18 @@ void BreakScreen::refresh() {
     if (over()) {
         title_.set("Twenty minutes have passed", lookFor(th, TextRole::Display));
         clock_.set("Time to come back", th.look(th.type.title, th.color.inside, true));
-        at_.set("When you feel ready, go back and say you are back. You might begin with what you noticed while you "
-                "were away.",
-                th.look(th.type.reading, th.color.text));
+        at_.set(
+            "When you feel ready, go back and say you are back. You might begin with what you noticed while you "
+            "were away.",
+            th.look(th.type.reading, th.color.text));
         backBtn_.set("I'm back", "Enter", Button::Kind::Primary);
     } else {
         title_.set(p_.title, lookFor(th, TextRole::Display));
         clock_.set(left == 1 ? std::string("1 minute left") : fmt::format("{} minutes left", left),
                    th.look(th.type.display, th.color.inside, true));
-        at_.set(fmt::format("Come back at {}. You could say before you go: “I need a break. I'll be back at {}.”", at, at),
-                th.look(th.type.reading, th.color.text));
+        at_.set(
+            fmt::format("Come back at {}. You could say before you go: “I need a break. I'll be back at {}.”", at, at),
+            th.look(th.type.reading, th.color.text));
         backBtn_.set("I'm back early", "Enter", Button::Kind::Secondary);
     }
     title_.wrap(w);
@@ -211,7 +221,8 @@ void BreakScreen::layout() {
     trackRect_ = {x, y, w, barH};
     const float gone = std::min(1.f, std::floor(t_ / 60.f) * 60.f / p_.length());
     track_ = roundRect(trackRect_, barH / 2, th.color.surface, th.color.border, th.contrast ? th.border : 0.f);
-    fill_ = roundRect({x, y, std::max(barH, std::round(w * gone)), barH}, barH / 2, th.color.inside, th.color.inside, 0.f);
+    fill_ =
+        roundRect({x, y, std::max(barH, std::round(w * gone)), barH}, barH / 2, th.color.inside, th.color.inside, 0.f);
     y += barH + std::round(0.8f * th.unit);
     at_.setPosition({x, y});
     y += at_.height() + std::round(1.4f * th.unit);

@@ -178,11 +178,16 @@ double contrastRatio(sf::Color a, sf::Color b) {
 
 sf::Color themeColor(const Theme& th, attune::Theme t) {
     switch (t) {
-        case attune::Theme::Needs: return th.color.accent;
-        case attune::Theme::Boundaries: return th.color.roleB;
-        case attune::Theme::Conflict: return th.color.ruptureEnding;
-        case attune::Theme::Regulation: return th.color.inside;
-        case attune::Theme::Repair: return th.contrast ? th.color.text : th.color.mixedEnding;
+        case attune::Theme::Needs:
+            return th.color.accent;
+        case attune::Theme::Boundaries:
+            return th.color.roleB;
+        case attune::Theme::Conflict:
+            return th.color.ruptureEnding;
+        case attune::Theme::Regulation:
+            return th.color.inside;
+        case attune::Theme::Repair:
+            return th.contrast ? th.color.text : th.color.mixedEnding;
     }
     return th.color.text;
 }

@@ -90,7 +90,8 @@ void Section::boxes(std::vector<Box>& out, int parent) const {
 namespace {
 /// Places items left to right, starting a new row when one would pass `width` (or
 /// for every item when `stacked`). Fills `offsets`; returns the height used.
-float flow(const std::vector<sf::Vector2f>& sizes, float width, float gap, bool stacked, std::vector<sf::Vector2f>& offsets) {
+float flow(const std::vector<sf::Vector2f>& sizes, float width, float gap, bool stacked,
+           std::vector<sf::Vector2f>& offsets) {
     offsets.clear();
     float x = 0, y = 0, rowH = 0;
     for (std::size_t i = 0; i < sizes.size(); ++i) {

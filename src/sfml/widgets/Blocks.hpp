@@ -143,7 +143,8 @@ private:
 /// Two blocks side by side in equal halves (a couple's answers), the taller setting the height.
 class Pair : public Block {
 public:
-    Pair(std::unique_ptr<Block> left, std::unique_ptr<Block> right) : left_(std::move(left)), right_(std::move(right)) {}
+    Pair(std::unique_ptr<Block> left, std::unique_ptr<Block> right)
+        : left_(std::move(left)), right_(std::move(right)) {}
     float measure(const Theme& th, float width) override;
     void place(sf::Vector2f p) override;
     void draw(sf::RenderTarget& target) const override;

@@ -12,7 +12,8 @@ float Field::layout(const Theme& th, float x, float y, float w, bool focused) {
     labelText.setPosition({x, y});
     const float lh = labelText.wrap(w) + std::round(0.3f * th.unit);
     const std::string shown = value.empty() ? (focused ? "" : placeholder) : value;
-    valueText.set(shown + (focused ? "|" : ""), th.look(th.type.body, value.empty() && !focused ? th.color.faint : th.color.text));
+    valueText.set(shown + (focused ? "|" : ""),
+                  th.look(th.type.body, value.empty() && !focused ? th.color.faint : th.color.text));
     const float pad = std::round(0.6f * th.unit);
     const float h = valueText.wrap(w - 2 * pad) + 2 * pad;
     rect = {x, y + lh, w, std::round(h)};

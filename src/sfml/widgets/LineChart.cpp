@@ -32,8 +32,8 @@ float LineChart::layout(const Theme& th, float width, float plotHeight) {
     rect_.width = std::round(width);
     // A grid's top label stands half above the plot: room for it.
     topPad_ = frame_.zones ? 0.f : std::round(bandLabels_[0].height() / 2);
-    rect_.height = std::round(topPad_ + plotH_ + (frame_.zones ? 0.3f : 0.5f) * th.unit + start_.height() + 0.5f * th.unit +
-                              legendH);
+    rect_.height = std::round(topPad_ + plotH_ + (frame_.zones ? 0.3f : 0.5f) * th.unit + start_.height() +
+                              0.5f * th.unit + legendH);
     return rect_.height;
 }
 
@@ -84,7 +84,7 @@ void LineChart::setPosition(sf::Vector2f p) {
                             (plot_.width - 2 * inset) * (s.values.size() == 1 ? 0.5f : static_cast<float>(i) / n);
             // The arc keeps clear of the bands' edges; a share sits on its grid line.
             pts.emplace_back(x, yOf(static_cast<float>(frame_.zones ? std::clamp(s.values[i], 2, 98)
-                                                                     : std::clamp(s.values[i], 0, 100))));
+                                                                    : std::clamp(s.values[i], 0, 100))));
         }
         for (std::size_t i = 1; i < pts.size(); ++i) addLine(lines_, pts[i - 1], pts[i], lineW, s.color);
         // A dot on each point, unless there are so many (a year of weeks) that the dots would crowd the line.

@@ -49,7 +49,8 @@ struct AdvanceKey {
 struct AdvanceHash {
     std::size_t operator()(const AdvanceKey& k) const {
         std::size_t h = std::hash<const void*>()(k.font);
-        for (const std::size_t v : {std::size_t{k.size} * 2 + (k.bold ? 1u : 0u), std::size_t{k.prev}, std::size_t{k.cp}})
+        for (const std::size_t v :
+             {std::size_t{k.size} * 2 + (k.bold ? 1u : 0u), std::size_t{k.prev}, std::size_t{k.cp}})
             h = (h ^ v) * 0x100000001b3ull;
         return h;
     }

@@ -81,11 +81,12 @@ TEST_CASE("a path that leaves the folders is an error at its position, a link ou
     Diagnostics d("s.yaml");
     const Scenario s = withImages("art/sneaky.png", "art/../../outside.png", d, f);
     CHECK(report(d) ==
-          fmt::format("s.yaml:11:35: error: the portrait 'art/sneaky.png' is a link to {}, outside the scenario's folder "
-                      "and Attune's assets [image-path]\n"
-                      "s.yaml:20:12: error: the scene 'art/../../outside.png' leaves the scenario's folder; keep images in "
-                      "that folder or in Attune's assets [image-path]\n",
-                      fs::canonical(f.root / "outside.png").string()));
+          fmt::format(
+              "s.yaml:11:35: error: the portrait 'art/sneaky.png' is a link to {}, outside the scenario's folder "
+              "and Attune's assets [image-path]\n"
+              "s.yaml:20:12: error: the scene 'art/../../outside.png' leaves the scenario's folder; keep images in "
+              "that folder or in Attune's assets [image-path]\n",
+              fs::canonical(f.root / "outside.png").string()));
     CHECK(s.role("partner")->portraitFile.empty());
     CHECK(s.nodes[0].sceneFile.empty());
     // A link that stays inside is fine.
@@ -99,22 +100,22 @@ TEST_CASE("a missing, folder, unreadable kind or too large image is a warning wi
     Folders f;
     fs::create_directories(f.story / "art" / "folder.png");
     std::ofstream(f.story / "art" / "anim.gif") << "gif";
-    {
-        std::ofstream big(f.story / "art" / "huge.png");
-    }
+    { std::ofstream big(f.story / "art" / "huge.png"); }
     fs::resize_file(f.story / "art" / "huge.png", 9u << 20);  // sparse: nine MiB on paper
     Diagnostics d("s.yaml");
     withImages("art/nobody.png", "art/folder.png", d, f);
     withImages("art/anim.gif", "art/huge.png", d, f);
-    CHECK(report(d) ==
-          "s.yaml:11:35: warning: the portrait 'art/nobody.png' is in neither the scenario's folder nor Attune's assets; "
-          "the window shows the name alone instead [image-missing]\n"
-          "s.yaml:20:12: warning: the scene 'art/folder.png' is a folder, not an image; the window shows the plain "
-          "background instead [image-missing]\n"
-          "s.yaml:11:35: warning: the portrait 'art/anim.gif' is not a .png, .jpg (.jpeg), .bmp or .tga file, the kinds the "
-          "window reads; it shows the name alone instead [image-format]\n"
-          "s.yaml:20:12: warning: the scene 'art/huge.png' is 9.0 MiB; images are limited to 8 MiB, so the window shows "
-          "the plain background instead [image-too-large]\n");
+    CHECK(
+        report(d) ==
+        "s.yaml:11:35: warning: the portrait 'art/nobody.png' is in neither the scenario's folder nor Attune's assets; "
+        "the window shows the name alone instead [image-missing]\n"
+        "s.yaml:20:12: warning: the scene 'art/folder.png' is a folder, not an image; the window shows the plain "
+        "background instead [image-missing]\n"
+        "s.yaml:11:35: warning: the portrait 'art/anim.gif' is not a .png, .jpg (.jpeg), .bmp or .tga file, the kinds "
+        "the "
+        "window reads; it shows the name alone instead [image-format]\n"
+        "s.yaml:20:12: warning: the scene 'art/huge.png' is 9.0 MiB; images are limited to 8 MiB, so the window shows "
+        "the plain background instead [image-too-large]\n");
     CHECK_FALSE(d.hasErrors());  // warnings only: the story plays
 }
 
@@ -132,13 +133,14 @@ TEST_CASE("an image's size is read from its header, so a small file claiming a h
     Diagnostics d("s.yaml");
     withImages("art/wide.png", "art/bomb.png", d, f);
     withImages("art/me.png", "art/text.png", d, f);
-    CHECK(report(d) ==
-          "s.yaml:11:35: warning: the portrait 'art/wide.png' is 1100x40 pixels; portraits are limited to 1024 on a "
-          "side, so the window shows the name alone instead [image-too-large]\n"
-          "s.yaml:20:12: warning: the scene 'art/bomb.png' is 16000x16000 pixels; scenes are limited to 4096 on a side, "
-          "so the window shows the plain background instead [image-too-large]\n"
-          "s.yaml:20:12: warning: the scene 'art/text.png' does not read as a .png, .jpg, .bmp or .tga image; the window "
-          "shows the plain background instead [image-format]\n");
+    CHECK(
+        report(d) ==
+        "s.yaml:11:35: warning: the portrait 'art/wide.png' is 1100x40 pixels; portraits are limited to 1024 on a "
+        "side, so the window shows the name alone instead [image-too-large]\n"
+        "s.yaml:20:12: warning: the scene 'art/bomb.png' is 16000x16000 pixels; scenes are limited to 4096 on a side, "
+        "so the window shows the plain background instead [image-too-large]\n"
+        "s.yaml:20:12: warning: the scene 'art/text.png' does not read as a .png, .jpg, .bmp or .tga image; the window "
+        "shows the plain background instead [image-format]\n");
     // The shipped art reads as what it is.
     CHECK(check::imagePixels(assetsDir() / "art" / "scenes" / "phone-glow.png") == std::make_pair(1280u, 720u));
     CHECK(check::imagePixels(assetsDir() / "art" / "portraits" / "sky-long.png") == std::make_pair(256u, 256u));

@@ -74,11 +74,15 @@ TEST_CASE("'and' binds tighter than 'or'") {
 }
 
 TEST_CASE("syntax errors point at the character at fault") {
-    CHECK(firstMessage("trust >= ") == "c:1:10: error: expected a value, found the end of the condition [condition-syntax]");
-    CHECK(firstMessage("trust >= 40 40") == "c:1:13: error: expected 'and', 'or' or the end of the condition [condition-syntax]");
-    CHECK(firstMessage("(trust >= 40") == "c:1:13: error: expected ')', found the end of the condition [condition-syntax]");
+    CHECK(firstMessage("trust >= ") ==
+          "c:1:10: error: expected a value, found the end of the condition [condition-syntax]");
+    CHECK(firstMessage("trust >= 40 40") ==
+          "c:1:13: error: expected 'and', 'or' or the end of the condition [condition-syntax]");
+    CHECK(firstMessage("(trust >= 40") ==
+          "c:1:13: error: expected ')', found the end of the condition [condition-syntax]");
     CHECK(firstMessage("trust = 40") == "c:1:7: error: unexpected '='; to compare, write '==' [condition-syntax]");
-    CHECK(firstMessage("apologised && breathed") == "c:1:12: error: unexpected '&'; conditions write 'and' [condition-syntax]");
+    CHECK(firstMessage("apologised && breathed") ==
+          "c:1:12: error: unexpected '&'; conditions write 'and' [condition-syntax]");
     CHECK(firstMessage("visited calm") == "c:1:9: error: expected '(' after 'visited' [condition-syntax]");
     CHECK(firstMessage("visits(3)") == "c:1:8: error: expected a node id, found '3' [condition-syntax]");
     CHECK(firstMessage("trust >= 1234567890") == "c:1:10: error: number is too large [condition-syntax]");
@@ -87,16 +91,22 @@ TEST_CASE("syntax errors point at the character at fault") {
 
 TEST_CASE("unknown names get a suggestion") {
     CHECK(firstMessage("trsut > 3") ==
-          "c:1:1: error: unknown name 'trsut' in condition; it is not a meter or a flag (did you mean 'trust'?) [unknown-name]");
-    CHECK(firstMessage("visited(clam)") == "c:1:9: error: unknown node 'clam' in condition (did you mean 'calm'?) [unknown-node]");
-    CHECK(firstMessage("zebra") == "c:1:1: error: unknown name 'zebra' in condition; it is not a meter or a flag [unknown-name]");
+          "c:1:1: error: unknown name 'trsut' in condition; it is not a meter or a flag (did you mean 'trust'?) "
+          "[unknown-name]");
+    CHECK(firstMessage("visited(clam)") ==
+          "c:1:9: error: unknown node 'clam' in condition (did you mean 'calm'?) [unknown-node]");
+    CHECK(firstMessage("zebra") ==
+          "c:1:1: error: unknown name 'zebra' in condition; it is not a meter or a flag [unknown-name]");
 }
 
 TEST_CASE("types are checked: numbers compare, truth values combine") {
     CHECK(firstMessage("trust") == "c:1:1: error: a condition must be true or false, not a number [condition-type]");
-    CHECK(firstMessage("trust and breathed") == "c:1:1: error: 'and' needs true or false here, not a number [condition-type]");
-    CHECK(firstMessage("apologised < 3") == "c:1:12: error: only numbers can be compared with < <= > >= [condition-type]");
-    CHECK(firstMessage("apologised == 3") == "c:1:12: error: cannot compare true or false with a number [condition-type]");
+    CHECK(firstMessage("trust and breathed") ==
+          "c:1:1: error: 'and' needs true or false here, not a number [condition-type]");
+    CHECK(firstMessage("apologised < 3") ==
+          "c:1:12: error: only numbers can be compared with < <= > >= [condition-type]");
+    CHECK(firstMessage("apologised == 3") ==
+          "c:1:12: error: cannot compare true or false with a number [condition-type]");
     CHECK(firstMessage("not trust") == "c:1:5: error: 'not' needs true or false here, not a number [condition-type]");
 }
 
@@ -107,7 +117,8 @@ TEST_CASE("deep nesting is refused instead of overflowing the stack") {
     CHECK(firstMessage(deep) == "c:1:33: error: the condition nests deeper than 32 levels [condition-syntax]");
     std::string nots;
     for (int i = 0; i < 200; ++i) nots += "not ";
-    CHECK(firstMessage(nots + "breathed") == "c:1:129: error: the condition nests deeper than 32 levels [condition-syntax]");
+    CHECK(firstMessage(nots + "breathed") ==
+          "c:1:129: error: the condition nests deeper than 32 levels [condition-syntax]");
 }
 
 TEST_CASE("an empty condition is always true") {

@@ -65,10 +65,12 @@ TEST_CASE("the reveal shows both answers from the same moment, and only the owne
     CHECK(r.other.zone == r.owner.zone);  // the same body, as the choosing role chose
     CHECK(r.other.arousal == r.owner.arousal);
     REQUIRE(r.prompts.size() == 3);
-    CHECK(r.prompts[1] == "Kim's answer reads as protest behaviour; Sam's as naming the need. What did each of you "
-                          "need right then? Say it in a sentence, then see whether your card puts it the same way.");
-    CHECK(r.prompts[2] == "To meet in the middle: Kim, what would make an answer like Sam's feel possible for you here? "
-                          "Sam, what in Kim's answer makes sense to you, given what they were feeling?");
+    CHECK(r.prompts[1] ==
+          "Kim's answer reads as protest behaviour; Sam's as naming the need. What did each of you "
+          "need right then? Say it in a sentence, then see whether your card puts it the same way.");
+    CHECK(r.prompts[2] ==
+          "To meet in the middle: Kim, what would make an answer like Sam's feel possible for you here? "
+          "Sam, what in Kim's answer makes sense to you, given what they were feeling?");
 
     Playthrough same(sc, people(*sc, TogetherMode::Mirror, {"Sam", "Kim"}, {"partner", "you"}));
     same.advance();
@@ -80,9 +82,10 @@ TEST_CASE("the reveal shows both answers from the same moment, and only the owne
     CHECK(alike.alike);
     CHECK(alike.headline == "You both chose the same answer: “Fine. Whatever.”");
     // Neither answer was secure: the prompt points at the secure option the story offered there.
-    CHECK(alike.prompts[2] == "What would help each of you reach for something like “I got really worried. Can we talk "
-                              "for a minute?”, the secure option this story offered here? And what could the other do to "
-                              "make that safer?");
+    CHECK(alike.prompts[2] ==
+          "What would help each of you reach for something like “I got really worried. Can we talk "
+          "for a minute?”, the secure option this story offered here? And what could the other do to "
+          "make that safer?");
 }
 
 TEST_CASE("the couple's debrief names the people, the cycle between them and how often they chose alike") {
@@ -103,13 +106,14 @@ TEST_CASE("the couple's debrief names the people, the cycle between them and how
     const auto* m = d.section("mirror");
     REQUIRE(m);
     REQUIRE(m->lines.size() == 5);
-    CHECK(m->lines[0].text ==
-          "You chose the same answer at 2 of 4 decisions.");
+    CHECK(m->lines[0].text == "You chose the same answer at 2 of 4 decisions.");
     CHECK(m->lines[1].text == "Answers from Kim: 1 secure, 2 anxious, 1 avoidant.");
     CHECK(m->lines[2].text == "Answers from Lee: 1 secure, 1 anxious, 2 avoidant.");
-    CHECK(m->lines[3].text == "You differed at step 1, as Ana: Kim chose “Why won't you answer me?” (anxious); Lee chose “Can we talk "
-                              "tonight?” (secure).");
-    CHECK(m->lines[4].text == "You differed at step 4, as Ben: Lee chose “Not now.” (avoidant); Kim chose “I miss you too.” (secure).");
+    CHECK(m->lines[3].text ==
+          "You differed at step 1, as Ana: Kim chose “Why won't you answer me?” (anxious); Lee chose “Can we talk "
+          "tonight?” (secure).");
+    CHECK(m->lines[4].text ==
+          "You differed at step 4, as Ben: Lee chose “Not now.” (avoidant); Kim chose “I miss you too.” (secure).");
     // The same document in every rendering.
     CHECK(feedback::debriefText(d, 76).find("Side by side:") != std::string::npos);
     CHECK(feedback::reportMarkdown(d).find("Lee played Ben, and Kim played Ana.") != std::string::npos);
@@ -140,5 +144,6 @@ TEST_CASE("a couple's debrief in pass mode has no mirror section, and one person
     Playthrough solo(sc);
     solo.runToPerson();
     CHECK_FALSE(feedback::debrief(solo, testing::patterns()).section("together"));
-    CHECK(nlohmann::json::parse(feedback::reportJson(feedback::debrief(solo, testing::patterns())))["together"].is_null());
+    CHECK(nlohmann::json::parse(feedback::reportJson(feedback::debrief(solo, testing::patterns())))["together"]
+              .is_null());
 }

@@ -145,7 +145,8 @@ TEST_CASE("the strength names what the choices showed") {
     const auto breathe = feedback::debrief(play("breathe,name-need"), patterns());
     CHECK(breathe.people[0].strengths.front().find("pause") != std::string::npos);
     const auto secure = feedback::debrief(play("name-need"), patterns());
-    CHECK(secure.people[0].strengths.front().find("“I got really worried. Can we talk for a minute?”") != std::string::npos);
+    CHECK(secure.people[0].strengths.front().find("“I got really worried. Can we talk for a minute?”") !=
+          std::string::npos);
 }
 
 TEST_CASE("the HTML report is self-contained and draws one point per step per arc") {
@@ -155,6 +156,8 @@ TEST_CASE("the HTML report is self-contained and draws one point per step per ar
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(html.find("http") == html.find("http://www.w3.org/2000/svg"));  // the SVG namespace is the only address
     std::size_t points = 0;
-    for (std::size_t at = html.find("class=\"point\""); at != std::string::npos; at = html.find("class=\"point\"", at + 1)) ++points;
+    for (std::size_t at = html.find("class=\"point\""); at != std::string::npos;
+         at = html.find("class=\"point\"", at + 1))
+        ++points;
     CHECK(points == s.history().size());
 }

@@ -203,7 +203,8 @@ TEST_CASE("no card of 10,000 seeded random playthroughs per shipped scenario cla
                 REQUIRE(f.zone);
                 CHECK(*f.zone == z);
                 for (const auto& [field, text] : presentTexts(f))
-                    if (const auto* bad = feedback::contradiction(feedback::zoneClaims(text), *f.zone); bad && wrong.size() < 20)
+                    if (const auto* bad = feedback::contradiction(feedback::zoneClaims(text), *f.zone);
+                        bad && wrong.size() < 20)
                         wrong.push_back(fmt::format("node {}, choice {}: the {} says \"{}\" at arousal {}",
                                                     sc.nodes[static_cast<std::size_t>(f.node)].id, f.choice + 1, field,
                                                     bad->phrase, f.arousal));
@@ -343,7 +344,8 @@ TEST_CASE("a body going below the window is a state with a way back, never a cho
     for (const auto& m : d.replay) CHECK(m.node != "ana-still");
     // The terminal and the window are given the note on entering the node, once.
     int noted = 0;
-    for (int i = 0; i < static_cast<int>(s.history().size()); ++i) noted += static_cast<int>(feedback::statesAt(s, patterns(), i).size());
+    for (int i = 0; i < static_cast<int>(s.history().size()); ++i)
+        noted += static_cast<int>(feedback::statesAt(s, patterns(), i).size());
     CHECK(noted == 1);
 }
 
@@ -370,11 +372,13 @@ TEST_CASE("the JSON report holds the debrief document") {
     CHECK(j["strengths"]["ana"].is_string());
     CHECK(j["practice"]["ben"].is_string());
     CHECK(j["replay"].is_array());
-    const auto early = nlohmann::json::parse(feedback::reportJson(feedback::debrief(playIds(sc, "ana-snap", true), patterns())));
+    const auto early =
+        nlohmann::json::parse(feedback::reportJson(feedback::debrief(playIds(sc, "ana-snap", true), patterns())));
     CHECK(early["ending"].is_null());
 }
 
-TEST_CASE("every secure ending of the shipped library has a test whose path leaves every nervous system between 35 and 65") {
+TEST_CASE(
+    "every secure ending of the shipped library has a test whose path leaves every nervous system between 35 and 65") {
     for (const Scenario& sc : library()) {
         std::set<std::string> secure, tested;
         for (const Node& n : sc.nodes)
@@ -493,18 +497,23 @@ nodes:
     CHECK(all.find("at 10, below the window (shutdown), after again, again, again, again, go;") != std::string::npos);
 }
 
-TEST_CASE("regression: a decision with 20,000 choices is refused by the limit, and checked within the exploration's bounds") {
-    std::string yaml = "format: 1\nid: wide\ntitle: Wide\nsummary: Many ways.\nthemes: [needs]\nroles:\n  a: { name: A }\n"
-                       "meters:\n  a-arousal: { start: 50, role: a }\nstart: pick\nnodes:\n  pick:\n    text: \"Pick.\"\n    choices:\n";
+TEST_CASE(
+    "regression: a decision with 20,000 choices is refused by the limit, and checked within the exploration's bounds") {
+    std::string yaml =
+        "format: 1\nid: wide\ntitle: Wide\nsummary: Many ways.\nthemes: [needs]\nroles:\n  a: { name: A }\n"
+        "meters:\n  a-arousal: { start: 50, role: a }\nstart: pick\nnodes:\n  pick:\n    text: \"Pick.\"\n    "
+        "choices:\n";
     for (int i = 0; i < 20000; ++i)
         yaml += fmt::format("      - {{ text: \"c{0}\", style: secure, if: \"a-arousal > 0\", next: e{0} }}\n", i);
-    for (int i = 0; i < 20000; ++i) yaml += fmt::format("  e{0}:\n    ending: {{ kind: secure, title: E }}\n    text: \"e\"\n", i);
+    for (int i = 0; i < 20000; ++i)
+        yaml += fmt::format("  e{0}:\n    ending: {{ kind: secure, title: E }}\n    text: \"e\"\n", i);
     LoadResult r = loadScenarioText(yaml, "wide.yaml", patterns());
     CHECK_FALSE(r.scenario.has_value());
     std::string errors;
     for (const auto& d : r.diags.all())
         if (d.severity == Severity::Error) errors += d.format() + "\n";
-    CHECK(errors == "wide.yaml:47:9: error: node 'pick' has 20000 choices; a decision is limited to 32 [too-many-choices]\n");
+    CHECK(errors ==
+          "wide.yaml:47:9: error: node 'pick' has 20000 choices; a decision is limited to 32 [too-many-choices]\n");
     // Past the limit (docs/limits.md) the checks themselves, the state exploration among them,
     // still stay within their bounds on a decision that wide.
     Diagnostics parsed("wide.yaml");
@@ -515,7 +524,9 @@ TEST_CASE("regression: a decision with 20,000 choices is refused by the limit, a
     CHECK_FALSE(checked.hasErrors());
 }
 
-TEST_CASE("the pursue-withdraw cycle is named when a pursuing move meets withdrawal more than once, and not on a secure run") {
+TEST_CASE(
+    "the pursue-withdraw cycle is named when a pursuing move meets withdrawal more than once, and not on a secure "
+    "run") {
     LoadResult r = loadScenario(testing::testDir() / "data" / "cycle.yaml", patterns());  // Ana chases, Ben leaves
     REQUIRE(r.scenario);
     const Scenario& sc = *r.scenario;

@@ -15,7 +15,8 @@ namespace {
 Scenario flagged() {
     std::string text = testing::slurp(testing::testDir() / "data" / "small.yaml");
     // A node nothing leads to, and a last branch with an 'if' (the story could stop there).
-    text.replace(text.find("  distance:\n"), 12, "  orphan:\n    text: \"Never seen.\"\n    next: rupture\n  distance:\n");
+    text.replace(text.find("  distance:\n"), 12,
+                 "  orphan:\n    text: \"Never seen.\"\n    next: rupture\n  distance:\n");
     text.replace(text.find("      - { to: rupture }"), 23, "      - { if: \"trust < 40\", to: rupture }");
     LoadResult r = loadScenarioText(text, "flagged.yaml", testing::patterns());
     REQUIRE(r.scenario);
@@ -86,7 +87,8 @@ TEST_CASE("the SVG is a whole document with every node and the styles' colours")
     CHECK(svg->find("</svg>") != std::string::npos);
     for (const Node& n : s.nodes) {
         std::string title = n.id;
-        for (std::size_t at = 0; (at = title.find('-', at)) != std::string::npos; at += 5) title.replace(at, 1, "&#45;");
+        for (std::size_t at = 0; (at = title.find('-', at)) != std::string::npos; at += 5)
+            title.replace(at, 1, "&#45;");
         CHECK_MESSAGE(svg->find("<title>" + title + "</title>") != std::string::npos, n.id);
     }
     CHECK(svg->find("stroke=\"forestgreen\"") != std::string::npos);  // a secure choice

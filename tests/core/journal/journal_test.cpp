@@ -89,8 +89,10 @@ TEST_CASE("an SQLite file of some other program is moved aside too, never writte
     TempDir tmp;
     fs::create_directories(tmp.path);
     const fs::path other = tmp.path / "journal.sqlite";
-    REQUIRE(std::system(("sqlite3 '" + other.string() + "' 'CREATE TABLE recipes (name TEXT); INSERT INTO recipes "
-                         "VALUES (\"soup\");'").c_str()) == 0);
+    REQUIRE(std::system(("sqlite3 '" + other.string() +
+                         "' 'CREATE TABLE recipes (name TEXT); INSERT INTO recipes "
+                         "VALUES (\"soup\");'")
+                            .c_str()) == 0);
     Journal j(other);
     REQUIRE_MESSAGE(j.ok(), j.error());
     CHECK(j.notice().find("the journal could not be read (it is not an Attune journal)") == 0);
@@ -142,8 +144,11 @@ TEST_CASE("a version-1 journal made by the earlier program migrates, every playt
         CHECK(recent[2].styles == std::array<int, 4>{7, 0, 0, 0});
     }
     std::string out, err;
-    REQUIRE(std::system(("sqlite3 '" + file.string() + "' 'PRAGMA user_version; SELECT COUNT(*) FROM steps; "
-                         "PRAGMA journal_mode;' > '" + (tmp.path / "q").string() + "'").c_str()) == 0);
+    REQUIRE(std::system(("sqlite3 '" + file.string() +
+                         "' 'PRAGMA user_version; SELECT COUNT(*) FROM steps; "
+                         "PRAGMA journal_mode;' > '" +
+                         (tmp.path / "q").string() + "'")
+                            .c_str()) == 0);
     CHECK(testing::slurp(tmp.path / "q") == "2\n18\nwal\n");
     Journal again(file);  // opening a migrated file again changes nothing
     CHECK(again.progress("late-text").plays == 2);
@@ -205,9 +210,10 @@ TEST_CASE("an export read into another journal exports again word for word, and 
     CHECK(b.progress("late-text-small", "Ana").plays == 2);
     CHECK(b.progress("late-text-small").plays == 0);  // another person's record
     const std::string csv = a.exportCsv("");
-    CHECK(csv.rfind("playthrough,scenario,mode,state,started_at,ended_at,ending,kind,seq,node,role,choice,mirror,by_default,"
-                    "style,theme,pattern,meters,at\r\n1,late-text-small,both,ended,",
-                    0) == 0);
+    CHECK(csv.rfind(
+              "playthrough,scenario,mode,state,started_at,ended_at,ending,kind,seq,node,role,choice,mirror,by_default,"
+              "style,theme,pattern,meters,at\r\n1,late-text-small,both,ended,",
+              0) == 0);
     CHECK(csv.find(",first-reply,you,protest,,0,anxious,conflict,protest-behaviour,\"[75,40]\",") != std::string::npos);
     // Not an export: refused, nothing added.
     CHECK_FALSE(b.importJson("{\"attune_journal\": 1}", "Ana"));
@@ -368,11 +374,13 @@ TEST_CASE("the progress summary says what the journal holds, word for word, as t
     Journal none(tmp.path / "empty.sqlite");
     const summary::Summary e = summary::summarise(none.report("Sam"), "Sam", &testing::patterns(), titles);
     CHECK(e.empty);
-    CHECK(summary::text(e) == "Sam's practice so far\n\n  Nothing in the journal yet. Your practice shows here once you have\n"
-                              "  played a scenario or taken a practice from the toolbox.\n");
+    CHECK(summary::text(e) ==
+          "Sam's practice so far\n\n  Nothing in the journal yet. Your practice shows here once you have\n"
+          "  played a scenario or taken a practice from the toolbox.\n");
 }
 
-TEST_CASE("an import with a time, a check-in moment or an activation Attune cannot use is refused, with nothing added") {
+TEST_CASE(
+    "an import with a time, a check-in moment or an activation Attune cannot use is refused, with nothing added") {
     TempDir tmp;
     Journal j(tmp.path / "journal.sqlite");
     std::string text = testing::slurp(testing::testDir() / "data" / "journal-weeks.json");
@@ -411,11 +419,13 @@ TEST_CASE("the patterns' note says skills for secure ones and protection for the
             if (sec.id == "patterns") return sec.note;
         return std::string();
     };
-    CHECK(note() ==
-          "The secure ones are skills to keep. The others are ways of protecting something that matters; noticing one as "
-          "it happens is the practice.");
+    CHECK(
+        note() ==
+        "The secure ones are skills to keep. The others are ways of protecting something that matters; noticing one as "
+        "it happens is the practice.");
     r.patterns.pop_back();
     CHECK(note() == "These are secure skills: the ones you reach for most are the ones to keep.");
     r.patterns = {{"protest-behaviour", 1, 0, 1}};
-    CHECK(note() == "Each of these is a way of protecting something that matters. Noticing one as it happens is the practice.");
+    CHECK(note() ==
+          "Each of these is a way of protecting something that matters. Noticing one as it happens is the practice.");
 }

@@ -30,7 +30,8 @@ TEST_CASE("duplicate keys are reported at the second with the first's position")
     Diagnostics d("f");
     auto root = parse("a: 1\nb: 2\na: 3\n", d);
     REQUIRE(d.all().size() == 1);
-    CHECK(d.all()[0].format() == "f:3:1: error: duplicate key 'a'; it is already set at line 1, column 1 [duplicate-key]");
+    CHECK(d.all()[0].format() ==
+          "f:3:1: error: duplicate key 'a'; it is already set at line 1, column 1 [duplicate-key]");
     CHECK_FALSE(root);
 }
 
@@ -75,7 +76,10 @@ TEST_CASE("explicit tags are refused") {
 
 TEST_CASE("a byte-order mark at the start is accepted") {
     Diagnostics d("f");
-    auto root = parse("\xEF\xBB\xBF" "a: 1\n", d);
+    auto root = parse(
+        "\xEF\xBB\xBF"
+        "a: 1\n",
+        d);
     CHECK(d.all().empty());
     REQUIRE(root);
     CHECK(root->find("a"));

@@ -91,8 +91,11 @@ TEST_CASE("a playthrough tells its listeners every line, decision, pick and the 
     p.runToPerson();
     p.choose(choiceById(p.session(), "partner-defend"));
     p.runToPerson();
-    CHECK(fmt::format("{}", fmt::join(*log, " ")) == fmt::format("{}", fmt::join(std::vector<std::string>{"line", "decision:you@0", "pick:you@0", "card:you@0", "line",
-                                           "decision:partner@1", "pick:partner@1", "card:partner@1", "ending", "debrief"}, " ")));
+    CHECK(fmt::format("{}", fmt::join(*log, " ")) ==
+          fmt::format("{}", fmt::join(std::vector<std::string>{"line", "decision:you@0", "pick:you@0", "card:you@0",
+                                                               "line", "decision:partner@1", "pick:partner@1",
+                                                               "card:partner@1", "ending", "debrief"},
+                                      " ")));
 }
 
 TEST_CASE("a choice that is not shown is refused and changes nothing") {
@@ -132,8 +135,9 @@ TEST_CASE("restoring replays every tests: path of every shipped scenario onto an
         for (const TestCase& t : sc->tests) {
             ScriptResult run = runScript(*sc, t.choose, playedRoles(*sc, t.solo));
             REQUIRE(run.ok);
-            SavedPlaythrough saved{sc->id, sc->contentHash, run.session.played(), {}, run.log, run.session.node().id,
-                                   run.session.meters(), static_cast<int>(run.session.history().size())};
+            SavedPlaythrough saved{
+                sc->id,  sc->contentHash,       run.session.played(), {},
+                run.log, run.session.node().id, run.session.meters(), static_cast<int>(run.session.history().size())};
             const auto back = Playthrough::restore(sc, saved);
             INFO(sc->id, ": ", t.name, ": ", back.error);
             REQUIRE(back.playthrough);
@@ -174,7 +178,8 @@ TEST_CASE("a saved pick log against a changed scenario says which step no longer
     // Another scenario altogether is refused by name.
     SavedPlaythrough other = saved;
     other.scenario = "late-text";
-    CHECK(Playthrough::restore(small(), other).error == "the saved playthrough is of 'late-text', not 'late-text-small'");
+    CHECK(Playthrough::restore(small(), other).error ==
+          "the saved playthrough is of 'late-text', not 'late-text-small'");
 }
 
 TEST_CASE("a scenario's content hash follows its bytes") {
@@ -190,10 +195,10 @@ TEST_CASE("no front end or tool drives a Session itself: outside the Playthrough
     // feedback get `const Session&` from a Playthrough; none may own or borrow a mutable one.
     namespace fs = std::filesystem;
     const fs::path src = testing::sourceDir() / "src";
-    const std::set<std::string> owners = {"core/run/Session.hpp", "core/run/Session.cpp", "core/run/Playthrough.hpp",
-                                          "core/run/Playthrough.cpp",
-                                          "core/check/Endings.cpp",   // the validator explores states itself
-                                          "core/run/Script.hpp"};     // a finished run's copy, handed back to read
+    const std::set<std::string> owners = {"core/run/Session.hpp",     "core/run/Session.cpp",
+                                          "core/run/Playthrough.hpp", "core/run/Playthrough.cpp",
+                                          "core/check/Endings.cpp",  // the validator explores states itself
+                                          "core/run/Script.hpp"};    // a finished run's copy, handed back to read
     std::vector<std::string> found;
     int files = 0;
     for (const auto& e : fs::recursive_directory_iterator(src)) {
@@ -203,8 +208,10 @@ TEST_CASE("no front end or tool drives a Session itself: outside the Playthrough
         ++files;
         const std::string text = testing::slurp(e.path());
         for (std::size_t at = text.find("Session"); at != std::string::npos; at = text.find("Session", at + 1)) {
-            const bool word = (at == 0 || !(std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_')) &&
-                              (at + 7 >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[at + 7])) || text[at + 7] == '_'));
+            const bool word =
+                (at == 0 || !(std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_')) &&
+                (at + 7 >= text.size() ||
+                 !(std::isalnum(static_cast<unsigned char>(text[at + 7])) || text[at + 7] == '_'));
             if (!word) continue;
             std::size_t k = at + 7;
             while (k < text.size() && text[k] == ' ') ++k;
@@ -301,9 +308,12 @@ TEST_CASE("passing the device: the decision waits for its owner, and nothing pri
     p.handOver();
     CHECK(p.choose(choiceById(p.session(), "partner-defend")));
     p.runToPerson();
-    CHECK(fmt::format("{}", fmt::join(*log, " ")) == fmt::format("{}", fmt::join(std::vector<std::string>{"line", "decision:you@1", "handoff:you@1", "pick:you@1", "card:you@1", "line",
-                                           "decision:partner@0", "handoff:partner@0", "pick:partner@0",
-                                           "card:partner@0", "ending", "debrief"}, " ")));
+    CHECK(fmt::format("{}", fmt::join(*log, " ")) ==
+          fmt::format(
+              "{}", fmt::join(std::vector<std::string>{"line", "decision:you@1", "handoff:you@1", "pick:you@1",
+                                                       "card:you@1", "line", "decision:partner@0", "handoff:partner@0",
+                                                       "pick:partner@0", "card:partner@0", "ending", "debrief"},
+                              " ")));
 }
 
 TEST_CASE("mirror mode: both answer privately, the reveal shows both, and the owner's answer drives the story") {
@@ -328,8 +338,10 @@ TEST_CASE("mirror mode: both answer privately, the reveal shows both, and the ow
     CHECK(r.role == "you");
     CHECK(r.ownerPerson == 1);
     CHECK(r.otherPerson == 0);
-    CHECK(small()->nodes[static_cast<std::size_t>(p.session().history()[1].node)].choices[static_cast<std::size_t>(r.owner)].id ==
-          "protest");
+    CHECK(small()
+              ->nodes[static_cast<std::size_t>(p.session().history()[1].node)]
+              .choices[static_cast<std::size_t>(r.owner)]
+              .id == "protest");
     CHECK(small()->nodes[1].choices[static_cast<std::size_t>(r.other)].id == "name-need");
     CHECK_FALSE(r.alike());
     // The owner's answer was played: protest leads to the partner's defensive line.
@@ -345,10 +357,14 @@ TEST_CASE("mirror mode: both answer privately, the reveal shows both, and the ow
     p.choose(choiceById(p.session(), "partner-soften"));
     CHECK(p.rounds().back().alike());
     p.runToPerson();
-    CHECK(fmt::format("{}", fmt::join(*log, " ")) == fmt::format("{}", fmt::join(std::vector<std::string>{
-                      "line", "decision:you@1", "handoff:you@1", "answer:you@1", "handoff:you@0", "answer:you@0",
-                      "pick:you@1", "reveal:you@1", "line", "decision:partner@0", "answer:partner@0", "handoff:partner@1",
-                      "answer:partner@1", "pick:partner@0", "reveal:partner@0", "line", "ending", "debrief"}, " ")));
+    CHECK(fmt::format("{}", fmt::join(*log, " ")) ==
+          fmt::format("{}",
+                      fmt::join(std::vector<std::string>{"line", "decision:you@1", "handoff:you@1", "answer:you@1",
+                                                         "handoff:you@0", "answer:you@0", "pick:you@1", "reveal:you@1",
+                                                         "line", "decision:partner@0", "answer:partner@0",
+                                                         "handoff:partner@1", "answer:partner@1", "pick:partner@0",
+                                                         "reveal:partner@0", "line", "ending", "debrief"},
+                                " ")));
 }
 
 TEST_CASE("a mirror playthrough saves both answers and restores onto the same state and rounds") {
@@ -400,7 +416,7 @@ TEST_CASE("rewinding in pass mode never shows a decision to the person who happe
     p.handOver();  // Alex's owner (person 1)
     p.choose(choiceById(p.session(), "protest"));
     p.runToPerson();
-    p.handOver();  // the partner's (person 0)
+    p.handOver();         // the partner's (person 0)
     REQUIRE(p.rewind());  // person 0 holds the device; the decision is person 1's
     CHECK(p.session().node().id == "first-reply");
     CHECK(p.holder() == 0);

@@ -118,8 +118,9 @@ TEST_CASE("a role that nobody plays takes its default choice") {
     REQUIRE(ses.state() == Session::State::Decision);
     CHECK(ses.chooser() == "partner");
     CHECK_FALSE(ses.waitingForPerson());
-    CHECK(s.nodes[static_cast<std::size_t>(ses.nodeIndex())].choices[static_cast<std::size_t>(ses.defaultChoice())].id ==
-          "partner-soften");
+    CHECK(
+        s.nodes[static_cast<std::size_t>(ses.nodeIndex())].choices[static_cast<std::size_t>(ses.defaultChoice())].id ==
+        "partner-soften");
     ses.chooseDefault();
     const Step& step = ses.history()[static_cast<std::size_t>(ses.lastDecisionStep())];
     CHECK(step.byDefault);
@@ -191,7 +192,9 @@ TEST_CASE("scripted tests report where a playthrough diverged") {
     const TestOutcome o = runTest(s, t);
     CHECK_FALSE(o.passed);
     REQUIRE(o.problems.size() == 1);
-    CHECK(o.problems[0] == "step 1: pick 'partner-soften' is not shown at node 'first-reply' (shown: protest, name-need, shut-down, breathe)");
+    CHECK(o.problems[0] ==
+          "step 1: pick 'partner-soften' is not shown at node 'first-reply' (shown: protest, name-need, shut-down, "
+          "breathe)");
 }
 
 TEST_CASE("regression: a decision visited a thousand times through a silent router is not called stuck") {

@@ -40,7 +40,8 @@ TEST_CASE("a choice no run takes is named, with its node") {
         const int at = s.nodeIndex(c.substr(0, slash));
         REQUIRE(at >= 0);
         const Node* n = &s.nodes[static_cast<std::size_t>(at)];
-        CHECK(std::any_of(n->choices.begin(), n->choices.end(), [&](const Choice& ch) { return ch.id == c.substr(slash + 1); }));
+        CHECK(std::any_of(n->choices.begin(), n->choices.end(),
+                          [&](const Choice& ch) { return ch.id == c.substr(slash + 1); }));
     }
     CHECK(r.choicesTaken + static_cast<int>(r.choicesMissed.size()) == r.choices);
 }
@@ -91,8 +92,9 @@ Scenario fromText(const std::string& yaml) {
     REQUIRE(r.scenario);
     return *r.scenario;
 }
-const char* kHead = "format: 1\nid: w\ntitle: W\nsummary: S\nthemes: [needs]\nroles: { you: { name: You } }\n"
-                    "meters: { m: { start: 0 } }\nstart: a\nnodes:\n";
+const char* kHead =
+    "format: 1\nid: w\ntitle: W\nsummary: S\nthemes: [needs]\nroles: { you: { name: You } }\n"
+    "meters: { m: { start: 0 } }\nstart: a\nnodes:\n";
 }  // namespace
 
 TEST_CASE("the benchmark walk hashes every node entered, raw text and a newline, and counts choices") {

@@ -60,7 +60,9 @@ struct TempDir {
         fs::create_directories(dir);
     }
     ~TempDir() { fs::remove_all(dir); }
-    void write(const std::string& name, const std::string& text) const { std::ofstream(dir / name, std::ios::binary) << text; }
+    void write(const std::string& name, const std::string& text) const {
+        std::ofstream(dir / name, std::ios::binary) << text;
+    }
 };
 
 /// Polls until the watch brings something, or two seconds pass (a guard against a hang,
@@ -99,7 +101,8 @@ TEST_CASE("an edited line keeps the playthrough where it stood, with the new wor
     // The line read on the way is the new one.
     bool seen = false;
     for (const Step& st : c.playthrough.session().history())
-        if (after->nodes[static_cast<std::size_t>(st.node)].text == "I said my phone died. Is that not enough?") seen = true;
+        if (after->nodes[static_cast<std::size_t>(st.node)].text == "I said my phone died. Is that not enough?")
+            seen = true;
     CHECK(seen);
 }
 
@@ -123,7 +126,8 @@ TEST_CASE("when the node the story stood at is no longer on the way, it stands a
     Playthrough old(before, playedRoles(*before, false));
     REQUIRE(old.session().node().id == "opening");  // a line, before any pick
     // The opening now goes straight to the decision, through a new line instead.
-    std::string text = replaced(small(), "  opening:\n", "  hello:\n    say: partner\n    text: \"Hi.\"\n    next: first-reply\n  opening:\n");
+    std::string text = replaced(small(), "  opening:\n",
+                                "  hello:\n    say: partner\n    text: \"Hi.\"\n    next: first-reply\n  opening:\n");
     text = replaced(text, "start: opening", "start: hello");
     const CarriedOver c = carryOver(old, load(text));
     CHECK(c.kept);
@@ -131,7 +135,9 @@ TEST_CASE("when the node the story stood at is no longer on the way, it stands a
     CHECK(c.playthrough.session().node().id == "first-reply");
 }
 
-TEST_CASE("the watched file: saves in place and by rename load, and the same bytes, a half-written save and a file away do not") {
+TEST_CASE(
+    "the watched file: saves in place and by rename load, and the same bytes, a half-written save and a file away do "
+    "not") {
     TempDir t;
     t.write("s.yaml", small());
     ScenarioWatch w(t.dir / "s.yaml", testing::patterns());
