@@ -83,8 +83,15 @@ int main(int argc, char** argv) {
     const json storyOn = net::savedJson(p.save());
 
     // The protocol: what a joiner reads (host frames), and what a host reads (joiner frames).
-    // The offer's scenario is small.yaml without its tests, so that an offer with a story
-    // stays under 4,000 bytes and is padded to 256-byte blocks (not 64 KiB).
+    // One offer over 4,000 bytes, as every shipped scenario is, so padded to a 64 KiB block
+    // (small.yaml with a comment at its end); the others' scenario is small.yaml without its
+    // tests, so that they stay under 4,000 bytes and are padded to 256-byte blocks.
+    const std::string longer = yaml + "# " + std::string(400, '-') + "\n";
+    const LoadResult longerLoaded = loadScenarioText(longer, "small.yaml", lib);
+    if (!longerLoaded.scenario) return 1;
+    const json whole{
+        {"t", "scenario"},   {"file", "small.yaml"}, {"yaml", longer},  {"hash", longerLoaded.scenario->contentHash},
+        {"role", "partner"}, {"hostRole", "you"},    {"mode", "mirror"}};
     yaml = yaml.substr(0, yaml.find("\ntests:") + 1);
     const LoadResult offered = loadScenarioText(yaml, "small.yaml", lib);
     if (!offered.scenario) return 1;
@@ -113,6 +120,7 @@ int main(int argc, char** argv) {
     // 0x80: read as the host; 0x40: sealed; 0x20: first the pairing's two frames, under its limit;
     // the low bits: how many bytes arrive at a time.
     write(proto / "offer.bin", stream(0x1f, {offer}));
+    write(proto / "offer-64k.bin", stream(0x1f, {whole}));
     write(proto / "offer-resume-sealed.bin", stream(0x40 | 0x1f, {offerResume}, &host));
     write(proto / "story.bin", stream(0x03, {{{"t", "step"}, {"node", "x"}, {"choice", "y"}, {"resume", story}}}));
     write(proto / "joiner-play.bin", stream(0x05, joinerReads));
