@@ -12,6 +12,12 @@
 namespace attune::ui {
 namespace fs = std::filesystem;
 
+namespace {
+std::string alreadyThere(const fs::path& file, const std::string& id) {
+    return fmt::format("{}: a scenario with id '{}' is already in the library", file.string(), id);
+}
+}  // namespace
+
 std::vector<fs::path> ScenarioLibrary::folders() { return folders::scenarioFolders(); }
 
 const LibraryEntry* ScenarioLibrary::add(const fs::path& file, const PatternLibrary& patterns, std::string& error) {
@@ -22,7 +28,7 @@ const LibraryEntry* ScenarioLibrary::add(const fs::path& file, const PatternLibr
         return nullptr;
     }
     if (find(r.scenario->id)) {
-        error = fmt::format("{}: a scenario with id '{}' is already in the library", file.string(), r.scenario->id);
+        error = alreadyThere(file, r.scenario->id);
         return nullptr;
     }
     LibraryEntry e;
@@ -49,8 +55,7 @@ void ScenarioLibrary::load(const PatternLibrary& patterns, std::ostream& err, co
                 continue;
             }
             if (find(ie.meta.id)) {
-                err << fmt::format("attune: skipping {}: a scenario with id '{}' is already in the library\n",
-                                   f.string(), ie.meta.id);
+                err << "attune: skipping " << alreadyThere(f, ie.meta.id) << '\n';
                 continue;
             }
             LibraryEntry e;
