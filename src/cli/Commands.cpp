@@ -24,7 +24,13 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <nlohmann/json.hpp>
 #include <sys/resource.h>
 #include <fmt/format.h>
@@ -84,7 +90,52 @@ std::optional<PatternLibrary> library(std::ostream& err) {
     return lib;
 }
 
-int validate(const std::vector<std::string>& paths, bool lint) {
+/// Loads `files` on `jobs` threads and hands each result to `each` in the order of `files`, on
+/// the calling thread, as soon as it and every file before it are loaded: the report reads
+/// the same as a one-thread run and starts before the last file is read.
+void loadInOrder(const std::vector<fs::path>& files, const PatternLibrary& lib, unsigned jobs,
+                 const std::function<void(const fs::path&, LoadResult&)>& each) {
+    jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
+    std::vector<std::optional<LoadResult>> done(files.size());
+    std::atomic<std::size_t> next{0};
+    std::mutex m;
+    std::condition_variable ready;
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
+            LoadResult r = loadScenario(files[i], lib);
+            std::lock_guard<std::mutex> lock(m);
+            done[i] = std::move(r);
+            ready.notify_all();
+        }
+    };
+    // One thread reads every file itself; more start that many workers while this one reports.
+    std::vector<std::thread> workers;
+    if (jobs == 1)
+        work();
+    else
+        for (unsigned k = 0; k < jobs; ++k) workers.emplace_back(work);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::optional<LoadResult> r;
+        {
+            std::unique_lock<std::mutex> lock(m);
+            // With one thread every file is loaded above; otherwise the workers run ahead.
+            ready.wait(lock, [&] { return done[i].has_value(); });
+            r = std::move(done[i]);
+            done[i].reset();
+        }
+        each(files[i], *r);
+    }
+    for (std::thread& w : workers) w.join();
+}
+
+/// The threads `validate` uses: --jobs, or every core.
+unsigned jobsFor(int asked) {
+    if (asked > 0) return static_cast<unsigned>(asked);
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores == 0 ? 1 : cores;
+}
+
+int validate(const std::vector<std::string>& paths, bool lint, int jobs) {
     auto lib = library(std::cerr);
     if (!lib) return 1;
     bool ok = true;
@@ -93,8 +144,7 @@ int validate(const std::vector<std::string>& paths, bool lint) {
     std::size_t errors = 0, warnings = 0, bad = 0;
     std::map<std::string, std::string> ids;  // scenario id -> first file
     check::SeenLines seen;                   // lint: body and why lines across the files
-    for (const auto& f : files) {
-        LoadResult r = loadScenario(f, *lib);
+    loadInOrder(files, *lib, jobsFor(jobs), [&](const fs::path& f, LoadResult& r) {
         if (r.scenario) {
             auto [it, fresh] = ids.emplace(r.scenario->id, f.string());
             if (!fresh)
@@ -118,7 +168,7 @@ int validate(const std::vector<std::string>& paths, bool lint) {
         errors += r.diags.errorCount();
         warnings += r.diags.warningCount();
         bad += r.diags.all().empty() ? 0 : 1;
-    }
+    });
     if (errors + warnings == 0)
         std::cout << fmt::format("{} file{} checked: no problems\n", files.size(), files.size() == 1 ? "" : "s");
     else
@@ -670,13 +720,18 @@ int run(int argc, char** argv) {
 
     std::vector<std::string> validatePaths, testPaths, lintPaths;
     bool validateLint = false;
+    int validateJobs = 0;
     auto* v = app.add_subcommand("validate", "Check scenario files and folders; exit 1 on any error");
     v->add_option("paths", validatePaths, "Scenario files or folders")->required();
     v->add_flag("--lint", validateLint,
                 "Also the authors' lint: reading level, long lines, repeated lines, calm breathing pauses");
+    v->add_option("--jobs,-j", validateJobs, "Files read at once (default: one a core); the report is the same")
+        ->check(CLI::Range(1, 256));
     auto* li =
         app.add_subcommand("lint", "Validate and lint scenarios for authors (validate --lint); exit 1 on any error");
     li->add_option("paths", lintPaths, "Scenario files or folders")->required();
+    li->add_option("--jobs,-j", validateJobs, "Files read at once (default: one a core); the report is the same")
+        ->check(CLI::Range(1, 256));
 
     auto* t = app.add_subcommand("test", "Run the tests: block of each scenario");
     t->add_option("paths", testPaths, "Scenario files or folders")->required();
@@ -926,8 +981,8 @@ int run(int argc, char** argv) {
     }
     if (*pr) return practiceCommand(practiceId);
     if (*wk) return walkCommand(wa);
-    if (*v) return validate(validatePaths, validateLint);
-    if (*li) return validate(lintPaths, true);
+    if (*v) return validate(validatePaths, validateLint, validateJobs);
+    if (*li) return validate(lintPaths, true, validateJobs);
     if (*t) return test(testPaths);
     if (*p) return play(pa);
     if (*g) return graph(graphFile, graphFormat);

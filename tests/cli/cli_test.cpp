@@ -266,6 +266,29 @@ TEST_CASE("validate refuses two files with the same scenario id") {
                      "data/small.yaml [duplicate-scenario-id]\n") != std::string::npos);
 }
 
+TEST_CASE("validate reads a folder on every core and reports it as one thread would") {
+    // The bad/ folder: 94 files, errors and warnings in each; with --lint, the repeated
+    // lines across files depend on the order they are read in.
+    const auto one = runAttune("validate --jobs 1 bad");
+    CHECK(one.exitCode == 1);
+    CHECK(one.out.find("94 files checked: ") != std::string::npos);
+    for (const char* jobs : {"--jobs 2 ", "--jobs 7 ", "-j 256 ", ""}) {
+        INFO(jobs);
+        const auto many = runAttune(std::string("validate ") + jobs + "bad");
+        CHECK(many.exitCode == 1);
+        CHECK(many.out == one.out);
+    }
+    const auto lintOne = runAttune("lint -j 1 ../scenarios data/small.yaml bad/unreachable-node.yaml");
+    const auto lintMany = runAttune("lint ../scenarios data/small.yaml bad/unreachable-node.yaml");
+    CHECK(lintOne.exitCode == 1);  // the two files share one scenario id
+    CHECK(lintMany.exitCode == 1);
+    CHECK(lintMany.out == lintOne.out);
+    CHECK(lintMany.out.find("bad/unreachable-node.yaml:2:5: error: scenario id 'late-text-small' is already used by "
+                            "data/small.yaml [duplicate-scenario-id]\n") != std::string::npos);
+    CHECK(runAttune("validate --jobs 0 bad").exitCode == 2);
+    CHECK(runAttune("validate --jobs 0 bad").err.find("--jobs: Value 0 not in range 1 to 256") != std::string::npos);
+}
+
 TEST_CASE("a finished interactive playthrough is saved to the journal and listed") {
     // One private home for both runs, so the second sees what the first saved.
     const fs::path home = fs::temp_directory_path() / "attune-journal-cli";
