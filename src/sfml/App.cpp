@@ -534,8 +534,10 @@ void App::dispatch(sf::Event e) {
 void App::frame(float dt) {
     tick(dt);
     if (!window_.isOpen()) return;
-    render();
-    window_.display();
+    if (render()) {
+        window_.display();
+        shown_.restart();
+    }
 }
 
 void App::tick(float dt) {
@@ -563,13 +565,16 @@ void App::drawScreens(sf::RenderTarget& target) {
     ctx_->stack.draw(target);
 }
 
-void App::render() {
-    // Moving frames are drawn straight to the window. A still frame is drawn
-    // once, copied from the window into a texture, and then shown again with
-    // one opaque copy until something changes: a calm screen costs little to keep up.
+bool App::render() {
+    // A frame in which nothing changed is not drawn: the window goes on showing the last one
+    // (under software GL even one copy of a whole window costs about 3 ms). Once a second a
+    // still window is drawn again all the same, because a desktop without a compositor may
+    // have lost its pixels under another window, and SFML 2.5 does not say so.
+    // While only an overlay animates (a card sliding in), the screens beneath it are drawn
+    // once into a texture, copied each frame, and the overlay alone is drawn afresh.
+    constexpr float kRefresh = 1.f;
     const sf::Vector2u size = window_.getSize();
     if (animated_) {
-        stillValid_ = false;
         if (ctx_->stack.onlyOverlayAnimating()) {
             if (changed_ || !beneathValid_ || beneathOf_ != top() || beneath_.getSize() != size) {
                 window_.clear(ctx_->theme.color.background);
@@ -578,25 +583,28 @@ void App::render() {
                 if (beneathValid_) beneath_.update(window_);
                 beneathOf_ = top();
                 changed_ = false;
+                drawn_ = Drawn::Whole;
             } else {
                 blit(beneath_);
+                drawn_ = Drawn::Overlay;
             }
             ctx_->stack.drawTop(window_);
-            return;
+            return true;
         }
         beneathValid_ = false;
         drawScreens(window_);
-        return;
+        drawn_ = Drawn::Whole;
+        return true;
     }
     beneathValid_ = false;
-    if (changed_ || !stillValid_ || still_.getSize() != size) {
+    if (changed_ || shown_.getElapsedTime().asSeconds() >= kRefresh) {
         drawScreens(window_);
-        stillValid_ = (still_.getSize() == size || still_.create(size.x, size.y));
-        if (stillValid_) still_.update(window_);
         changed_ = false;
-        return;
+        drawn_ = Drawn::Whole;
+        return true;
     }
-    blit(still_);
+    drawn_ = Drawn::Nothing;
+    return false;
 }
 
 void App::blit(const sf::Texture& t) {
@@ -632,9 +640,12 @@ int App::run() {
     running_ = true;
     window_.setFramerateLimit(60);  // a calm program need not spin: 60 frames a second at most
     sf::Clock clock;
+    const sf::Time period = sf::seconds(1.f / 60.f);
     while (window_.isOpen()) {
         const float dt = std::min(clock.restart().asSeconds(), 0.1f);
         frame(dt);
+        // A frame not drawn is not displayed, so display() did not keep the pace: sleep here.
+        if (drawn_ == Drawn::Nothing && clock.getElapsedTime() < period) sf::sleep(period - clock.getElapsedTime());
     }
     return 0;
 }

@@ -81,14 +81,13 @@ private:
     void showWatched(Playthrough run, const std::string& note);
     void createWindow(bool fullscreen);
     void dispatch(sf::Event e);
-    void render();
+    /// Draws the frame, or nothing when nothing changed: returns whether it drew (and so
+    /// whether the frame is to be displayed).
+    bool render();
 
     void drawScreens(sf::RenderTarget& target);
 
     sf::RenderWindow window_;
-    /// The last still frame: shown again, in one opaque copy, until something changes.
-    sf::Texture still_;
-    bool stillValid_ = false;
     /// While only an overlay animates (a card sliding in over the story), the screens beneath
     /// it, drawn once: each frame copies them and draws the overlay alone.
     sf::Texture beneath_;
@@ -97,6 +96,12 @@ private:
     bool beneathValid_ = false;
     bool changed_ = true;    ///< an event, a stack change or a layout since the last frame
     bool animated_ = false;  ///< a screen was animating this frame
+    /// How the last frame was made (bench --frames counts them): not at all (nothing
+    /// changed, and the window keeps showing the last frame), the top overlay over a copy
+    /// of what is beneath it, or every visible screen drawn.
+    enum class Drawn { Nothing, Overlay, Whole };
+    Drawn drawn_ = Drawn::Whole;
+    sf::Clock shown_;  ///< since a frame was last displayed
     std::unique_ptr<Context> ctx_;
     std::deque<sf::Event> queue_;
     sf::Vector2u windowed_{1280, 720};

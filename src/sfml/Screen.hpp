@@ -6,6 +6,8 @@
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Window/Event.hpp>
 
+#include <optional>
+
 namespace attune::ui {
 
 struct Context;
@@ -21,6 +23,10 @@ public:
     virtual const char* name() const = 0;
     /// False for overlays: the screen beneath is drawn first.
     virtual bool opaque() const { return true; }
+    /// For an overlay on top: the part of the window it paints opaque (its panel, less the
+    /// rounded corners), in the view's coordinates. The screens beneath are not drawn there:
+    /// under software GL, filling pixels that are then painted over is most of a frame.
+    virtual std::optional<sf::FloatRect> covers() const { return std::nullopt; }
     /// Lays everything out from the window size, theme and content. Called when
     /// the screen is pushed, the window resizes or the settings change.
     virtual void layout() = 0;

@@ -1,4 +1,5 @@
 #include "sfml/ScreenStack.hpp"
+#include "sfml/widgets/Shapes.hpp"
 
 namespace attune::ui {
 
@@ -67,7 +68,8 @@ bool ScreenStack::busy() const {
 }
 
 void ScreenStack::draw(sf::RenderTarget& target) const {
-    for (std::size_t i = firstVisible(); i < screens_.size(); ++i) screens_[i]->draw(target);
+    drawBeneathTop(target);
+    drawTop(target);
 }
 
 bool ScreenStack::onlyOverlayAnimating() const {
@@ -78,7 +80,15 @@ bool ScreenStack::onlyOverlayAnimating() const {
 }
 
 void ScreenStack::drawBeneathTop(sf::RenderTarget& target) const {
-    for (std::size_t i = firstVisible(); i + 1 < screens_.size(); ++i) screens_[i]->draw(target);
+    if (screens_.size() < 2) return;
+    const std::size_t first = firstVisible();
+    auto beneath = [&] {
+        for (std::size_t i = first; i + 1 < screens_.size(); ++i) screens_[i]->draw(target);
+    };
+    if (const std::optional<sf::FloatRect> hidden = screens_.back()->covers())
+        drawAround(target, *hidden, beneath);
+    else
+        beneath();
 }
 
 void ScreenStack::drawTop(sf::RenderTarget& target) const {

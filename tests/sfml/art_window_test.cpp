@@ -58,9 +58,26 @@ TEST_CASE("a scene is drawn behind the story and the speaker's portrait beside t
                                                bg));
             CHECK(most > 30);
         }
-    // The scene stays through lines that set none.
+    // The scene and its veil are one picture, composed once and copied each frame: where
+    // nothing else is drawn, the window shows exactly its pixels.
+    REQUIRE(p.sceneLayer());
+    CHECK(p.sceneLayerComposed() == 1);
+    const sf::Image layer = p.sceneLayer()->copyToImage();
+    REQUIRE(layer.getSize() == shot.getSize());
+    int same = 0, sampled = 0;
+    for (unsigned y = 600; y < 700; y += 10)
+        for (unsigned x = 40; x < 860; x += 20, ++sampled) same += shot.getPixel(x, y) == layer.getPixel(x, y);
+    CHECK(same == sampled);
+    // The scene stays through lines that set none, and is not composed again for them.
     testing::press(*app, sf::Keyboard::Space);
     CHECK_FALSE(testing::play(*app).sceneShown().empty());
+    CHECK(testing::play(*app).sceneLayerComposed() == 1);
+    // A new size or theme composes it again.
+    app->resize({1000, 700});
+    testing::frames(*app, 1);
+    CHECK(testing::play(*app).sceneLayerComposed() == 2);
+    REQUIRE(testing::play(*app).sceneLayer());
+    CHECK(testing::play(*app).sceneLayer()->getSize() == sf::Vector2u(1000, 700));
 }
 
 TEST_CASE("an image that is not an image, or too large, falls back calmly") {

@@ -1,4 +1,5 @@
 #include "sfml/screens/CoachScreen.hpp"
+#include "sfml/widgets/Shapes.hpp"
 
 #include "sfml/screens/AboutScreen.hpp"
 
@@ -247,9 +248,11 @@ void CoachScreen::handle(const sf::Event& e) {
     }
 }
 
+std::optional<sf::FloatRect> CoachScreen::covers() const { return panelCover(ctx_.theme, panelRect_); }
+
 void CoachScreen::draw(sf::RenderTarget& target) const {
-    target.draw(dim_);
-    target.draw(panel_);
+    drawAround(target, panelCover(ctx_.theme, panelRect_), [&] { target.draw(dim_); });
+    drawOpaque(target, panel_);
     style_.draw(target);
     if (card().theme) theme_.draw(target);
     counter_.draw(target);

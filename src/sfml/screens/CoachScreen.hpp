@@ -22,6 +22,7 @@ public:
                 TryFn onTry);
     const char* name() const override { return "coach"; }
     bool opaque() const override { return false; }
+    std::optional<sf::FloatRect> covers() const override;
     void layout() override;
     void handle(const sf::Event& e) override;
     void draw(sf::RenderTarget& target) const override;

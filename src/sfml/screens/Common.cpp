@@ -5,6 +5,8 @@
 
 #include "sfml/widgets/Shapes.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 namespace attune::ui {
@@ -12,6 +14,12 @@ namespace attune::ui {
 sf::ConvexShape panel(const Theme& th, const sf::FloatRect& r, bool raised) {
     return roundRect(r, th.radius * 1.4f, raised ? th.color.raised : th.color.surface,
                      th.contrast ? th.color.border : mix(th.color.border, th.color.surface, 0.4f), th.border);
+}
+
+sf::FloatRect panelCover(const Theme& th, const sf::FloatRect& r) {
+    // The outline may be translucent: only the fill inside it is opaque.
+    const float side = std::ceil(std::max(th.radius * 1.4f, th.border)), edge = std::ceil(th.border);
+    return {r.left + side, r.top + edge, std::max(0.f, r.width - 2 * side), std::max(0.f, r.height - 2 * edge)};
 }
 
 int numberKey(const sf::Event& e) {

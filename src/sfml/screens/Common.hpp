@@ -10,6 +10,9 @@ namespace attune::ui {
 
 /// A panel: the surface colour, a quiet outline (white in high contrast).
 sf::ConvexShape panel(const Theme& th, const sf::FloatRect& r, bool raised = false);
+/// The part of panel(th, r) that is opaque all the way across: `r` less the rounded corners'
+/// width at each side and the outline at the top and bottom (Screen::covers).
+sf::FloatRect panelCover(const Theme& th, const sf::FloatRect& r);
 
 /// 0-based number of a 1..9 key (top row or keypad), or -1.
 int numberKey(const sf::Event& e);

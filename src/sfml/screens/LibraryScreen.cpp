@@ -515,7 +515,7 @@ void LibraryScreen::handle(const sf::Event& e) {
 void LibraryScreen::draw(sf::RenderTarget& target) const {
     brand_.draw(target);
     tagline_.draw(target);
-    target.draw(detailPanel_);  // first: the play buttons sit on it
+    drawOpaque(target, detailPanel_);  // first: the play buttons sit on it
     for (const Button* b : buttons())
         if (b != &pagePrev_ && b != &pageNext_) b->draw(target);
     for (std::size_t i = 0; i < rows_.size(); ++i) {

@@ -709,7 +709,7 @@ void NoticeScreen::handle(const sf::Event& e) {
 
 void NoticeScreen::draw(sf::RenderTarget& target) const {
     target.draw(dim_);
-    target.draw(panel_);
+    drawOpaque(target, panel_);
     title_.draw(target);
     line_.draw(target);
     button_.draw(target);

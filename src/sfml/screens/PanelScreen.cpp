@@ -1,4 +1,5 @@
 #include "sfml/screens/PanelScreen.hpp"
+#include "sfml/widgets/Shapes.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -116,9 +117,11 @@ void PanelScreen::handle(const sf::Event& e) {
     }
 }
 
+std::optional<sf::FloatRect> PanelScreen::covers() const { return panelCover(ctx_.theme, panelRect_); }
+
 void PanelScreen::draw(sf::RenderTarget& target) const {
-    target.draw(dim_);
-    target.draw(panel_);
+    drawAround(target, panelCover(ctx_.theme, panelRect_), [&] { target.draw(dim_); });
+    drawOpaque(target, panel_);
     title_.draw(target);
     pager_.draw(target);
     if (pager_.pages() > 1) {

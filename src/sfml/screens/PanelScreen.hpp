@@ -14,6 +14,7 @@ public:
     /// `toggle` also closes the panel (the key that opened it); sf::Keyboard::Unknown for none.
     PanelScreen(Context& ctx, std::string title, bool openAtEnd, sf::Keyboard::Key toggle);
     bool opaque() const override { return false; }
+    std::optional<sf::FloatRect> covers() const override;
     void layout() override;
     void handle(const sf::Event& e) override;
     void draw(sf::RenderTarget& target) const override;

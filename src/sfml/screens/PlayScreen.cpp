@@ -360,6 +360,27 @@ std::string PlayScreen::sceneShown() const {
     return {};
 }
 
+void PlayScreen::composeScene() {
+    const Theme& th = ctx_.theme;
+    if (layerValid_ && layerOf_ == scene_ && layerSize_ == ctx_.size && layerBackground_ == th.color.background &&
+        layerVeil_ == sceneVeil_.getFillColor())
+        return;
+    const auto w = static_cast<unsigned>(ctx_.size.x), h = static_cast<unsigned>(ctx_.size.y);
+    layerValid_ = (sceneLayer_.getSize() == sf::Vector2u(w, h)) || sceneLayer_.create(w, h);
+    if (!layerValid_) return;
+    // Exactly what a frame would draw: the background, the scene, the veil.
+    sceneLayer_.clear(th.color.background);
+    sceneLayer_.draw(sceneSprite_);
+    sceneLayer_.draw(sceneVeil_);
+    sceneLayer_.display();
+    layerSprite_.setTexture(sceneLayer_.getTexture(), true);
+    layerOf_ = scene_;
+    layerSize_ = ctx_.size;
+    layerBackground_ = th.color.background;
+    layerVeil_ = sceneVeil_.getFillColor();
+    ++layerComposed_;
+}
+
 void PlayScreen::layout() {
     const Theme& th = ctx_.theme;
     if (scene_) {
@@ -371,6 +392,9 @@ void PlayScreen::layout() {
         sceneSprite_.setPosition({std::round((ctx_.size.x - ts.x * k) / 2), std::round((ctx_.size.y - ts.y * k) / 2)});
         sceneVeil_.setSize(ctx_.size);
         sceneVeil_.setFillColor(alpha(th.color.background, th.contrast ? 235 : 150));
+        composeScene();
+    } else {
+        layerValid_ = false;
     }
     float y = std::round(th.margin * 0.55f);
     layoutBar(y);
@@ -1143,13 +1167,15 @@ const Gauge* PlayScreen::gauge(std::string_view role) const {
 }
 
 void PlayScreen::draw(sf::RenderTarget& target) const {
-    if (scene_) {
+    if (scene_ && layerValid_ && layerOf_ == scene_) {
+        target.draw(layerSprite_, sf::BlendNone);
+    } else if (scene_) {
         target.draw(sceneSprite_);
         target.draw(sceneVeil_);
     }
     if (titleShown_) title_.draw(target);
     for (const Button* b : barButtons()) b->draw(target);
-    target.draw(side_);
+    drawOpaque(target, side_);
     sideTitle_.draw(target);
     sideHeading_.draw(target);
     for (const auto& g : gauges_) g.draw(target);
@@ -1177,7 +1203,7 @@ void PlayScreen::draw(sf::RenderTarget& target) const {
         return;
     }
     if (m == Mode::PartnerMove || m == Mode::Ending || m == Mode::Waiting) {
-        target.draw(moveCard_);
+        drawOpaque(target, moveCard_);
         moveWho_.draw(target);
         moveText_.draw(target);
     }

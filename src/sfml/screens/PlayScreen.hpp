@@ -12,6 +12,7 @@
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 #include <set>
@@ -130,6 +131,13 @@ public:
     /// speaker's portrait is shown.
     std::string sceneShown() const;
     bool portraitShown() const { return portrait_ != nullptr; }
+    /// The scene and its veil as one picture of the window's size, composed when the scene,
+    /// the size or the theme changes (null when there is no scene, or no room for it on the
+    /// graphics card: then the two are drawn each frame), and how often it has been composed.
+    const sf::Texture* sceneLayer() const {
+        return layerValid_ && layerOf_ == scene_ && scene_ ? &sceneLayer_.getTexture() : nullptr;
+    }
+    int sceneLayerComposed() const { return layerComposed_; }
     /// Live reload: the file watched and what the last save did (empty when not watching).
     const std::string& watchNote() const { return watchNote_; }
     /// How many times the line's text was laid out (once per change, never per frame).
@@ -215,6 +223,16 @@ private:
     const sf::Texture* scene_ = nullptr;
     sf::Sprite sceneSprite_;
     sf::RectangleShape sceneVeil_;
+    // Under software GL the scaled scene and the veil over it cost two whole-window fills a
+    // frame; composed once, they are one opaque copy.
+    sf::RenderTexture sceneLayer_;
+    sf::Sprite layerSprite_;
+    bool layerValid_ = false;
+    int layerComposed_ = 0;
+    const sf::Texture* layerOf_ = nullptr;
+    sf::Vector2f layerSize_;
+    sf::Color layerBackground_, layerVeil_;
+    void composeScene();
     const sf::Texture* portrait_ = nullptr;
     bool promptPortrait_ = false;  ///< the chooser's, by the question (nobody speaks at this decision)
     sf::CircleShape portraitCircle_;

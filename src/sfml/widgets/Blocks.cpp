@@ -198,7 +198,7 @@ void Card::place(sf::Vector2f p) {
 }
 
 void Card::draw(sf::RenderTarget& target) const {
-    target.draw(panel_);
+    drawOpaque(target, panel_);
     target.draw(edgeBar_);
     for (const auto& b : inner_) b->draw(target);
 }

@@ -54,4 +54,39 @@ void addDisc(sf::VertexArray& va, sf::Vector2f centre, float radius, sf::Color c
     }
 }
 
+void drawOpaque(sf::RenderTarget& target, const sf::Shape& shape) {
+    const bool opaque =
+        shape.getFillColor().a == 255 && (shape.getOutlineThickness() == 0.f || shape.getOutlineColor().a == 255);
+    target.draw(shape, opaque ? sf::BlendNone : sf::BlendAlpha);
+}
+
+void drawAround(sf::RenderTarget& target, const sf::FloatRect& hole, const std::function<void()>& draw) {
+    const sf::View view = target.getView();
+    const sf::IntRect area = target.getViewport(view);  // the pixels the view draws on
+    const int l = area.left, t = area.top, r = area.left + area.width, btm = area.top + area.height;
+    const sf::Vector2i a = target.mapCoordsToPixel({hole.left, hole.top}, view);
+    const sf::Vector2i b = target.mapCoordsToPixel({hole.left + hole.width, hole.top + hole.height}, view);
+    const int x0 = std::clamp(a.x, l, r), y0 = std::clamp(a.y, t, btm);
+    const int x1 = std::clamp(b.x, l, r), y1 = std::clamp(b.y, t, btm);
+    if (x1 <= x0 || y1 <= y0) {
+        draw();
+        return;
+    }
+    const sf::IntRect strips[] = {
+        {l, t, r - l, y0 - t}, {l, y1, r - l, btm - y1}, {l, y0, x0 - l, y1 - y0}, {x1, y0, r - x1, y1 - y0}};
+    const float fw = static_cast<float>(target.getSize().x), fh = static_cast<float>(target.getSize().y);
+    for (const sf::IntRect& s : strips) {
+        if (s.width <= 0 || s.height <= 0) continue;
+        // The same mapping from coordinates to pixels as the whole view, on this strip alone.
+        const sf::Vector2f p = target.mapPixelToCoords({s.left, s.top}, view);
+        const sf::Vector2f q = target.mapPixelToCoords({s.left + s.width, s.top + s.height}, view);
+        sf::View part(sf::FloatRect(p.x, p.y, q.x - p.x, q.y - p.y));
+        part.setViewport({static_cast<float>(s.left) / fw, static_cast<float>(s.top) / fh,
+                          static_cast<float>(s.width) / fw, static_cast<float>(s.height) / fh});
+        target.setView(part);
+        draw();
+    }
+    target.setView(view);
+}
+
 }  // namespace attune::ui
