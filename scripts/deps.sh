@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake pkg-config
-  libyaml-cpp-dev libfmt-dev libcli11-dev doctest-dev
+  libyaml-cpp-dev libfmt-dev libcli11-dev doctest-dev libboost-dev
   libsfml-dev libsqlite3-dev libfontconfig-dev libx11-dev nlohmann-json3-dev libsodium-dev libgraphviz-dev
   fonts-dejavu-core
   xvfb xauth libgl1-mesa-dri

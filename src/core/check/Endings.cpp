@@ -95,7 +95,7 @@ bool explore(const Scenario& s, const std::function<void(const Session&, const s
                 break;
             }
             case Session::State::Decision: {
-                const std::vector<int> shown = cur.history().back().offered;
+                const StepInts shown = cur.history().back().offered;
                 work += cur.node().choices.size();
                 for (int c : shown) {
                     if (over()) break;

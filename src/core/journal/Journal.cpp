@@ -433,7 +433,10 @@ bool Journal::sync(long long id, const Playthrough& p, bool finished) {
             .bind(6, r.mirror);
         ins.bind(7, r.byDefault ? 1 : 0);
         ins.bind(8, c && c->style ? name(*c->style) : "").bind(9, c && c->theme ? name(*c->theme) : "");
-        ins.bind(10, c ? c->pattern : "").bind(11, nlohmann::json(st ? st->metersAfter : s.meters()).dump());
+        ins.bind(10, c ? c->pattern : "")
+            .bind(11, (st ? nlohmann::json(std::vector<int>(st->metersAfter.begin(), st->metersAfter.end()))
+                          : nlohmann::json(s.meters()))
+                          .dump());
         ok = run(ins);
     }
     const bool ended = finished && s.state() == Session::State::Ending;

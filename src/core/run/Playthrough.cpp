@@ -57,10 +57,14 @@ std::set<std::string> rolesOf(const Table& t) {
 }  // namespace
 
 Playthrough::Playthrough(std::shared_ptr<const Scenario> s, std::set<std::string> played)
-    : scenario_(std::move(s)), table_(tableFor(*scenario_, played)), session_(*scenario_, std::move(played)) {}
+    : scenario_(std::move(s)), table_(tableFor(*scenario_, played)), session_(*scenario_, std::move(played)) {
+    picks_.reserve(128);  // the log grows a pick at a time: not moved while it does
+}
 
 Playthrough::Playthrough(std::shared_ptr<const Scenario> s, Table table)
-    : scenario_(std::move(s)), table_(std::move(table)), session_(*scenario_, rolesOf(table_)) {}
+    : scenario_(std::move(s)), table_(std::move(table)), session_(*scenario_, rolesOf(table_)) {
+    picks_.reserve(128);
+}
 
 Playthrough Playthrough::borrowing(const Scenario& s, std::set<std::string> played) {
     return Playthrough(std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &s), std::move(played));
@@ -84,8 +88,9 @@ std::optional<int> Playthrough::actor() const {
 }
 
 bool Playthrough::needsHandoff() const {
+    if (!table_.together()) return false;
     const auto a = actor();
-    return table_.together() && a && *a != holder_;
+    return a && *a != holder_;
 }
 
 void Playthrough::handOver() {
@@ -136,7 +141,7 @@ void Playthrough::advance() {
 
 void Playthrough::play(int choice, const std::string& mirror) {
     const bool person = session_.isPlayed(session_.chooser());
-    const int who = person ? actor().value_or(0) : -1;
+    const int who = person && !listeners_.empty() ? actor().value_or(0) : -1;  // only the events say who
     if (person && keepRewind_) rewindPoints_.push_back({session_, picks_.size(), rounds_.size()});
     const Node& n = session_.node();
     const int step = static_cast<int>(session_.history().size()) - 1;

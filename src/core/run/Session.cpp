@@ -15,6 +15,7 @@ Session::Session(const Scenario& s, std::set<std::string> played) : s_(&s), play
     for (const Meter& m : s.meters) meters_.push_back(m.start);
     flags_.assign(s.flags.size(), 0);
     visits_.assign(s.nodes.size(), 0);
+    history_.reserve(256);  // a playthrough's steps, not moved while it grows (about 55 KB)
     if (s.startIndex < 0) {
         stick(fmt::format("the start node '{}' does not exist", s.start));
         return;
@@ -37,12 +38,17 @@ bool Session::flag(std::string_view name) const {
 }
 
 std::vector<int> Session::visibleChoices() const {
-    std::vector<int> out;
-    if (state_ != State::Decision) return out;
+    if (state_ != State::Decision) return {};
+    StepInts shown;
+    offer(shown);
+    return {shown.begin(), shown.end()};
+}
+
+void Session::offer(StepInts& out) const {
+    out.clear();
     const auto& choices = node().choices;
     for (std::size_t i = 0; i < choices.size(); ++i)
         if (!choices[i].cond || expr::eval(choices[i].cond->expr, env())) out.push_back(static_cast<int>(i));
-    return out;
 }
 
 int Session::defaultChoice() const {
@@ -95,11 +101,10 @@ void Session::enter(int n) {
     node_ = n;
     ++visits_[u(n)];
     apply(node().effects);
-    Step step;
+    Step& step = history_.emplace_back();
     step.node = n;
-    step.metersOnEntry = meters_;
-    step.metersAfter = meters_;
-    history_.push_back(std::move(step));
+    step.metersOnEntry.assign(meters_.begin(), meters_.end());
+    step.metersAfter = step.metersOnEntry;
     settle();
 }
 
@@ -112,7 +117,7 @@ void Session::settle() {
     }
     if (n.isDecision()) {
         state_ = State::Decision;
-        history_.back().offered = visibleChoices();
+        offer(history_.back().offered);
         if (history_.back().offered.empty())
             stick(fmt::format("no choice at node '{}' is available (every 'if' is false)", n.id));
         return;
@@ -160,7 +165,7 @@ void Session::choose(int choice) {
     step.choice = choice;
     step.role = chooser();
     apply(c.effects);
-    step.metersAfter = meters_;
+    step.metersAfter.assign(meters_.begin(), meters_.end());
     follow(c.next, node().id);
 }
 

@@ -3,21 +3,27 @@
 /// (a copy is a save point for rewinding), and free of I/O.
 #include "core/model/Scenario.hpp"
 
+#include <boost/container/small_vector.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace attune {
 
+/// A few numbers kept in place: a story's meters, or the choices shown at a node. A Step
+/// holds three, and one is made for every node entered, so they allocate nothing up to
+/// eight (Boost's small_vector; more spill to the heap as a vector would).
+using StepInts = boost::container::small_vector<int, 8>;
+
 /// One node entered during play, and the choice made there if any.
 struct Step {
     int node = -1;
-    int choice = -1;                 ///< index into the node's choices, or -1
-    std::string role;                ///< who chose
-    bool byDefault = false;          ///< picked for a role nobody plays
-    std::vector<int> offered;        ///< choices visible at that moment
-    std::vector<int> metersOnEntry;  ///< after the node's own effects
-    std::vector<int> metersAfter;    ///< after the choice's effects (= on entry when none)
+    int choice = -1;         ///< index into the node's choices, or -1
+    std::string role;        ///< who chose
+    bool byDefault = false;  ///< picked for a role nobody plays
+    StepInts offered;        ///< choices visible at that moment
+    StepInts metersOnEntry;  ///< after the node's own effects
+    StepInts metersAfter;    ///< after the choice's effects (= on entry when none)
 };
 
 class Session {
@@ -75,6 +81,8 @@ public:
     int lastDecisionStep() const;
 
 private:
+    /// The choices shown now, into `out` (a decision node's, conditions checked).
+    void offer(StepInts& out) const;
     void enter(int node);
     void follow(const std::vector<Branch>& next, const std::string& from);
     void apply(const std::vector<Effect>& effects);
