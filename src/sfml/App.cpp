@@ -567,7 +567,7 @@ void App::drawScreens(sf::RenderTarget& target) {
 
 bool App::render() {
     // A frame in which nothing changed is not drawn: the window goes on showing the last one
-    // (under software GL even one copy of a whole window costs about 3 ms). Once a second a
+    // (under software GL even one copy of a whole window took about 3 ms of a frame). Once a second a
     // still window is drawn again all the same, because a desktop without a compositor may
     // have lost its pixels under another window, and SFML 2.5 does not say so.
     // While only an overlay animates (a card sliding in), the screens beneath it are drawn
