@@ -1167,7 +1167,7 @@ const Gauge* PlayScreen::gauge(std::string_view role) const {
 }
 
 void PlayScreen::draw(sf::RenderTarget& target) const {
-    if (scene_ && layerValid_ && layerOf_ == scene_) {
+    if (layerCurrent()) {
         target.draw(layerSprite_, sf::BlendNone);
     } else if (scene_) {
         target.draw(sceneSprite_);

@@ -134,9 +134,7 @@ public:
     /// The scene and its veil as one picture of the window's size, composed when the scene,
     /// the size or the theme changes (null when there is no scene, or no room for it on the
     /// graphics card: then the two are drawn each frame), and how often it has been composed.
-    const sf::Texture* sceneLayer() const {
-        return layerValid_ && layerOf_ == scene_ && scene_ ? &sceneLayer_.getTexture() : nullptr;
-    }
+    const sf::Texture* sceneLayer() const { return layerCurrent() ? &sceneLayer_.getTexture() : nullptr; }
     int sceneLayerComposed() const { return layerComposed_; }
     /// Live reload: the file watched and what the last save did (empty when not watching).
     const std::string& watchNote() const { return watchNote_; }
@@ -233,6 +231,8 @@ private:
     sf::Vector2f layerSize_;
     sf::Color layerBackground_, layerVeil_;
     void composeScene();
+    /// The composed layer is the scene shown now (the content may have moved on since layout).
+    bool layerCurrent() const { return scene_ && layerValid_ && layerOf_ == scene_; }
     const sf::Texture* portrait_ = nullptr;
     bool promptPortrait_ = false;  ///< the chooser's, by the question (nobody speaks at this decision)
     sf::CircleShape portraitCircle_;
